@@ -1,0 +1,32 @@
+import {
+  Bookmark,
+  History,
+  LayoutDashboard,
+  RefreshCw,
+  ScrollText,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+
+/** Primary navigation, in display order. Add a route here and it appears in the shell. */
+export const navItems = [
+  { href: "/", label: "Overview", icon: LayoutDashboard },
+  { href: "/events", label: "Events", icon: ScrollText },
+  { href: "/actors", label: "Actors", icon: Users },
+  { href: "/sync", label: "Sync", icon: RefreshCw },
+  { href: "/saved", label: "Saved queries", icon: Bookmark },
+  { href: "/audit", label: "Audit trail", icon: History },
+] as const satisfies ReadonlyArray<{ href: string; label: string; icon: LucideIcon }>;
+
+export type NavItem = (typeof navItems)[number];
+
+/** `/events/abc` keeps "Events" active; "/" only matches itself. */
+export function isNavItemActive(pathname: string | null, href: string): boolean {
+  if (!pathname) return false;
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function findActiveNavItem(pathname: string | null): NavItem | undefined {
+  return navItems.find((item) => isNavItemActive(pathname, item.href));
+}

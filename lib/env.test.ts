@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, isDemoMode, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives every setting its default", () => {
+    const e = parseEnv({});
+    expect(e.PORT).toBe(3000);
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.SYNC_INTERVAL).toBe(60_000);
+    expect(e.ASANA_BASE_URL).toBe("https://app.asana.com/api/1.0");
+    expect(e.ASANA_WORKSPACE_GIDS).toEqual([]);
+    expect(isDemoMode(e)).toBe(true);
+  });
+
+  it("reads durations, lists and booleans", () => {
+    const e = parseEnv({ SYNC_INTERVAL: "5m", SYNC_OVERLAP: "90s", ASANA_WORKSPACE_GIDS: "1, 22 ,", SYNC_ENABLED: "false", ASANA_TOKEN: "x" });
+    expect(e.SYNC_INTERVAL).toBe(300_000);
+    expect(e.SYNC_OVERLAP).toBe(90_000);
+    expect(e.ASANA_WORKSPACE_GIDS).toEqual(["1", "22"]);
+    expect(e.SYNC_ENABLED).toBe(false);
+    expect(isDemoMode(e)).toBe(false);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["SYNC_INTERVAL", "soon"],
+    ["DATABASE_URL", "mysql://localhost/x"],
+    ["ASANA_WORKSPACE_GIDS", "abc"],
+    ["SYNC_SECRET", "short"],
+    ["LOG_LEVEL", "loud"],
+  ])("refuses %s=%s and names the setting", (key, value) => {
+    expect(() => parseEnv({ [key]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [key]: value })).toThrow(new RegExp(key));
+  });
+});

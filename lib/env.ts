@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting, its default and its meaning is
+ * declared here and documented in the README; a bad value stops start-up with a message
+ * that names the setting.
+ */
+
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(ms|s|m|h|d)?$/, "expected a duration such as 30s, 5m, 1h or a number of seconds")
+  .transform((raw) => {
+    const match = /^(\d+)(ms|s|m|h|d)?$/.exec(raw)!;
+    const n = Number(match[1]);
+    const unit = match[2] ?? "s";
+    const factor = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit]!;
+    return n * factor;
+  });
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const csv = z
+  .string()
+  .trim()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+
+  ASANA_TOKEN: optionalString,
+  ASANA_BASE_URL: z.url().default("https://app.asana.com/api/1.0"),
+  ASANA_WORKSPACE_GIDS: csv.pipe(z.array(z.string().regex(/^\d+$/, "workspace gids are numeric"))).default([]),
+  ASANA_REQUEST_TIMEOUT: duration.default(30_000),
+  ASANA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1500),
+  ASANA_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).optional(),
+
+  SYNC_ENABLED: bool.default(true),
+  SYNC_INTERVAL: duration.default(60_000),
+  SYNC_SECRET: optionalString.pipe(z.string().min(16, "use at least 16 characters").optional()),
+  SYNC_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  SYNC_OVERLAP: duration.default(3_600_000),
+  SYNC_MAX_PAGES_PER_RUN: z.coerce.number().int().min(1).default(10_000),
+  SYNC_MAX_RUN_TIME: duration.default(600_000),
+  SYNC_BACKFILL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+
+  /** Set by the launcher when it started the built-in emulator in place of Asana. */
+  DEMO_MODE: bool.default(false),
+  DEMO_EVENTS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+  DEMO_SEED: z.coerce.number().int().default(42),
+  DEMO_LIVE_RATE: z.coerce.number().min(0).default(0.5),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process, parsed once on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo mode: no Asana token configured, so the built-in emulator stands in for Asana. */
+export function isDemoMode(e: Env = env()): boolean {
+  return e.DEMO_MODE || !e.ASANA_TOKEN;
+}

@@ -1,0 +1,25 @@
+/**
+ * Errors that carry an HTTP status and a message fit for the user. Anything else that
+ * reaches the route wrapper is unexpected: logged with context, answered generically.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, "bad_request", message, details);
+export const unauthorized = (message = "Sign in to continue.") => new HttpError(401, "unauthorized", message);
+export const forbidden = (message = "You are not allowed to do this.") => new HttpError(403, "forbidden", message);
+export const notFound = (message = "Not found.") => new HttpError(404, "not_found", message);
+export const conflict = (message: string) => new HttpError(409, "conflict", message);
+
+/** The one error body of the app's API: { error: { code, message, details?, requestId } }. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId: string };
+}

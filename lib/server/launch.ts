@@ -1,0 +1,82 @@
+/**
+ * `npm start` / `npm run dev`: everything the app needs before Next.js serves it.
+ * With no DATABASE_URL it runs an embedded PostgreSQL; with no Asana token it runs the
+ * built-in Asana emulator with a synthetic organisation (demo mode). Then it applies
+ * migrations, builds when the build is missing or stale, and runs Next.js as a child
+ * process with the resulting settings.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { env, EnvError, isDemoMode } from "@/lib/env";
+import { log } from "@/lib/log";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { ensureDatabase, migrate } from "@/lib/db/migrate";
+import { startDemoUpstream } from "@/lib/asana/demo";
+import { buildIsStale } from "./build-freshness";
+
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+async function main(mode: "start" | "dev") {
+  const settings = env();
+  const cleanups: Array<() => Promise<void>> = [];
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
+
+  let databaseUrl = settings.DATABASE_URL;
+  if (!databaseUrl) {
+    const server = await startEmbeddedPostgres({ dir: settings.EMBEDDED_PG_DIR, port: settings.EMBEDDED_PG_PORT, logger: log });
+    cleanups.push(server.stop);
+    databaseUrl = server.url("audit_dashboard");
+    log.info({ dir: settings.EMBEDDED_PG_DIR, port: server.port }, "embedded PostgreSQL is running (set DATABASE_URL to use your own server)");
+  } else {
+    log.info({ host: new URL(databaseUrl).host }, "using the PostgreSQL server from DATABASE_URL");
+  }
+  await ensureDatabase(databaseUrl);
+  const { applied, total } = await migrate(databaseUrl, log);
+  log.info({ applied: applied.length, total }, "database schema is up to date");
+  childEnv.DATABASE_URL = databaseUrl;
+
+  if (isDemoMode(settings)) {
+    const demo = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, logger: log });
+    cleanups.push(demo.close);
+    Object.assign(childEnv, {
+      DEMO_MODE: "true",
+      ASANA_BASE_URL: demo.baseUrl,
+      ASANA_TOKEN: demo.token,
+      ASANA_WORKSPACE_GIDS: demo.workspaceGid,
+    });
+    log.warn(
+      { emulator: demo.baseUrl, events: settings.DEMO_EVENTS },
+      "DEMO MODE: no ASANA_TOKEN is set, so a built-in Asana emulator with a synthetic organisation stands in for Asana. Set ASANA_TOKEN and ASANA_WORKSPACE_GIDS to sync your real domain.",
+    );
+  }
+
+  if (mode === "start" && buildIsStale()) {
+    log.info("building the app (first start, or sources changed since the last build)");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const next: ChildProcess = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
+  log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null) next.kill("SIGTERM");
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => log.error({ err }, "shutdown step failed"));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  next.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+main(mode).catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    log.fatal({ err: error }, "start-up failed");
+  }
+  process.exit(1);
+});

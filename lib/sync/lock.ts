@@ -1,0 +1,34 @@
+import pg from "pg";
+import { env } from "@/lib/env";
+
+/**
+ * One sync per workspace at a time, across processes and app instances: a PostgreSQL
+ * session-level advisory lock held on a connection of its own for the whole run. If the
+ * process dies, the connection drops and PostgreSQL releases the lock by itself.
+ */
+const LOCK_NAMESPACE = 72_007_002;
+
+export interface WorkspaceLock {
+  release(): Promise<void>;
+}
+
+export async function tryLockWorkspace(workspaceGid: string): Promise<WorkspaceLock | null> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_NAMESPACE, workspaceGid]);
+    if (!rows[0]?.locked) {
+      await client.end();
+      return null;
+    }
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    release: async () => {
+      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_NAMESPACE, workspaceGid]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Logger } from "pino";
+import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
+import { checkEvent } from "@/lib/asana/schemas";
+import { db } from "@/lib/db/client";
+import { toEventRow, type EventRow } from "./normalize";
+import { insertEventBatch, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
+
+/** What a run did, kept in memory and added to its sync_run row page by page. */
+export interface RunFigures {
+  pages: number;
+  eventsReceived: number;
+  eventsNew: number;
+  quarantined: number;
+  retries: number;
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+}
+
+export const emptyFigures = (): RunFigures => ({ pages: 0, eventsReceived: 0, eventsNew: 0, quarantined: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 });
+
+export interface PageContext {
+  workspaceGid: string;
+  runId: number;
+  client: AsanaClient;
+  figures: RunFigures;
+  logger: Logger;
+  signal: AbortSignal;
+}
+
+export interface StoredPage {
+  received: number;
+  nextOffset: string | null;
+  /** Newest created_at among the page's valid events. */
+  newest: string | null;
+}
+
+/**
+ * Fetches one page and commits, in one transaction, its events, its malformed records, the
+ * run's figures and (through `commitCursor`) the position to continue from. A crash between
+ * two pages therefore only means fetching the last page again.
+ */
+export async function fetchAndStorePage(
+  ctx: PageContext,
+  query: AuditLogQuery,
+  commitCursor: (tx: Tx, page: StoredPage) => Promise<unknown>,
+): Promise<StoredPage> {
+  const page = await ctx.client.getAuditLogEvents(ctx.workspaceGid, query, ctx.signal);
+  const rows: EventRow[] = [];
+  const rejected: QuarantineRecord[] = [];
+  let newest: string | null = null;
+  for (const record of page.data) {
+    const checked = checkEvent(record);
+    if (!checked.ok) {
+      rejected.push({ payload: record, reason: checked.reason });
+      continue;
+    }
+    rows.push(toEventRow(ctx.workspaceGid, checked.event, record));
+    const created = new Date(checked.event.created_at).toISOString();
+    if (!newest || created > newest) newest = created;
+  }
+  const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest };
+
+  const { inserted, quarantined } = await db().$transaction(async (tx) => {
+    const inserted = await insertEventBatch(tx, rows);
+    const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, rejected);
+    await commitCursor(tx, stored);
+    await tx.$executeRaw`
+      UPDATE sync_run SET pages = pages + 1, events_received = events_received + ${page.data.length},
+        events_new = events_new + ${inserted}, quarantined = quarantined + ${quarantined},
+        retries = retries + ${page.retries}, rate_limit_waits = rate_limit_waits + ${page.rateLimitWaits},
+        rate_limit_wait_ms = rate_limit_wait_ms + ${Math.round(page.rateLimitWaitMs)}
+      WHERE id = ${ctx.runId}`;
+    return { inserted, quarantined };
+  });
+
+  const f = ctx.figures;
+  f.pages++;
+  f.eventsReceived += page.data.length;
+  f.eventsNew += inserted;
+  f.quarantined += quarantined;
+  f.retries += page.retries;
+  f.rateLimitWaits += page.rateLimitWaits;
+  f.rateLimitWaitMs += page.rateLimitWaitMs;
+  if (rejected.length > 0) ctx.logger.warn({ workspaceGid: ctx.workspaceGid, count: rejected.length, first: rejected[0]!.reason }, "malformed events quarantined");
+  return stored;
+}

@@ -1,0 +1,43 @@
+import pino from "pino";
+import { AsanaClient } from "@/lib/asana/client";
+import { startEmulator, type Emulator, type EmulatorOptions } from "@/lib/asana/emulator";
+import { RateLimiter } from "@/lib/asana/rate-limiter";
+import { db } from "@/lib/db/client";
+import { syncWorkspace, type SyncLimits, type SyncResult } from "@/lib/sync/run-sync";
+
+/** An emulator and a client wired for tests: no real waiting on backoff, generous limits. */
+export const quietLogger = pino({ level: "silent" });
+
+export const testLimits: SyncLimits = { maxPages: 100_000, maxRunMs: 120_000, concurrency: 4, overlapMs: 3_600_000, backfillDays: 90 };
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulator({ host: "127.0.0.1", rateLimit: false, maxConcurrent: false, seed: 1, events: 500, ...options });
+}
+
+export function clientFor(emulator: Emulator, overrides: Partial<ConstructorParameters<typeof AsanaClient>[0]> = {}): AsanaClient {
+  return new AsanaClient({
+    baseUrl: emulator.apiBase,
+    token: emulator.token,
+    timeoutMs: 5_000,
+    backoffBaseMs: 1,
+    backoffMaxMs: 20,
+    maxRetries: 30,
+    limiter: new RateLimiter({ perMinute: 1_000_000 }),
+    logger: quietLogger,
+    ...overrides,
+  });
+}
+
+export function runSync(emulator: Emulator, client = clientFor(emulator), limits: Partial<SyncLimits> = {}): Promise<SyncResult> {
+  return syncWorkspace({ workspaceGid: emulator.workspaceGid, client, trigger: "test", limits: { ...testLimits, ...limits }, logger: quietLogger });
+}
+
+/** Every stored event's original JSON, keyed by gid. */
+export async function storedRaw(): Promise<Map<string, unknown>> {
+  const rows = await db().$queryRaw<{ gid: string; raw: string }[]>`SELECT gid, raw::text AS raw FROM audit_event`;
+  return new Map(rows.map((r) => [r.gid, JSON.parse(r.raw)]));
+}
+
+export async function resetDatabase(): Promise<void> {
+  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, workspace_sync_state, sync_run, quarantined_event RESTART IDENTITY CASCADE");
+}
