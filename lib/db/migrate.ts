@@ -13,7 +13,9 @@ import type { Logger } from "pino";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
-const LOCK_KEY = 72_007_001; // any constant shared by every instance of the app
+// The key Prisma's own schema engine locks, so that `prisma migrate` and a starting app
+// instance never migrate at the same time.
+const LOCK_KEY = 72_707_369;
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,

@@ -15,6 +15,7 @@ describe("a sync process killed mid-run", () => {
   it("loses nothing and duplicates nothing once restarted", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/cli.ts"], {
       env: {
+        NODE_ENV: "test",
         PATH: process.env.PATH,
         DATABASE_URL: process.env.DATABASE_URL,
         ASANA_TOKEN: emulator.token,

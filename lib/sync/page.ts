@@ -3,7 +3,11 @@ import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
 import { checkEvent } from "@/lib/asana/schemas";
 import { db } from "@/lib/db/client";
 import { toEventRow, type EventRow } from "./normalize";
+import type { Semaphore } from "./semaphore";
 import { insertEventBatch, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
+
+// A page of 1,000 events commits in tens of milliseconds; the margin covers a busy machine.
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
 
 /** What a run did, kept in memory and added to its sync_run row page by page. */
 export interface RunFigures {
@@ -19,6 +23,9 @@ export interface RunFigures {
 export const emptyFigures = (): RunFigures => ({ pages: 0, eventsReceived: 0, eventsNew: 0, quarantined: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 });
 
 export interface PageContext {
+  /** Limits how many pages are written at once: fetches overlap freely, but more writers
+   *  than the database has cores only queue on each other's locks. */
+  writers: Semaphore;
   workspaceGid: string;
   runId: number;
   client: AsanaClient;
@@ -60,7 +67,7 @@ export async function fetchAndStorePage(
   }
   const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest };
 
-  const { inserted, quarantined } = await db().$transaction(async (tx) => {
+  const { inserted, quarantined } = await ctx.writers.run(() => db().$transaction(async (tx) => {
     const inserted = await insertEventBatch(tx, rows);
     const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, rejected);
     await commitCursor(tx, stored);
@@ -71,7 +78,7 @@ export async function fetchAndStorePage(
         rate_limit_wait_ms = rate_limit_wait_ms + ${Math.round(page.rateLimitWaitMs)}
       WHERE id = ${ctx.runId}`;
     return { inserted, quarantined };
-  });
+  }, TRANSACTION_OPTIONS));
 
   const f = ctx.figures;
   f.pages++;

@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { AsanaClient } from "@/lib/asana/client";
-import { explainAsanaError } from "@/lib/asana/errors";
 import { AUDIT_LOG_EPOCH } from "@/lib/asana/vocabulary";
 import { db } from "@/lib/db/client";
+import { explainSyncError } from "./explain-error";
 import { tryLockWorkspace } from "./lock";
 import { emptyFigures, type PageContext, type RunFigures } from "./page";
 import { planBackfill, planSchema, type BackfillPlan } from "./plan";
+import { Semaphore } from "./semaphore";
 import { readTail, readWindow, type Budget, type TailState } from "./streams";
 
 export interface SyncLimits {
@@ -17,6 +18,8 @@ export interface SyncLimits {
   /** How far before the newest stored event polling restarts when an offset has expired. */
   overlapMs: number;
   backfillDays: number;
+  /** Pages written at once (default 2: this is what PostgreSQL on a small machine absorbs best). */
+  writers?: number;
 }
 
 export type SyncOutcome = "succeeded" | "partial" | "failed";
@@ -57,7 +60,7 @@ export async function syncWorkspace(options: SyncOptions): Promise<SyncResult> {
     logger.info({ workspaceGid, runId, outcome, ...figures }, "sync run finished");
     return { status: "ran", workspaceGid, runId, outcome, figures };
   } catch (error) {
-    const message = explainAsanaError(error);
+    const message = explainSyncError(error);
     logger.error({ workspaceGid, runId, err: error }, "sync run failed");
     if (runId) await finish(workspaceGid, runId, "failed", message, now).catch(() => undefined);
     return { status: "ran", workspaceGid, runId, outcome: "failed", figures, error: message };
@@ -97,7 +100,7 @@ async function runStreams(options: SyncOptions, runId: number, figures: RunFigur
     pagesLeft--;
     return true;
   };
-  const ctx: PageContext = { workspaceGid, runId, client: options.client, figures, logger: options.logger, signal: abort.signal };
+  const ctx: PageContext = { writers: new Semaphore(limits.writers ?? 2), workspaceGid, runId, client: options.client, figures, logger: options.logger, signal: abort.signal };
   // One failing stream stops the others at their next page; the run then reports it.
   const fail = (error: unknown): never => {
     abort.abort();
