@@ -11,7 +11,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
  * replays harmless; data-modifying CTEs update the actor table from the rows that were
  * really new, in the same statement.
  */
-const INSERT_EVENTS = `
+export const INSERT_EVENTS = `
 WITH incoming AS (
   SELECT * FROM json_to_recordset($1::json) AS r(
     gid text, workspace_gid text, created_at timestamptz, event_type text, event_category text,
