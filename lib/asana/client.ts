@@ -22,6 +22,8 @@ export interface AuditLogQuery {
 export interface PageResult {
   /** Raw records, checked one by one by the caller. */
   data: unknown[];
+  /** The answer's body as received, so that events can be stored byte for byte. */
+  text: string;
   nextOffset: string | null;
   /** What it took: retries after errors, 429 waits and the time spent waiting. */
   retries: number;
@@ -70,15 +72,16 @@ export class AsanaClient {
   async getAuditLogEvents(workspaceGid: string, query: AuditLogQuery, signal?: AbortSignal): Promise<PageResult> {
     const url = new URL(`${this.baseUrl}/workspaces/${encodeURIComponent(workspaceGid)}/audit_log_events`);
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
-    const result: PageResult = { data: [], nextOffset: null, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 };
+    const result: PageResult = { data: [], text: "", nextOffset: null, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 };
 
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       await this.limiter.acquire();
       try {
         const page = await this.request(url, query.offset !== undefined, signal);
-        result.data = page.data;
-        result.nextOffset = page.next_page?.offset ?? null;
+        result.data = page.body.data;
+        result.text = page.text;
+        result.nextOffset = page.body.next_page?.offset ?? null;
         return result;
       } catch (error) {
         if (signal?.aborted) throw error;
@@ -124,7 +127,7 @@ export class AsanaClient {
     if (!response.ok) throw toApiError(response, body, sentOffset);
     const page = auditLogPageSchema.safeParse(body);
     if (!page.success) throw new AsanaTransportError(`the answer did not have Asana's page shape: ${page.error.issues[0]?.message}`);
-    return page.data;
+    return { body: page.data, text };
   }
 }
 

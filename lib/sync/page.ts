@@ -2,9 +2,9 @@ import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
 import { checkEvent } from "@/lib/asana/schemas";
 import { db } from "@/lib/db/client";
-import { toEventRow, type EventRow } from "./normalize";
+import { storableIp } from "./normalize";
 import type { Semaphore } from "./semaphore";
-import { insertEventBatch, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
+import { insertEventPage, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
 
 // A page of 1,000 events commits in tens of milliseconds; the margin covers a busy machine.
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
@@ -52,23 +52,25 @@ export async function fetchAndStorePage(
   commitCursor: (tx: Tx, page: StoredPage) => Promise<unknown>,
 ): Promise<StoredPage> {
   const page = await ctx.client.getAuditLogEvents(ctx.workspaceGid, query, ctx.signal);
-  const rows: EventRow[] = [];
   const rejected: QuarantineRecord[] = [];
+  const skip: number[] = [];
+  const badIp: number[] = [];
   let newest: string | null = null;
-  for (const record of page.data) {
+  page.data.forEach((record, i) => {
     const checked = checkEvent(record);
     if (!checked.ok) {
       rejected.push({ payload: record, reason: checked.reason });
-      continue;
+      skip.push(i + 1);
+      return;
     }
-    rows.push(toEventRow(ctx.workspaceGid, checked.event, record));
+    if (!storableIp(checked.event)) badIp.push(i + 1);
     const created = new Date(checked.event.created_at).toISOString();
     if (!newest || created > newest) newest = created;
-  }
+  });
   const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest };
 
   const { inserted, quarantined } = await ctx.writers.run(() => db().$transaction(async (tx) => {
-    const inserted = await insertEventBatch(tx, rows);
+    const inserted = skip.length === page.data.length ? 0 : await insertEventPage(tx, { workspaceGid: ctx.workspaceGid, text: page.text, skip, badIp });
     const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, rejected);
     await commitCursor(tx, stored);
     await tx.$executeRaw`

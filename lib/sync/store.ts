@@ -1,34 +1,40 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import type { EventRow } from "./normalize";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 /**
- * The bulk write path of the sync: one statement per page. The page travels as a single
- * JSON parameter that PostgreSQL unpacks with json_to_recordset (far faster than Prisma's
- * createMany, and immune to the bind-parameter limit); `ON CONFLICT DO NOTHING` makes
- * replays harmless; data-modifying CTEs update the actor table from the rows that were
- * really new, in the same statement.
+ * The bulk write path of the sync: one statement per page. The page goes to PostgreSQL as
+ * the text Asana sent, in a single parameter; PostgreSQL splits it into events (each one's
+ * original JSON kept as is in `raw`) and extracts the columns itself, so nothing is
+ * serialised twice on the way. `ON CONFLICT DO NOTHING` makes replays harmless; a
+ * data-modifying CTE keeps the actor table up to date from the rows that were really new.
+ *
+ * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
+ * every column read from it.
+ *
+ * $2: 1-based positions of records to leave out (quarantined), $3: positions whose IP
+ * address PostgreSQL's inet type could not hold (kept in `raw` only).
  */
-export const INSERT_EVENTS = `
-WITH incoming AS (
-  SELECT * FROM json_to_recordset($1::json) AS r(
-    gid text, workspace_gid text, created_at timestamptz, event_type text, event_category text,
-    actor_type text, actor_gid text, actor_name text, actor_email text,
-    resource_type text, resource_subtype text, resource_gid text, resource_name text, resource_email text,
-    context_type text, client_ip inet, user_agent text, auth_method text, oauth_app_name text,
-    details jsonb, raw json)
+export const INSERT_PAGE = `
+WITH incoming AS MATERIALIZED (
+  SELECT e AS raw, e::jsonb AS j, n
+  FROM json_array_elements($1::json -> 'data') WITH ORDINALITY AS t(e, n)
+  WHERE NOT (n = ANY($2::int[]))
 ),
 inserted AS (
   INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category,
     actor_type, actor_gid, actor_name, actor_email,
     resource_type, resource_subtype, resource_gid, resource_name, resource_email,
     context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw)
-  SELECT DISTINCT ON (gid) gid, workspace_gid, created_at, event_type, event_category,
-    actor_type, actor_gid, actor_name, actor_email,
-    resource_type, resource_subtype, resource_gid, resource_name, resource_email,
-    context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw
+  SELECT j->>'gid', $4, (j->>'created_at')::timestamptz, j->>'event_type', NULLIF(j->>'event_category', ''),
+    j->'actor'->>'actor_type', NULLIF(j->'actor'->>'gid', ''), NULLIF(j->'actor'->>'name', ''), NULLIF(j->'actor'->>'email', ''),
+    NULLIF(j->'resource'->>'resource_type', ''), NULLIF(j->'resource'->>'resource_subtype', ''), NULLIF(j->'resource'->>'gid', ''),
+    NULLIF(j->'resource'->>'name', ''), NULLIF(j->'resource'->>'email', ''),
+    NULLIF(j->'context'->>'context_type', ''),
+    CASE WHEN n = ANY($3::int[]) THEN NULL ELSE NULLIF(j->'context'->>'client_ip_address', '')::inet END,
+    NULLIF(j->'context'->>'user_agent', ''), NULLIF(j->'context'->>'api_authentication_method', ''),
+    NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
   RETURNING actor_gid, actor_type, actor_name, actor_email, created_at
@@ -51,10 +57,19 @@ actors AS (
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 
+export interface PageToStore {
+  workspaceGid: string;
+  /** The answer's body: `{ "data": [...], "next_page": ... }`. */
+  text: string;
+  /** 1-based positions in `data` of records kept aside. */
+  skip: number[];
+  /** 1-based positions whose client_ip_address is not an IP address. */
+  badIp: number[];
+}
+
 /** Inserts a page of events; returns how many were new. */
-export async function insertEventBatch(tx: Tx, rows: EventRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await tx.$queryRawUnsafe<{ inserted: number }[]>(INSERT_EVENTS, JSON.stringify(rows));
+export async function insertEventPage(tx: Tx, page: PageToStore): Promise<number> {
+  const result = await tx.$queryRawUnsafe<{ inserted: number }[]>(INSERT_PAGE, page.text, page.skip, page.badIp, page.workspaceGid);
   return result[0]?.inserted ?? 0;
 }
 
