@@ -1,0 +1,46 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ShieldCheck } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { utcStamp } from "@/lib/format/time";
+import { quarantineQuery } from "@/lib/sync/query";
+
+/** Upstream records the sync could not store as events, kept aside with the reason. */
+export function QuarantineList() {
+  const { data, error, isPending, refetch } = useQuery(quarantineQuery());
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Quarantined records</CardTitle>
+        <CardDescription>Records from Asana that did not have the shape of an audit event. They are kept here, never dropped; the sync goes on without them.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {isPending ? (
+          <Skeleton className="h-24" />
+        ) : error ? (
+          <ErrorState size="compact" error={error} onRetry={() => void refetch()} />
+        ) : data.length === 0 ? (
+          <EmptyState size="compact" icon={ShieldCheck} title="Nothing quarantined" description="Every record received so far was a well-formed event." />
+        ) : (
+          <ul className="divide-y">
+            {data.map((q) => (
+              <li key={q.id} className="flex flex-col gap-1 py-3">
+                <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                  <span className="font-medium">{q.reason}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {utcStamp(q.receivedAt)} · workspace <span className="font-mono">{q.workspaceGid}</span>
+                  </span>
+                </div>
+                <pre className="max-h-32 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">{q.payload}</pre>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
