@@ -38,6 +38,8 @@ const csv = z
       .filter(Boolean),
   );
 
+const lowerCsv = csv.transform((items) => items.map((item) => item.toLowerCase()));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -63,6 +65,27 @@ const schema = z.object({
   SYNC_MAX_PAGES_PER_RUN: z.coerce.number().int().min(1).default(10_000),
   SYNC_MAX_RUN_TIME: duration.default(600_000),
   SYNC_BACKFILL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+
+  /** Signs and encrypts session tokens; required outside demo mode (demo mode makes one). */
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "use at least 32 characters, e.g. `openssl rand -base64 32`").optional()),
+  /** The address admins use to reach the dashboard; defaults to http://localhost:PORT. */
+  NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_SESSION_MAX_AGE: duration.default(8 * 3_600_000),
+  AUTH_OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_CLIENT_SECRET: optionalString,
+  AUTH_OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
+  ADMIN_EMAILS: lowerCsv.pipe(z.array(z.email("expected e-mail addresses"))).default([]),
+  ADMIN_EMAIL_DOMAINS: lowerCsv.pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "expected domains such as company.com"))).default([]),
+  AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  AUTH_LOCKOUT_IP_THRESHOLD: z.coerce.number().int().min(1).default(20),
+  AUTH_LOCKOUT_WINDOW: duration.default(15 * 60_000),
+  AUTH_LOCKOUT_DURATION: duration.default(15 * 60_000),
+  AUTH_FAILURE_DELAY: duration.default(500),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Demo mode only: the demo admin's password (otherwise one is generated and kept). */
+  DEMO_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "use at least 12 characters").optional()),
 
   /** Set by the launcher when it started the built-in emulator in place of Asana. */
   DEMO_MODE: bool.default(false),
@@ -96,3 +119,36 @@ export function env(): Env {
 export function isDemoMode(e: Env = env()): boolean {
   return e.DEMO_MODE || !e.ASANA_TOKEN;
 }
+
+/** Where admins reach the dashboard: NEXTAUTH_URL, or this machine on PORT. */
+export function appUrl(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/** Single sign-on is on when its three settings are present. */
+export function oidcSettings(e: Env = env()): { issuer: string; clientId: string; clientSecret: string; name: string } | undefined {
+  if (!e.AUTH_OIDC_ISSUER || !e.AUTH_OIDC_CLIENT_ID || !e.AUTH_OIDC_CLIENT_SECRET) return undefined;
+  return { issuer: e.AUTH_OIDC_ISSUER.replace(/\/+$/, ""), clientId: e.AUTH_OIDC_CLIENT_ID, clientSecret: e.AUTH_OIDC_CLIENT_SECRET, name: e.AUTH_OIDC_NAME };
+}
+
+/**
+ * The session secret, or a start-up error that names the setting. Demo mode gets one from
+ * the launcher (generated once and kept under .data/), so only real deployments must set it.
+ */
+export function authSecret(e: Env = env()): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  throw new EnvError(
+    "Invalid configuration:\n  NEXTAUTH_SECRET: required outside demo mode; it signs admins' sessions. " +
+      "Generate one with `openssl rand -base64 32` and set it in the environment.",
+  );
+}
+
+/**
+ * next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET from process.env itself (for its base URL
+ * and cookie names); this hands it the validated values, including the NEXTAUTH_URL default.
+ */
+export function exportAuthEnvForNextAuth(e: Env = env()): void {
+  process.env.NEXTAUTH_URL = appUrl(e);
+  if (e.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = e.NEXTAUTH_SECRET;
+}
+
