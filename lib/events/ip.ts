@@ -1,0 +1,44 @@
+/**
+ * IP address and CIDR syntax, checked in plain TypeScript (no node:net) so that the browser's
+ * query bar and the server agree on what is valid. Only forms that PostgreSQL's inet type
+ * reads the same way are accepted: no leading zeros (which some parsers take as octal), no
+ * zone ids, no abbreviated IPv4 ("10.1").
+ */
+export type IpMatch = { kind: "exact" | "cidr"; version: 4 | 6; address: string; prefix: number };
+
+function isIpv4(text: string): boolean {
+  const parts = text.split(".");
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function isIpv6(text: string): boolean {
+  if (text.length > 45 || !/^[0-9a-fA-F:.]+$/.test(text)) return false;
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groups = (half: string) => (half === "" ? [] : half.split(":"));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const all = [...head, ...tail];
+  // An embedded IPv4 address (::ffff:10.0.0.1) counts as two groups, and only at the end.
+  const last = all[all.length - 1];
+  const embedded = last !== undefined && last.includes(".");
+  if (embedded && !isIpv4(last)) return false;
+  const hexGroups = embedded ? all.slice(0, -1) : all;
+  if (!hexGroups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = hexGroups.length + (embedded ? 2 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
+}
+
+/** Parses "10.0.0.1", "10.0.0.0/8", "2001:db8::1" or "2001:db8::/32"; returns an error message otherwise. */
+export function parseIpOrCidr(value: string): IpMatch | { error: string } {
+  const [address = "", prefixText, extra] = value.split("/");
+  if (extra !== undefined) return { error: `"${value}" has more than one "/"` };
+  const version = isIpv4(address) ? 4 : isIpv6(address) ? 6 : undefined;
+  if (!version) return { error: `"${value}" is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32)` };
+  const max = version === 4 ? 32 : 128;
+  if (prefixText === undefined) return { kind: "exact", version, address, prefix: max };
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) {
+    return { error: `"${value}" has an invalid prefix length: use /0 to /${max} for IPv${version}` };
+  }
+  return { kind: "cidr", version, address, prefix: Number(prefixText) };
+}

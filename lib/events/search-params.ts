@@ -1,0 +1,239 @@
+import { createLoader, createSerializer, parseAsArrayOf, parseAsString, type inferParserType } from "nuqs/server";
+import { checkDimensionValues, DIMENSION_SPECS, DIMENSIONS, type Dimension, type DimensionKey, type DimensionValues, type EventFilter } from "./filters";
+import { checkAbsolute, DEFAULT_LAST, parseInstant, parseRelative, type TimeRange } from "./time-range";
+import {
+  decodeCursor,
+  DEFAULT_VIEW,
+  encodeCursor,
+  EVENT_COLUMNS,
+  PAGE_SIZES,
+  REFRESH_INTERVALS,
+  REQUIRED_COLUMNS,
+  SORTS,
+  TIME_ZONES,
+  type EventColumn,
+  type EventView,
+  type PageSize,
+} from "./view";
+
+/**
+ * The explorer's one set of URL parsers, read by the server loader and bound by the client
+ * hook (use-event-params.ts). They read raw strings only: nuqs turns a value it cannot parse
+ * into null without a word, and a shared link that silently shows something else is worse
+ * than one that says what is wrong. Validation with messages happens in `validateEventParams`.
+ *
+ * Dimension values: `?type=task_deleted,project_deleted` includes, `?not_ip=10.0.0.0/8`
+ * excludes. Time: `?range=24h` (default 7d, or "all") or `?from=…&to=…` (ISO 8601).
+ */
+const list = parseAsArrayOf(parseAsString);
+
+export const excludeKey = (dimension: Dimension) => `not_${DIMENSION_SPECS[dimension].key}` as const;
+
+const timeParsers = { range: parseAsString, from: parseAsString, to: parseAsString };
+type DimensionParsers = { [K in DimensionKey | `not_${DimensionKey}`]: typeof list };
+const dimensionParsers = Object.fromEntries(DIMENSIONS.flatMap((d) => [[DIMENSION_SPECS[d].key, list], [excludeKey(d), list]])) as DimensionParsers;
+
+export const eventFilterParsers = { ...timeParsers, ...dimensionParsers };
+
+export const eventViewParsers = {
+  cols: list,
+  sort: parseAsString,
+  size: parseAsString,
+  tz: parseAsString,
+  after: parseAsString,
+  before: parseAsString,
+  refresh: parseAsString,
+  event: parseAsString,
+};
+
+export const eventSearchParams = { ...eventFilterParsers, ...eventViewParsers };
+export type RawEventParams = inferParserType<typeof eventSearchParams>;
+export type RawFilterParams = inferParserType<typeof eventFilterParsers>;
+
+export const loadEventSearchParams = createLoader(eventSearchParams);
+export const serializeEventParams = createSerializer(eventSearchParams);
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+export type Parsed<T> = ({ ok: true } & T) | { ok: false; errors: ParamError[] };
+
+const KNOWN_KEYS = new Set(Object.keys(eventSearchParams));
+const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to"].includes(k)), "cols"]);
+
+type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toSearchParams(input: SearchInput): URLSearchParams {
+  if (input instanceof URLSearchParams) return input;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  }
+  return params;
+}
+
+/** Keys nobody declared and keys given twice: both would otherwise be dropped silently. */
+function checkKeys(params: URLSearchParams, known: Set<string>): ParamError[] {
+  const errors: ParamError[] = [];
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!known.has(key)) {
+      errors.push({ param: key.slice(0, 60), message: `"${key.slice(0, 60)}" is not a filter or view setting of the event explorer` });
+    } else if (params.getAll(key).length > 1) {
+      errors.push({ param: key, message: LIST_KEYS.has(key) ? `"${key}" is given more than once: separate its values with commas instead` : `"${key}" is given more than once` });
+    }
+  }
+  return errors;
+}
+
+function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, errors: ParamError[]): TimeRange {
+  if (raw.range !== null && (raw.from !== null || raw.to !== null)) {
+    errors.push({ param: "range", message: `use either "range" or "from"/"to", not both` });
+  }
+  if (raw.from !== null || raw.to !== null) {
+    const bound = (param: "from" | "to", value: string | null) => {
+      if (value === null) return null;
+      const parsed = parseInstant(value);
+      if (typeof parsed === "object") {
+        errors.push({ param, message: parsed.error });
+        return null;
+      }
+      return parsed;
+    };
+    const from = bound("from", raw.from);
+    const to = bound("to", raw.to);
+    const reversed = checkAbsolute(from, to);
+    if (reversed) errors.push({ param: "from", message: reversed });
+    return { kind: "absolute", from, to };
+  }
+  const last = raw.range ?? DEFAULT_LAST;
+  const parsed = parseRelative(last);
+  if (parsed !== null && typeof parsed === "object") errors.push({ param: "range", message: parsed.error });
+  return { kind: "relative", last };
+}
+
+/** The filter of already-loaded raw params; every problem is reported, not just the first. */
+export function validateFilterParams(raw: RawFilterParams): Parsed<{ filter: EventFilter }> {
+  const errors: ParamError[] = [];
+  const time = timeFromParams(raw, errors);
+  const include: Partial<DimensionValues> = {};
+  const exclude: Partial<DimensionValues> = {};
+  for (const d of DIMENSIONS) {
+    include[d] = raw[DIMENSION_SPECS[d].key] ?? [];
+    exclude[d] = raw[excludeKey(d)] ?? [];
+  }
+  const checked = checkDimensionValues(include, exclude);
+  for (const issue of checked.issues) {
+    const dimension = issue.dimension as Dimension;
+    errors.push({ param: issue.exclude ? excludeKey(dimension) : DIMENSION_SPECS[dimension].key, message: issue.message });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, filter: { time, include: checked.include, exclude: checked.exclude } };
+}
+
+function pick<T extends string | number>(param: string, value: string | null, allowed: readonly T[], fallback: T, errors: ParamError[]): T {
+  if (value === null) return fallback;
+  const found = allowed.find((a) => String(a) === value);
+  if (found === undefined) errors.push({ param, message: `"${value.slice(0, 60)}" is not allowed for "${param}"; use one of ${allowed.join(", ")}` });
+  return found ?? fallback;
+}
+
+export function validateViewParams(raw: RawEventParams): Parsed<{ view: EventView }> {
+  const errors: ParamError[] = [];
+  let columns: EventColumn[] = [...DEFAULT_VIEW.columns];
+  if (raw.cols !== null) {
+    const unknown = raw.cols.filter((c) => !(EVENT_COLUMNS as readonly string[]).includes(c));
+    if (unknown.length > 0) errors.push({ param: "cols", message: `"${unknown[0]!.slice(0, 60)}" is not a column; use ${EVENT_COLUMNS.join(", ")}` });
+    const chosen = EVENT_COLUMNS.filter((c) => raw.cols!.includes(c));
+    columns = [...new Set([...REQUIRED_COLUMNS, ...chosen])];
+    columns.sort((a, b) => EVENT_COLUMNS.indexOf(a) - EVENT_COLUMNS.indexOf(b));
+  }
+  const sort = pick("sort", raw.sort, SORTS, DEFAULT_VIEW.sort, errors);
+  const size = pick("size", raw.size, PAGE_SIZES, DEFAULT_VIEW.size, errors) as PageSize;
+  const tz = pick("tz", raw.tz, TIME_ZONES, DEFAULT_VIEW.tz, errors);
+  const refresh = pick("refresh", raw.refresh, REFRESH_INTERVALS, DEFAULT_VIEW.refresh, errors);
+  let page: EventView["page"] = null;
+  if (raw.after !== null && raw.before !== null) errors.push({ param: "after", message: `use either "after" or "before", not both` });
+  for (const param of ["after", "before"] as const) {
+    const value = raw[param];
+    if (value === null) continue;
+    const cursor = decodeCursor(value);
+    if ("error" in cursor) errors.push({ param, message: cursor.error });
+    else page = param === "after" ? { after: cursor } : { before: cursor };
+  }
+  let event: string | null = null;
+  if (raw.event !== null) {
+    if (/^[A-Za-z0-9_-]{1,64}$/.test(raw.event)) event = raw.event;
+    else errors.push({ param: "event", message: `"${raw.event.slice(0, 60)}" is not an event gid` });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, view: { columns, sort, size, tz, page, refresh, event } };
+}
+
+/** Both halves of already-loaded raw params, as the client hook has them. */
+export function validateEventParams(raw: RawEventParams): Parsed<{ filter: EventFilter; view: EventView }> {
+  const filter = validateFilterParams(raw);
+  const view = validateViewParams(raw);
+  if (filter.ok && view.ok) return { ok: true, filter: filter.filter, view: view.view };
+  return { ok: false, errors: [...(filter.ok ? [] : filter.errors), ...(view.ok ? [] : view.errors)] };
+}
+
+/**
+ * The server's entry point: a page's `searchParams` or a request's URLSearchParams, to a
+ * validated filter and view or the list of what is wrong with them.
+ */
+export function parseEventParams(input: SearchInput): Parsed<{ filter: EventFilter; view: EventView }> {
+  const params = toSearchParams(input);
+  const keyErrors = checkKeys(params, KNOWN_KEYS);
+  const result = validateEventParams(loadEventSearchParams(params));
+  if (keyErrors.length === 0) return result;
+  return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };
+}
+
+/** Like parseEventParams, for callers that only take a filter (charts, timelines). */
+export function parseFilterParams(input: SearchInput): Parsed<{ filter: EventFilter }> {
+  const params = toSearchParams(input);
+  const keyErrors = checkKeys(params, new Set(Object.keys(eventFilterParsers)));
+  const result = validateFilterParams(createLoader(eventFilterParsers)(params));
+  if (keyErrors.length === 0) return result;
+  return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };
+}
+
+/** A filter as raw URL values; defaults and empty lists become null, so URLs stay short. */
+export function filterToParams(filter: EventFilter): RawFilterParams {
+  const out: Record<string, string | string[] | null> = { range: null, from: null, to: null };
+  if (filter.time.kind === "relative") out.range = filter.time.last === DEFAULT_LAST ? null : filter.time.last;
+  else {
+    out.from = filter.time.from;
+    out.to = filter.time.to;
+  }
+  for (const d of DIMENSIONS) {
+    out[DIMENSION_SPECS[d].key] = filter.include[d].length > 0 ? filter.include[d] : null;
+    out[excludeKey(d)] = filter.exclude[d].length > 0 ? filter.exclude[d] : null;
+  }
+  return out as RawFilterParams;
+}
+
+export function viewToParams(view: EventView): Omit<RawEventParams, keyof RawFilterParams> {
+  const sameColumns = view.columns.length === DEFAULT_VIEW.columns.length && view.columns.every((c) => DEFAULT_VIEW.columns.includes(c));
+  return {
+    cols: sameColumns ? null : view.columns,
+    sort: view.sort === DEFAULT_VIEW.sort ? null : view.sort,
+    size: view.size === DEFAULT_VIEW.size ? null : String(view.size),
+    tz: view.tz === DEFAULT_VIEW.tz ? null : view.tz,
+    after: view.page && "after" in view.page ? encodeCursor(view.page.after) : null,
+    before: view.page && "before" in view.page ? encodeCursor(view.page.before) : null,
+    refresh: view.refresh === DEFAULT_VIEW.refresh ? null : view.refresh,
+    event: view.event,
+  };
+}
+
+/** The search string (with "?", or "") of a filter and view: links, API calls, saved queries. */
+export function eventSearch(filter: EventFilter, view: Partial<EventView> = {}): string {
+  return serializeEventParams({ ...filterToParams(filter), ...viewToParams({ ...DEFAULT_VIEW, ...view }) });
+}
+

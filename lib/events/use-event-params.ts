@@ -1,0 +1,55 @@
+"use client";
+
+import { useMemo } from "react";
+import { useQueryStates } from "nuqs";
+import type { EventFilter } from "./filters";
+import {
+  eventFilterParsers,
+  eventSearchParams,
+  filterToParams,
+  validateEventParams,
+  validateFilterParams,
+  viewToParams,
+  type ParamError,
+} from "./search-params";
+import { DEFAULT_VIEW, type EventView } from "./view";
+
+/**
+ * The URL as typed state, for client components. The URL is the only copy: these hooks
+ * derive the validated filter and view from it on every render and write changes back to
+ * it; nothing is mirrored into useState. Filter changes push a history entry, so that Back
+ * undoes them; cosmetic changes (columns, zone) replace the current one.
+ */
+export function useEventFilter(): {
+  filter: EventFilter | null;
+  errors: ParamError[];
+  setFilter: (filter: EventFilter) => Promise<URLSearchParams>;
+} {
+  const [raw, setRaw] = useQueryStates(eventFilterParsers, { history: "push" });
+  const parsed = useMemo(() => validateFilterParams(raw), [raw]);
+  return {
+    filter: parsed.ok ? parsed.filter : null,
+    errors: parsed.ok ? [] : parsed.errors,
+    setFilter: (filter) => setRaw(filterToParams(filter)),
+  };
+}
+
+export function useEventParams(): {
+  filter: EventFilter | null;
+  view: EventView | null;
+  errors: ParamError[];
+  /** A new filter goes back to the first page. */
+  setFilter: (filter: EventFilter) => Promise<URLSearchParams>;
+  setView: (patch: Partial<EventView>, options?: { history?: "push" | "replace" }) => Promise<URLSearchParams>;
+} {
+  const [raw, setRaw] = useQueryStates(eventSearchParams, { history: "push" });
+  const parsed = useMemo(() => validateEventParams(raw), [raw]);
+  const view = parsed.ok ? parsed.view : null;
+  return {
+    filter: parsed.ok ? parsed.filter : null,
+    view,
+    errors: parsed.ok ? [] : parsed.errors,
+    setFilter: (filter) => setRaw({ ...filterToParams(filter), after: null, before: null }),
+    setView: (patch, options) => setRaw(viewToParams({ ...(view ?? DEFAULT_VIEW), ...patch }), options),
+  };
+}

@@ -1,0 +1,136 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isGid, looksLikeEmail, type Dimension, type EventFilter } from "./filters";
+import { parseIpOrCidr } from "./ip";
+import { resolveTimeRange } from "./time-range";
+
+/**
+ * A validated filter as a parameterised WHERE fragment over `audit_event`. User input only
+ * ever travels as bind parameters; the SQL text is assembled from fixed column names.
+ *
+ * Each shape is chosen for the (column, created_at) indexes: one value is an equality (an
+ * ordered index scan that stops after a page), several are `= ANY(array)`. Excluding keeps
+ * rows where the column is empty: "not from 10.0.0.0/8" is true of an event without an IP.
+ */
+const EQUALITY_COLUMNS = {
+  eventType: "event_type",
+  category: "event_category",
+  actorType: "actor_type",
+  resourceType: "resource_type",
+  contextType: "context_type",
+  authMethod: "auth_method",
+  oauthApp: "oauth_app_name",
+} as const satisfies Partial<Record<Dimension, string>>;
+
+const sql = Prisma.sql;
+const raw = Prisma.raw;
+
+/** `%term%` for ILIKE, with the user's own %, _ and \ matched literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+function anyOf(column: string, values: string[]): Prisma.Sql {
+  return values.length === 1 ? sql`${raw(column)} = ${values[0]}` : sql`${raw(column)} = ANY(${values}::text[])`;
+}
+
+function orAll(parts: Prisma.Sql[]): Prisma.Sql {
+  return parts.length === 1 ? parts[0]! : sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** Actors by gid (exact), e-mail (exact, any case) or part of a name or e-mail, resolved in the small actor table. */
+function actorMatch(values: string[]): Prisma.Sql {
+  const gids = values.filter(isGid);
+  const lookups = values
+    .filter((v) => !isGid(v))
+    .map((v) => (looksLikeEmail(v) ? sql`lower(email) = lower(${v})` : sql`(name ILIKE ${likePattern(v)} OR email ILIKE ${likePattern(v)})`));
+  const parts: Prisma.Sql[] = [];
+  if (gids.length > 0) parts.push(anyOf("actor_gid", gids));
+  if (lookups.length > 0) parts.push(sql`actor_gid IN (SELECT gid FROM actor WHERE ${Prisma.join(lookups, " OR ")})`);
+  return orAll(parts);
+}
+
+function resourceMatch(values: string[]): Prisma.Sql {
+  const gids = values.filter(isGid);
+  const names = values.filter((v) => !isGid(v)).map((v) => sql`resource_name ILIKE ${likePattern(v)}`);
+  return orAll([...(gids.length > 0 ? [anyOf("resource_gid", gids)] : []), ...names]);
+}
+
+function ipMatch(values: string[]): Prisma.Sql {
+  return orAll(
+    values.map((v) => {
+      const parsed = parseIpOrCidr(v);
+      if ("error" in parsed) throw new Error(`ip value was not validated: ${parsed.error}`);
+      return parsed.kind === "exact" ? sql`client_ip = ${v}::inet` : sql`client_ip <<= ${v}::inet`;
+    }),
+  );
+}
+
+/**
+ * Free text: one pass over the row's names, e-mails, OAuth app and details. The newline
+ * between fields keeps a term from matching across two of them. A term of digits also
+ * matches the event's, actor's and resource's gids.
+ */
+function textMatch(term: string): Prisma.Sql {
+  const haystack = sql`concat_ws(E'\\n', actor_name, actor_email, resource_name, resource_email, oauth_app_name, details::text) ILIKE ${likePattern(term)}`;
+  if (!isGid(term)) return haystack;
+  return sql`(${haystack} OR gid = ${term} OR actor_gid = ${term} OR resource_gid = ${term})`;
+}
+
+const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip" };
+
+function dimensionMatch(dimension: Dimension, values: string[]): Prisma.Sql {
+  if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);
+  switch (dimension) {
+    case "actor":
+      return actorMatch(values);
+    case "resource":
+      return resourceMatch(values);
+    case "ip":
+      return ipMatch(values);
+    default:
+      throw new Error(`no SQL for dimension ${dimension}`);
+  }
+}
+
+function nullableColumn(dimension: Dimension): string | undefined {
+  return EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS] ?? NULLABLE[dimension];
+}
+
+export interface WhereOptions {
+  /** The instant relative ranges are measured from. */
+  now: Date;
+  /** Leave one dimension's included values out (facet counts for the other values of it). */
+  omitInclude?: Dimension;
+  /** Narrow the range's start (facets over a bounded window). */
+  notBefore?: Date;
+}
+
+/** The conditions of a filter, one per element; empty when nothing is filtered. */
+export function eventConditions(filter: EventFilter, options: WhereOptions): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  const { from, to } = resolveTimeRange(filter.time, options.now);
+  const start = from && options.notBefore ? (from > options.notBefore ? from : options.notBefore) : (from ?? options.notBefore ?? null);
+  if (start) parts.push(sql`created_at >= ${start}`);
+  if (to) parts.push(sql`created_at < ${to}`);
+
+  for (const term of filter.include.text) parts.push(textMatch(term));
+  if (filter.exclude.text.length > 0) parts.push(sql`NOT (${orAll(filter.exclude.text.map(textMatch))})`);
+
+  for (const dimension of Object.keys(filter.include) as Dimension[]) {
+    if (dimension === "text") continue;
+    const included = filter.include[dimension];
+    if (included.length > 0 && dimension !== options.omitInclude) parts.push(dimensionMatch(dimension, included));
+    const excluded = filter.exclude[dimension];
+    if (excluded.length > 0) {
+      const column = nullableColumn(dimension);
+      parts.push(sql`(${raw(column!)} IS NULL OR NOT (${dimensionMatch(dimension, excluded)}))`);
+    }
+  }
+  return parts;
+}
+
+/** `cond AND cond …`, or TRUE: always safe to write as `WHERE ${eventWhere(…)}`. */
+export function eventWhere(filter: EventFilter, options: WhereOptions): Prisma.Sql {
+  const parts = eventConditions(filter, options);
+  return parts.length === 0 ? sql`TRUE` : Prisma.join(parts, " AND ");
+}
