@@ -1,0 +1,115 @@
+import { EventBuilder, type Skeleton } from "./event-builder";
+import { GID_BASE, buildPools, type Pools } from "./pools";
+import { seed32 } from "./random";
+import { Timeline } from "./timeline";
+import type { AuditLogEvent } from "./types";
+
+export const DEFAULT_WORKSPACE_GID = "1200000000000001";
+
+export interface OrganisationOptions {
+  seed: number | string;
+  /** How many events the last `days` hold; 0 is allowed (an empty domain). */
+  events: number;
+  days?: number;
+  /** End of the generated span, epoch ms; the newest event is just before it. */
+  now?: number;
+  workspaceGid?: string;
+}
+
+/**
+ * A deterministic synthetic Asana domain. Its events are never stored: event i is rebuilt from
+ * (seed, i) on demand, and created_at is non-decreasing in i, so a page at any position, or the
+ * first event at or after a time, is found without touching the others.
+ */
+export interface Organisation {
+  readonly seed: number;
+  readonly size: number;
+  readonly days: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly workspaceGid: string;
+  readonly pools: Pools;
+  eventAt(i: number): AuditLogEvent;
+  createdAtMs(i: number): number;
+  /** Filter fields of event i without building it; the returned object is reused by the next call. */
+  skeletonAt(i: number): Skeleton;
+  /** Smallest index whose created_at >= ms. */
+  indexAtOrAfter(ms: number): number;
+  /** A realistic event at stream position `pos` (>= size) with the given created_at, for live mode. */
+  extraEvent(pos: number, createdAtMs: number): AuditLogEvent;
+  /** Filter fields of extraEvent(pos, ...), which do not depend on created_at. */
+  extraSkeletonAt(pos: number): Skeleton;
+  /** False when no generated event can have this actor (or resource) gid: a scan can be skipped. */
+  mayHaveActor(gidNum: number): boolean;
+  mayHaveResource(gidNum: number): boolean;
+  /** Every event, in order; only sensible for small organisations (tests). */
+  allEvents(): AuditLogEvent[];
+}
+
+export function generateOrganisation(options: OrganisationOptions): Organisation {
+  const seed = seed32(options.seed);
+  const size = Math.max(0, Math.floor(options.events));
+  const days = options.days ?? 90;
+  const now = options.now ?? Date.now();
+  const workspaceGid = options.workspaceGid ?? DEFAULT_WORKSPACE_GID;
+  if (!/^[1-9]\d{0,15}$/.test(workspaceGid) || !Number.isSafeInteger(Number(workspaceGid))) {
+    throw new Error(`workspaceGid must be a numeric gid, got ${workspaceGid}`);
+  }
+  const pools = buildPools(seed, Math.max(size, 1000), workspaceGid);
+  const timeline = new Timeline(seed, now, days, Math.max(size, 1));
+  const builder = new EventBuilder(seed, pools, size);
+  // A second builder for live events, so building one never disturbs a scan in progress.
+  const extraBuilder = new EventBuilder(seed ^ 0x5eed, pools, 0);
+
+  const checkIndex = (i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= size) throw new RangeError(`event index ${i} outside 0..${size - 1}`);
+  };
+
+  return {
+    seed,
+    size,
+    days,
+    startMs: timeline.startMs,
+    endMs: timeline.endMs,
+    workspaceGid,
+    pools,
+    eventAt(i) {
+      checkIndex(i);
+      return builder.build(i, timeline.createdAt(i));
+    },
+    createdAtMs(i) {
+      checkIndex(i);
+      return timeline.createdAt(i);
+    },
+    skeletonAt(i) {
+      return builder.computeSkeleton(i);
+    },
+    indexAtOrAfter(ms) {
+      return size === 0 ? 0 : timeline.indexAtOrAfter(ms);
+    },
+    extraEvent(pos, createdAtMs) {
+      return extraBuilder.build(pos, createdAtMs);
+    },
+    extraSkeletonAt(pos) {
+      return extraBuilder.computeSkeleton(pos);
+    },
+    mayHaveActor(n) {
+      return inRange(n, GID_BASE.user, pools.users.length) || inRange(n, GID_BASE.service, pools.serviceAccounts.length);
+    },
+    mayHaveResource(n) {
+      if (n === pools.workspace.gidNum || this.mayHaveActor(n) || n >= GID_BASE.search) return true;
+      const named = [pools.teams, pools.projects, pools.portfolios, pools.goals, pools.customFields, pools.divisions];
+      for (const pool of [...named, pools.taskTemplates, pools.projectTemplates, pools.announcements]) {
+        if (pool.length > 0 && inRange(n, pool[0]!.gidNum, pool.length)) return true;
+      }
+      return Object.values(pools.lazy).some((l) => inRange(n, l.base, l.count));
+    },
+    allEvents() {
+      return Array.from({ length: size }, (_, i) => builder.build(i, timeline.createdAt(i)));
+    },
+  };
+}
+
+function inRange(n: number, base: number, count: number): boolean {
+  return n >= base && n < base + count;
+}
