@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { countEvents } from "./count-events";
+import { emptyFilter, withCondition, type EventFilter } from "./filters";
+import { countNewer, listEvents } from "./list-events";
+import { seedEvents } from "./test-events";
+import { decodeCursor, type Cursor, type EventView } from "./view";
+
+const all = emptyFilter({ kind: "relative", last: "all" });
+
+beforeAll(async () => {
+  await seedEvents(1_200);
+}, 120_000);
+
+async function expectedGids(filter: EventFilter, sort: "newest" | "oldest" = "newest"): Promise<string[]> {
+  const { eventWhere } = await import("./where");
+  const rows =
+    sort === "newest"
+      ? await db().$queryRaw<{ gid: string }[]>`SELECT gid FROM audit_event WHERE ${eventWhere(filter, { now: new Date() })} ORDER BY created_at DESC, gid DESC`
+      : await db().$queryRaw<{ gid: string }[]>`SELECT gid FROM audit_event WHERE ${eventWhere(filter, { now: new Date() })} ORDER BY created_at ASC, gid ASC`;
+  return rows.map((r) => r.gid);
+}
+
+const cursorOf = (text: string | null): Cursor => {
+  const c = decodeCursor(text!);
+  if ("error" in c) throw new Error(c.error);
+  return c;
+};
+
+async function walk(filter: EventFilter, sort: EventView["sort"], size: EventView["size"]) {
+  const pages: string[][] = [];
+  let page: EventView["page"] = null;
+  for (;;) {
+    const result = await listEvents({ filter, sort, size, page });
+    pages.push(result.events.map((e) => e.gid));
+    if (!result.next) return { pages, last: result };
+    page = { after: cursorOf(result.next) };
+  }
+}
+
+describe("listEvents", () => {
+  it("pages forward through every event exactly once, in order, both ways round", async () => {
+    for (const sort of ["newest", "oldest"] as const) {
+      const { pages } = await walk(all, sort, 100);
+      expect(pages.flat()).toEqual(await expectedGids(all, sort));
+      expect(pages.slice(0, -1).every((p) => p.length === 100)).toBe(true);
+    }
+  });
+
+  it("pages back to exactly the page it came from", async () => {
+    const first = await listEvents({ filter: all, sort: "newest", size: 50, page: null });
+    expect(first.prev).toBeNull();
+    const second = await listEvents({ filter: all, sort: "newest", size: 50, page: { after: cursorOf(first.next) } });
+    const third = await listEvents({ filter: all, sort: "newest", size: 50, page: { after: cursorOf(second.next) } });
+    const backToSecond = await listEvents({ filter: all, sort: "newest", size: 50, page: { before: cursorOf(third.prev) } });
+    expect(backToSecond.events.map((e) => e.gid)).toEqual(second.events.map((e) => e.gid));
+    const backToFirst = await listEvents({ filter: all, sort: "newest", size: 50, page: { before: cursorOf(backToSecond.prev) } });
+    expect(backToFirst.events.map((e) => e.gid)).toEqual(first.events.map((e) => e.gid));
+    expect(backToFirst.prev).toBeNull();
+    expect(backToFirst.next).toBe(first.next);
+  });
+
+  it("pages a filtered set the same way", async () => {
+    const logins = withCondition(all, { dimension: "category", value: "logins", exclude: true });
+    const { pages } = await walk(logins, "newest", 50);
+    expect(pages.flat()).toEqual(await expectedGids(logins));
+  });
+
+  it("gives rows with a one-line summary and the IP without a mask", async () => {
+    const { events } = await listEvents({ filter: all, sort: "newest", size: 500, page: null });
+    const withIp = events.find((e) => e.clientIp);
+    expect(withIp?.clientIp).not.toMatch(/\//);
+    expect(events.some((e) => e.summary.length > 0)).toBe(true);
+  });
+});
+
+describe("countEvents", () => {
+  it("is exact on small sets", async () => {
+    const total = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_event`)[0]!.n);
+    expect(await countEvents(all)).toEqual({ count: total, exact: true });
+    const deleted = withCondition(all, { dimension: "category", value: "deletion", exclude: false });
+    expect(await countEvents(deleted)).toEqual({ count: (await expectedGids(deleted)).length, exact: true });
+  });
+});
+
+describe("countNewer", () => {
+  it("counts matching events after a position", async () => {
+    const gids = await expectedGids(all);
+    const { events } = await listEvents({ filter: all, sort: "newest", size: 50, page: null });
+    const tenth = events[9]!;
+    expect(await countNewer(all, { at: tenth.createdAt, gid: tenth.gid })).toEqual({ count: 9, capped: false });
+    expect(await countNewer(all, { at: tenth.createdAt, gid: tenth.gid }, 5)).toEqual({ count: 5, capped: true });
+    expect(gids[0]).toBe(events[0]!.gid);
+  });
+});
