@@ -113,6 +113,12 @@ export function emptyFilter(time: TimeRange = DEFAULT_TIME): EventFilter {
   return { time, include: emptyValues(), exclude: emptyValues() };
 }
 
+/** A filter from the parts that matter, the rest empty: `filterOf({ include: { actorType: ["user"] } })`. */
+export function filterOf(parts: { time?: TimeRange; include?: Partial<DimensionValues>; exclude?: Partial<DimensionValues> } = {}): EventFilter {
+  const base = emptyFilter(parts.time);
+  return { time: base.time, include: { ...base.include, ...parts.include }, exclude: { ...base.exclude, ...parts.exclude } };
+}
+
 export interface FilterIssue {
   /** Where the problem is: a dimension (and whether it is the excluded list) or the time range. */
   dimension: Dimension | "time";
