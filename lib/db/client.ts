@@ -11,8 +11,12 @@ import { env } from "@/lib/env";
 function createClient(): PrismaClient {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PrismaClient({ adapter });
+  return createDbClient(url);
+}
+
+/** A client of its own for a database found at run time (the launcher, command-line tools). */
+export function createDbClient(url: string, max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
 const globalForDb = globalThis as unknown as { __auditDb?: PrismaClient };

@@ -2,30 +2,75 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { log, type Logger } from "@/lib/log";
-import { badRequest, HttpError, type ErrorBody } from "./errors";
+import { adminFromCookies, type AdminIdentity } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { badRequest, forbidden, HttpError, unauthorized, type ErrorBody } from "./errors";
+import { changesState, isCrossSite } from "./origin";
+import { bearerMatches } from "./secret";
 
 /**
- * The one wrapper every route handler goes through: request id, structured logging, input
- * parsing and the mapping of errors to answers with one body shape. Authentication is
- * added here too, so a route cannot forget it.
+ * The one wrapper every route handler goes through: authentication, the cross-site check,
+ * request id, structured logging, input parsing and the mapping of errors to answers with
+ * one body shape. Routes are admin-only unless they say otherwise, so a new route cannot
+ * forget its guard.
  */
+export type RouteAuth =
+  /** A signed-in admin (the default). */
+  | "admin"
+  /** An admin, or a caller presenting the SYNC_SECRET bearer (schedulers, cron). */
+  | "admin-or-sync-secret"
+  /** Anyone: only the sign-in flow and the health check. */
+  | "public";
+
+export interface RouteOptions {
+  auth?: RouteAuth;
+}
+
+export type Caller =
+  | { kind: "admin"; admin: AdminIdentity }
+  | { kind: "sync-secret" }
+  | { kind: "anonymous" };
+
 export interface RouteContext<P> {
   request: NextRequest;
   params: P;
   requestId: string;
   logger: Logger;
+  caller: Caller;
+}
+
+/** The e-mail to record as the actor of an action (null for the sync secret). */
+export function actorOf(caller: Caller): string | null {
+  return caller.kind === "admin" ? caller.admin.email : null;
 }
 
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | unknown>;
 
-export function route<P = Record<string, string>>(name: string, handler: Handler<P>) {
+async function authenticate(request: NextRequest, auth: RouteAuth): Promise<Caller> {
+  if (auth === "admin-or-sync-secret" && bearerMatches(request.headers.get("authorization"), env().SYNC_SECRET)) return { kind: "sync-secret" };
+  // Public routes never look at the session: they must not behave differently with one.
+  if (auth === "public") return { kind: "anonymous" };
+  const admin = await adminFromCookies(request.cookies);
+  if (admin) return { kind: "admin", admin };
+  throw unauthorized();
+}
+
+export function route<P = Record<string, string>>(name: string, handler: Handler<P>): RouteHandler<P>;
+export function route<P = Record<string, string>>(name: string, options: RouteOptions, handler: Handler<P>): RouteHandler<P>;
+export function route<P = Record<string, string>>(name: string, a: RouteOptions | Handler<P>, b?: Handler<P>): RouteHandler<P> {
+  const handler = typeof a === "function" ? a : b!;
+  const auth: RouteAuth = (typeof a === "function" ? undefined : a.auth) ?? "admin";
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const logger = log.child({ route: name, requestId });
     const started = performance.now();
     try {
+      const caller = await authenticate(request, auth);
+      if (changesState(request.method) && caller.kind !== "sync-secret" && isCrossSite(request.headers)) {
+        throw forbidden("Cross-site requests are refused: use the dashboard itself.");
+      }
       const params = (await context?.params) ?? ({} as P);
-      const result = await handler({ request, params, requestId, logger });
+      const result = await handler({ request, params, requestId, logger, caller });
       const response = result instanceof Response ? result : NextResponse.json(result);
       response.headers.set("x-request-id", requestId);
       logger.debug({ status: response.status, ms: Math.round(performance.now() - started) }, "request served");
@@ -35,6 +80,8 @@ export function route<P = Record<string, string>>(name: string, handler: Handler
     }
   };
 }
+
+export type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 export function errorResponse(error: unknown, requestId: string, logger: Logger): Response {
   const known = error instanceof HttpError ? error : undefined;

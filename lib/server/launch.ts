@@ -6,11 +6,14 @@
  * process with the resulting settings.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { env, EnvError, isDemoMode } from "@/lib/env";
+import path from "node:path";
+import { appUrl, authSecret, env, EnvError, isDemoMode } from "@/lib/env";
 import { log } from "@/lib/log";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
 import { startDemoUpstream } from "@/lib/asana/demo";
+import { createDbClient } from "@/lib/db/client";
+import { demoSessionSecret, ensureDemoAdmin } from "@/lib/auth/demo-admin";
 import { buildIsStale } from "./build-freshness";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -19,6 +22,12 @@ async function main(mode: "start" | "dev") {
   const settings = env();
   const cleanups: Array<() => Promise<void>> = [];
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
+
+  // Before anything starts: a deployment without a session secret must not come up.
+  const demo = isDemoMode(settings);
+  const dataDir = path.dirname(path.resolve(settings.EMBEDDED_PG_DIR));
+  childEnv.NEXTAUTH_SECRET = demo && !settings.NEXTAUTH_SECRET ? await demoSessionSecret(dataDir) : authSecret(settings);
+  childEnv.NEXTAUTH_URL = appUrl(settings);
 
   let databaseUrl = settings.DATABASE_URL;
   if (!databaseUrl) {
@@ -34,17 +43,20 @@ async function main(mode: "start" | "dev") {
   log.info({ applied: applied.length, total }, "database schema is up to date");
   childEnv.DATABASE_URL = databaseUrl;
 
-  if (isDemoMode(settings)) {
-    const demo = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, logger: log });
-    cleanups.push(demo.close);
+  let demoAdmin: { email: string; password: string } | undefined;
+  if (demo) {
+    const client = createDbClient(databaseUrl, 1);
+    demoAdmin = await ensureDemoAdmin(client, dataDir, settings.DEMO_ADMIN_PASSWORD).finally(() => client.$disconnect());
+    const upstream = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, logger: log });
+    cleanups.push(upstream.close);
     Object.assign(childEnv, {
       DEMO_MODE: "true",
-      ASANA_BASE_URL: demo.baseUrl,
-      ASANA_TOKEN: demo.token,
-      ASANA_WORKSPACE_GIDS: demo.workspaceGid,
+      ASANA_BASE_URL: upstream.baseUrl,
+      ASANA_TOKEN: upstream.token,
+      ASANA_WORKSPACE_GIDS: upstream.workspaceGid,
     });
     log.warn(
-      { emulator: demo.baseUrl, events: settings.DEMO_EVENTS },
+      { emulator: upstream.baseUrl, events: settings.DEMO_EVENTS },
       "DEMO MODE: no ASANA_TOKEN is set, so a built-in Asana emulator with a synthetic organisation stands in for Asana. Set ASANA_TOKEN and ASANA_WORKSPACE_GIDS to sync your real domain.",
     );
   }
@@ -53,6 +65,11 @@ async function main(mode: "start" | "dev") {
     log.info("building the app (first start, or sources changed since the last build)");
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  if (demoAdmin) {
+    // Printed at warn so that it shows at every log level but "error": it is the way in.
+    log.warn({ email: demoAdmin.email }, `DEMO ADMIN: sign in at ${appUrl(settings)}/login as ${demoAdmin.email} with password ${demoAdmin.password}`);
   }
 
   const next: ChildProcess = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });

@@ -3,4 +3,4 @@ import { getStatus } from "@/lib/status/get-status";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("status", () => getStatus());
+export const GET = route("status", { auth: "admin" }, () => getStatus());

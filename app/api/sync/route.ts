@@ -1,18 +1,21 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { parseInput, readJson, route } from "@/lib/http/route";
+import { recordAuditEntry } from "@/lib/audit-trail/record";
+import { actorOf, parseInput, readJson, route } from "@/lib/http/route";
 import { getSyncState } from "@/lib/sync/get-sync-state";
 import { triggerSync } from "@/lib/sync/trigger";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route("sync.state", () => getSyncState());
+export const GET = route("sync.state", { auth: "admin" }, () => getSyncState());
 
 const triggerInput = z.object({ wait: z.boolean().default(false) }).strict();
 
-export const POST = route("sync.trigger", async ({ request, logger }) => {
+/** Admins from the dashboard, or a scheduler with `Authorization: Bearer $SYNC_SECRET`. */
+export const POST = route("sync.trigger", { auth: "admin-or-sync-secret" }, async ({ request, logger, caller }) => {
   const raw = request.headers.get("content-length") === "0" || !request.body ? {} : await readJson(request);
   const { wait } = parseInput(triggerInput, raw);
+  await recordAuditEntry({ actor: actorOf(caller), action: "sync.trigger", request, details: { via: caller.kind, wait } });
   const answer = await triggerSync("manual", logger, wait);
   const status = answer.status === "already_running" ? 409 : answer.status === "started" ? 202 : 200;
   return NextResponse.json(answer, { status });

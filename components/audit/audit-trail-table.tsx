@@ -1,0 +1,58 @@
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit-trail/actions";
+import type { AuditEntryView } from "@/lib/audit-trail/list";
+import { utcStamp } from "@/lib/format/time";
+
+function actionVariant(action: string): BadgeProps["variant"] {
+  if (action === "sign_in.failure" || action === "sign_in.refused" || action === "sign_in.locked") return "destructive";
+  if (action === "sign_in.success") return "success";
+  if (action.startsWith("export.")) return "warning";
+  return "default";
+}
+
+function detailsText(details: unknown): string {
+  if (!details || typeof details !== "object") return "";
+  return Object.entries(details as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(" · ");
+}
+
+export function AuditTrailTable({ entries }: { entries: AuditEntryView[] }) {
+  return (
+    <div className="rounded-lg border">
+      <Table data-testid="audit-trail-table">
+        <TableHeader>
+          <TableRow>
+            <TableHead className="w-48">When (UTC)</TableHead>
+            <TableHead>Who</TableHead>
+            <TableHead>Action</TableHead>
+            <TableHead>Target</TableHead>
+            <TableHead>From</TableHead>
+            <TableHead>Details</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {entries.map((entry) => (
+            <TableRow key={entry.id} data-action={entry.action}>
+              <TableCell className="font-mono text-xs whitespace-nowrap">{utcStamp(entry.at)}</TableCell>
+              <TableCell className="max-w-64 truncate">{entry.actorEmail ?? <span className="text-muted-foreground">{entry.action === "sync.trigger" ? "sync secret" : "system"}</span>}</TableCell>
+              <TableCell>
+                <Badge variant={actionVariant(entry.action)} title={entry.action}>
+                  {AUDIT_ACTION_LABELS[entry.action as AuditAction] ?? entry.action}
+                </Badge>
+              </TableCell>
+              <TableCell className="max-w-48 truncate">{entry.target ?? <span className="text-muted-foreground">—</span>}</TableCell>
+              <TableCell className="font-mono text-xs whitespace-nowrap" title={entry.userAgent ?? undefined}>
+                {entry.ip ?? "—"}
+              </TableCell>
+              <TableCell className="max-w-80 truncate text-xs text-muted-foreground" title={detailsText(entry.details)}>
+                {detailsText(entry.details)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { test as base, expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_ADMIN } from "./constants";
+
+/**
+ * Shared fixtures. Specs get the demo admin's saved session by default (playwright.config.ts
+ * points every test at e2e/.auth/admin.json); `test.use(signedOut)` starts without one.
+ *   - `consoleErrors`: the page's console errors (CSP violations among them) and uncaught
+ *     errors, to assert none happened. A 404 is left out: the shell prefetches every nav
+ *     link, and a section still being built answers 404 without anything being wrong.
+ *   - `signInWithPassword(page, email, password)`: fills the sign-in page like a person.
+ */
+export const signedOut = { storageState: { cookies: [], origins: [] } };
+
+/**
+ * An API client with no session at all. (`request.newContext` inside a test inherits the
+ * project's storageState, which is the admin's session: say "none" explicitly.)
+ */
+export function anonymousRequest(baseURL: string | undefined, extraHTTPHeaders?: Record<string, string>): Promise<APIRequestContext> {
+  return request.newContext({ baseURL, storageState: signedOut.storageState, extraHTTPHeaders });
+}
+
+export async function signInWithPassword(page: Page, email: string = DEMO_ADMIN.email, password: string = DEMO_ADMIN.password) {
+  await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Account menu for/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      if (/Failed to load resource: .*status of 404/.test(message.text())) return;
+      errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+export { expect };

@@ -1,0 +1,53 @@
+import { SYNC_SECRET } from "./constants";
+import { anonymousRequest, expect, test } from "./fixtures";
+import { walkRoutes } from "./route-walk";
+
+/**
+ * The guard of every route, proved against the running app: every page and API route under
+ * app/ refuses an anonymous request, except this short list of public ones. A route added
+ * without a guard fails here; one that must be public is added to the list, visibly.
+ */
+const PUBLIC: Record<string, string> = {
+  "app/(auth)/login/page.tsx": "the sign-in page",
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's sign-in flow (its own CSRF token guards its POSTs)",
+  "app/api/health/route.ts": "the health check: answers { ok: true } and nothing else",
+};
+
+const routes = walkRoutes();
+
+test("the walk finds the app's routes", () => {
+  const files = routes.map((r) => r.file);
+  for (const known of ["app/(dashboard)/page.tsx", "app/(dashboard)/audit/page.tsx", "app/api/sync/route.ts", "app/api/audit/route.ts", ...Object.keys(PUBLIC)]) {
+    expect(files).toContain(known);
+  }
+  for (const route of routes) if (route.kind === "api") expect(route.methods.length, `${route.file} exports no method`).toBeGreaterThan(0);
+});
+
+for (const route of routes) {
+  const isPublic = route.file in PUBLIC;
+  for (const method of route.methods) {
+    test(`${method} ${route.url} (${route.file}) ${isPublic ? "is public" : "refuses an anonymous request"}`, async ({ baseURL }) => {
+      const anonymous = await anonymousRequest(baseURL);
+      const answer = await anonymous.fetch(route.url, { method, maxRedirects: 0, failOnStatusCode: false, ...(method === "GET" ? {} : { data: {} }) });
+      if (isPublic) {
+        expect(answer.status(), "a public route must not ask for a session").not.toBe(401);
+      } else if (route.kind === "api") {
+        expect(answer.status()).toBe(401);
+        expect(await answer.json()).toMatchObject({ error: { code: "unauthorized", message: expect.any(String), requestId: expect.any(String) } });
+      } else {
+        expect(answer.status()).toBe(307);
+        expect(answer.headers()["location"]).toMatch(/^(https?:\/\/[^/]+)?\/login(\?|$)/);
+      }
+      await anonymous.dispose();
+    });
+  }
+}
+
+test("POST /api/sync accepts the SYNC_SECRET bearer without a session, and only the right one", async ({ baseURL }) => {
+  const anonymous = await anonymousRequest(baseURL);
+  const wrong = await anonymous.post("/api/sync", { headers: { authorization: "Bearer not-the-secret-at-all" }, data: {} });
+  expect(wrong.status()).toBe(401);
+  const right = await anonymous.post("/api/sync", { headers: { authorization: `Bearer ${SYNC_SECRET}` }, data: {} });
+  expect([200, 202, 409]).toContain(right.status());
+  await anonymous.dispose();
+});

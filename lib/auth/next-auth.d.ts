@@ -1,0 +1,9 @@
+import "next-auth/jwt";
+
+declare module "next-auth/jwt" {
+  /** The session cookie carries no more than a pointer into the session registry. */
+  interface JWT {
+    sid?: string;
+    provider?: string;
+  }
+}
