@@ -10,6 +10,14 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
  * serialised twice on the way. `ON CONFLICT DO NOTHING` makes replays harmless; a
  * data-modifying CTE keeps the actor table up to date from the rows that were really new.
  *
+ * Two more CTEs over the same really-new rows keep the rollups the charts read
+ * (event_rollup_hourly, event_value_rollup_daily). Being part of this statement, they
+ * commit or roll back with the events themselves, so a replayed page adds nothing and a
+ * crash loses nothing: they always equal a count over audit_event. Their rows are upserted
+ * in key order so that two writers touching the same hour lock rows in the same order and
+ * wait for each other rather than deadlock. Hours and days are UTC, whatever the session's
+ * time zone.
+ *
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
  *
@@ -37,7 +45,7 @@ inserted AS (
     NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
-  RETURNING actor_gid, actor_type, actor_name, actor_email, created_at
+  RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, client_ip, oauth_app_name
 ),
 actors AS (
   INSERT INTO actor AS a (gid, actor_type, name, email, first_seen, last_seen, event_count)
@@ -54,6 +62,24 @@ actors AS (
     actor_type = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN EXCLUDED.actor_type ELSE a.actor_type END,
     name = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN COALESCE(EXCLUDED.name, a.name) ELSE COALESCE(a.name, EXCLUDED.name) END,
     email = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN COALESCE(EXCLUDED.email, a.email) ELSE COALESCE(a.email, EXCLUDED.email) END
+),
+hourly AS (
+  INSERT INTO event_rollup_hourly AS r (bucket, workspace_gid, event_type, event_category, actor_type, count)
+  SELECT date_trunc('hour', created_at, 'UTC'), workspace_gid, event_type, COALESCE(event_category, ''), actor_type, count(*)
+  FROM inserted
+  GROUP BY 1, 2, 3, 4, 5
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (bucket, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
+),
+daily_values AS (
+  INSERT INTO event_value_rollup_daily AS r (dimension, day, value, actor_type, count)
+  SELECT v.dimension, (created_at AT TIME ZONE 'UTC')::date, v.value, actor_type, count(*)
+  FROM inserted
+  CROSS JOIN LATERAL (VALUES ('actor', actor_gid), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
+  WHERE v.value IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (dimension, day, value, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 
