@@ -12,6 +12,17 @@ export interface WalkedRoute {
   methods: string[];
 }
 
+/**
+ * The only routes open without a session. Adding one here is a decision to review: every
+ * other page and API route must refuse an anonymous request (e2e/route-walk.spec.ts and
+ * app/routes.test.ts prove it).
+ */
+export const PUBLIC_ROUTES: Record<string, string> = {
+  "app/(auth)/login/page.tsx": "the sign-in page",
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's sign-in flow (its own CSRF token guards its POSTs)",
+  "app/api/health/route.ts": "the health check: answers { ok: true } and nothing else",
+};
+
 /** A sample value for each dynamic segment: numeric, since Asana gids are. */
 const SAMPLE = "1200000000000001";
 

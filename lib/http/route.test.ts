@@ -1,0 +1,91 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET = "route-test-secret-route-test-secret-0123";
+  process.env.SYNC_SECRET = "route-test-sync-secret";
+  process.env.NEXTAUTH_URL = "http://localhost:3000";
+});
+
+import { encode } from "next-auth/jwt";
+import { addAdmin } from "@/lib/auth/admins";
+import { sessionCookieName } from "@/lib/auth/session";
+import { openSession, revokeSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { route } from "./route";
+
+const ok = async () => ({ ok: true });
+const adminRoute = route("test.admin", async ({ caller }) => ({ caller: caller.kind }));
+const explicitAdmin = route("test.admin", { auth: "admin" }, ok);
+const publicRoute = route("test.public", { auth: "public" }, ok);
+const syncRoute = route("test.sync", { auth: "admin-or-sync-secret" }, async ({ caller }) => ({ caller: caller.kind }));
+
+let cookie: string;
+let sessionId: string;
+
+beforeAll(async () => {
+  const admin = await addAdmin({ email: "route-test@example.com", password: "route test password" });
+  sessionId = (await openSession({ adminId: admin.id, provider: "credentials" })).id;
+  const token = await encode({ token: { sid: sessionId, email: admin.email }, secret: process.env.NEXTAUTH_SECRET! });
+  cookie = `${sessionCookieName()}=${token}`;
+});
+
+function call(handler: ReturnType<typeof route>, init: { method?: string; headers?: Record<string, string> } = {}) {
+  return handler(new NextRequest("http://localhost:3000/api/test", { method: init.method ?? "GET", headers: init.headers }), { params: Promise.resolve({}) });
+}
+
+describe("route(): authentication", () => {
+  it("is admin-only by default: 401 in the app's error shape without a session", async () => {
+    for (const handler of [adminRoute, explicitAdmin]) {
+      const answer = await call(handler);
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({ error: { code: "unauthorized", message: "Sign in to continue.", requestId: expect.any(String) } });
+    }
+  });
+
+  it("serves an admin with a live session", async () => {
+    const answer = await call(adminRoute, { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ caller: "admin" });
+  });
+
+  it("refuses a forged or tampered cookie", async () => {
+    const forged = await encode({ token: { sid: sessionId }, secret: "another-secret-another-secret-012345" });
+    expect((await call(adminRoute, { headers: { cookie: `${sessionCookieName()}=${forged}` } })).status).toBe(401);
+    expect((await call(adminRoute, { headers: { cookie: `${cookie}x` } })).status).toBe(401);
+  });
+
+  it("serves public routes to anyone", async () => {
+    expect((await call(publicRoute)).status).toBe(200);
+  });
+
+  it("lets the sync secret in where allowed, and only there", async () => {
+    const bearer = { authorization: "Bearer route-test-sync-secret" };
+    expect(await (await call(syncRoute, { method: "POST", headers: bearer })).json()).toEqual({ caller: "sync-secret" });
+    expect((await call(syncRoute, { method: "POST", headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    expect((await call(adminRoute, { headers: bearer })).status).toBe(401);
+    expect(await (await call(syncRoute, { method: "POST", headers: { cookie } })).json()).toEqual({ caller: "admin" });
+  });
+});
+
+describe("route(): cross-site requests", () => {
+  it("refuses a state change from another site with 403, session or not", async () => {
+    const answer = await call(syncRoute, { method: "POST", headers: { cookie, origin: "https://evil.example", host: "localhost:3000" } });
+    expect(answer.status).toBe(403);
+    expect((await call(syncRoute, { method: "POST", headers: { cookie, "sec-fetch-site": "cross-site" } })).status).toBe(403);
+  });
+
+  it("lets same-origin state changes, reads and bearer calls through", async () => {
+    expect((await call(syncRoute, { method: "POST", headers: { cookie, origin: "http://localhost:3000" } })).status).toBe(200);
+    expect((await call(adminRoute, { headers: { cookie, "sec-fetch-site": "cross-site" } })).status).toBe(200);
+    expect((await call(syncRoute, { method: "POST", headers: { authorization: "Bearer route-test-sync-secret", origin: "https://scheduler.example" } })).status).toBe(200);
+  });
+});
+
+describe("route(): sessions end", () => {
+  it("refuses the cookie once its session is signed out", async () => {
+    await revokeSession(sessionId);
+    expect((await call(adminRoute, { headers: { cookie } })).status).toBe(401);
+    await db().adminSession.deleteMany();
+  });
+});
