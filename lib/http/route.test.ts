@@ -12,7 +12,7 @@ import { addAdmin } from "@/lib/auth/admins";
 import { sessionCookieName } from "@/lib/auth/session";
 import { openSession, revokeSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { route } from "./route";
+import { route, type RouteHandler } from "./route";
 
 const ok = async () => ({ ok: true });
 const adminRoute = route("test.admin", async ({ caller }) => ({ caller: caller.kind }));
@@ -30,7 +30,7 @@ beforeAll(async () => {
   cookie = `${sessionCookieName()}=${token}`;
 });
 
-function call(handler: ReturnType<typeof route>, init: { method?: string; headers?: Record<string, string> } = {}) {
+function call(handler: RouteHandler<Record<string, string>>, init: { method?: string; headers?: Record<string, string> } = {}) {
   return handler(new NextRequest("http://localhost:3000/api/test", { method: init.method ?? "GET", headers: init.headers }), { params: Promise.resolve({}) });
 }
 
