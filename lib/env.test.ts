@@ -38,3 +38,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ [key]: value })).toThrow(new RegExp(key));
   });
 });
+
+describe("the README", () => {
+  it("documents every setting", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { SETTING_NAMES } = await import("./env");
+    const readme = await readFile("README.md", "utf8");
+    const internal = new Set(["NODE_ENV", "DEMO_MODE"]);
+    const missing = SETTING_NAMES.filter((name) => !internal.has(name) && !readme.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
+  });
+});

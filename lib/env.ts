@@ -152,3 +152,5 @@ export function exportAuthEnvForNextAuth(e: Env = env()): void {
   if (e.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = e.NEXTAUTH_SECRET;
 }
 
+/** Every setting's name, so that a test can hold the README's table to it. */
+export const SETTING_NAMES = Object.keys(schema.shape) as Array<keyof Env>;
