@@ -1,0 +1,13 @@
+import { gidSchema } from "@/lib/actors/http";
+import { getActorActivity } from "@/lib/actors/get-actor-timeline";
+import { readEventParams } from "@/lib/events/http";
+import { parseInput, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** The actor's activity histogram under the explorer's filter parameters. */
+export const GET = route<{ gid: string }>("actors.activity", async ({ request, params }) => {
+  const gid = parseInput(gidSchema, params.gid);
+  const { filter } = readEventParams(request.nextUrl.searchParams);
+  return getActorActivity(gid, filter);
+});

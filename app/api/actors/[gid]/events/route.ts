@@ -1,0 +1,13 @@
+import { gidSchema } from "@/lib/actors/http";
+import { getActorTimeline } from "@/lib/actors/get-actor-timeline";
+import { readEventParams } from "@/lib/events/http";
+import { parseInput, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** A page of the actor's events under the explorer's filter and paging parameters. */
+export const GET = route<{ gid: string }>("actors.events", async ({ request, params }) => {
+  const gid = parseInput(gidSchema, params.gid);
+  const { filter, view } = readEventParams(request.nextUrl.searchParams);
+  return getActorTimeline(gid, filter, view);
+});

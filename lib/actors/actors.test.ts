@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "@/lib/asana/emulator";
+import { db } from "@/lib/db/client";
+import { countEvents } from "@/lib/events/count-events";
+import { filterOf } from "@/lib/events/filters";
+import { encodeCursor } from "@/lib/events/view";
+import { getResourceHistory, getResourceSummary, resourceFilter } from "@/lib/resources/get-resource-history";
+import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
+import { getActorProfile } from "./get-actor-profile";
+import { actorFilter, getActorActivity, getActorTimeline } from "./get-actor-timeline";
+import { listActors } from "./list-actors";
+import { SPARKLINE_DAYS } from "./params";
+
+let emulator: Emulator;
+const now = new Date();
+const allTime = filterOf({ time: { kind: "relative", last: "all" } });
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ seed: 81, events: 3_000 });
+  expect(await runSync(emulator)).toMatchObject({ outcome: "succeeded" });
+});
+afterAll(() => emulator.close());
+
+async function busiest() {
+  return db().actor.findFirstOrThrow({ orderBy: [{ eventCount: "desc" }, { gid: "asc" }] });
+}
+
+describe("listActors", () => {
+  it("lists everyone, searchable and sortable, with a sparkline equal to their events per UTC day", async () => {
+    const all = await listActors({ q: "", type: null, sort: "events", page: 1 }, now);
+    expect(all.total).toBe(await db().actor.count());
+    expect(all.rows.map((r) => r.eventCount)).toEqual([...all.rows.map((r) => r.eventCount)].sort((a, b) => b - a));
+    const top = all.rows[0]!;
+    const days = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM audit_event WHERE actor_gid = ${top.gid} AND created_at >= ${new Date(all.since)}`;
+    expect(top.activity).toHaveLength(SPARKLINE_DAYS);
+    expect(top.activity.reduce((a, b) => a + b, 0)).toBe(days[0]!.n);
+
+    const part = top.name!.split(" ")[0]!.slice(0, 4).toLowerCase();
+    const found = await listActors({ q: part, type: null, sort: "name", page: 1 }, now);
+    expect(found.rows.length).toBeGreaterThan(0);
+    for (const row of found.rows) expect(`${row.name} ${row.email}`.toLowerCase()).toContain(part);
+    expect((await listActors({ q: top.gid, type: null, sort: "last_seen", page: 1 }, now)).rows.map((r) => r.gid)).toEqual([top.gid]);
+    const users = await listActors({ q: "", type: "user", sort: "last_seen", page: 2 }, now);
+    for (const row of users.rows) expect(row.actorType).toBe("user");
+  });
+});
+
+describe("getActorProfile", () => {
+  it("says what the actor used, each first seen when their first event with it happened", async () => {
+    const actor = await busiest();
+    const profile = (await getActorProfile(actor.gid))!;
+    expect(profile).toMatchObject({ gid: actor.gid, eventCount: actor.eventCount });
+    const ips = await db().$queryRaw<{ ip: string; first: Date; n: number }[]>`
+      SELECT host(client_ip) AS ip, min(created_at) AS first, count(*)::int AS n FROM audit_event
+      WHERE actor_gid = ${actor.gid} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY 2`;
+    expect(profile.used.ip.map((u) => [u.value, u.firstSeen, u.count])).toEqual(ips.map((r) => [r.ip, r.first.toISOString(), r.n]));
+    for (const marker of profile.markers) {
+      const event = await db().auditEvent.findUniqueOrThrow({ where: { gid: marker.gid } });
+      expect(event.actorGid).toBe(actor.gid);
+    }
+    expect(await getActorProfile("999999999")).toBeNull();
+  });
+
+  it("lists role changes made to a person", async () => {
+    const [change] = await db().$queryRaw<{ gid: string; resource_gid: string }[]>`
+      SELECT e.gid, e.resource_gid FROM audit_event e JOIN actor a ON a.gid = e.resource_gid WHERE e.event_category = 'roles' LIMIT 1`;
+    expect(change).toBeDefined();
+    const profile = (await getActorProfile(change!.resource_gid))!;
+    expect(profile.roleChanges.map((e) => e.gid)).toContain(change!.gid);
+  });
+});
+
+describe("getActorTimeline and getResourceHistory", () => {
+  it("page through exactly the actor's events, newest first, as the explorer counts them", async () => {
+    const actor = await busiest();
+    const seen: string[] = [];
+    let page: { after: { at: string; gid: string } } | null = null;
+    for (let i = 0; i < 100; i++) {
+      const result = await getActorTimeline(actor.gid, allTime, { sort: "newest", size: 50, page }, now);
+      seen.push(...result.events.map((e) => e.gid));
+      for (const e of result.events) expect(e.actorGid).toBe(actor.gid);
+      if (!result.next) break;
+      const [at, gid] = result.next.split("~") as [string, string];
+      expect(encodeCursor({ at, gid })).toBe(result.next);
+      page = { after: { at, gid } };
+    }
+    expect(new Set(seen).size).toBe(actor.eventCount);
+    expect((await countEvents(actorFilter(allTime, actor.gid), { exact: true, now })).count).toBe(actor.eventCount);
+    const activity = await getActorActivity(actor.gid, allTime, now);
+    expect(activity.total).toBe(actor.eventCount);
+  });
+
+  it("show a resource's whole history with who did it", async () => {
+    const [row] = await db().$queryRaw<{ gid: string; n: number }[]>`
+      SELECT resource_gid AS gid, count(*)::int AS n FROM audit_event WHERE resource_gid IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`;
+    const summary = (await getResourceSummary(row!.gid))!;
+    expect(summary.eventCount).toBe(row!.n);
+    const history = await getResourceHistory(row!.gid, allTime, { sort: "oldest", size: 500, page: null }, now);
+    expect(history.events.length).toBe(Math.min(500, row!.n));
+    expect(history.events.map((e) => e.createdAt)).toEqual([...history.events.map((e) => e.createdAt)].sort());
+    expect((await countEvents(resourceFilter(allTime, row!.gid), { exact: true, now })).count).toBe(row!.n);
+    expect(await getResourceSummary("999999999")).toBeNull();
+  });
+});

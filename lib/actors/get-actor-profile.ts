@@ -1,0 +1,112 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { EVENT_ROW_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "@/lib/events/event-row";
+
+/** One thing an actor used (an address, a user agent, an auth method, an OAuth app) and when. */
+export interface UsedValue {
+  value: string;
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  /** The first event with it, for a link and a "new" marker in the timeline. */
+  firstEventGid: string;
+}
+
+export const USED_KINDS = ["ip", "userAgent", "authMethod", "oauthApp"] as const;
+export type UsedKind = (typeof USED_KINDS)[number];
+
+/** Why an event of the actor's timeline is marked as new for them. */
+export interface Marker {
+  gid: string;
+  kind: "first-ip" | "first-sign-in-ip" | "first-user-agent" | "first-auth-method" | "first-app" | "first-export";
+  label: string;
+}
+
+export interface ActorProfile {
+  gid: string;
+  actorType: string;
+  name: string | null;
+  email: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+  used: Record<UsedKind, UsedValue[]>;
+  markers: Marker[];
+  /** Role changes made to this person by others, newest first: shown among their own events. */
+  roleChanges: EventRow[];
+}
+
+/** Grouping sets of the one pass over the actor's events; the first four are USED_KINDS. */
+const SETS = ["ip", "userAgent", "authMethod", "oauthApp", "all"] as const;
+
+interface UsedRow {
+  set: number;
+  value: string | null;
+  first_seen: Date;
+  last_seen: Date;
+  n: number;
+  first_gid: string;
+  first_sign_in_gid: string | null;
+  first_export_gid: string | null;
+}
+
+/**
+ * Who an actor is and what they used, each with when it was first seen. One pass over the
+ * actor's events (the (actor_gid, created_at) index) answers all of it with GROUPING SETS;
+ * the "first" of each value is over all time, whatever filter the timeline shows.
+ */
+export async function getActorProfile(gid: string): Promise<ActorProfile | null> {
+  const actor = await db().actor.findUnique({ where: { gid } });
+  if (!actor) return null;
+  const [rows, roleChanges] = await Promise.all([
+    db().$queryRaw<UsedRow[]>`
+      SELECT
+        CASE WHEN GROUPING(host(client_ip)) = 0 THEN 0 WHEN GROUPING(user_agent) = 0 THEN 1 WHEN GROUPING(auth_method) = 0 THEN 2 WHEN GROUPING(oauth_app_name) = 0 THEN 3 ELSE 4 END AS set,
+        COALESCE(host(client_ip), user_agent, auth_method, oauth_app_name) AS value,
+        min(created_at) AS first_seen, max(created_at) AS last_seen, count(*)::int AS n,
+        (array_agg(gid ORDER BY created_at, gid))[1] AS first_gid,
+        (array_agg(gid ORDER BY created_at, gid) FILTER (WHERE event_type = 'user_login_succeeded'))[1] AS first_sign_in_gid,
+        (array_agg(gid ORDER BY created_at, gid) FILTER (WHERE event_category = 'content_export' AND event_type <> 'attachment_downloaded'))[1] AS first_export_gid
+      FROM audit_event
+      WHERE actor_gid = ${gid}
+      GROUP BY GROUPING SETS ((host(client_ip)), (user_agent), (auth_method), (oauth_app_name), ())`,
+    db().$queryRaw<DbEventRow[]>`
+      SELECT ${EVENT_ROW_COLUMNS} FROM audit_event
+      WHERE resource_gid = ${gid} AND event_category = 'roles'
+      ORDER BY created_at DESC, gid DESC LIMIT 200`,
+  ]);
+
+  const used: Record<UsedKind, UsedValue[]> = { ip: [], userAgent: [], authMethod: [], oauthApp: [] };
+  const markers: Marker[] = [];
+  for (const row of rows) {
+    const set = SETS[row.set]!;
+    if (set === "all") {
+      if (row.first_export_gid) markers.push({ gid: row.first_export_gid, kind: "first-export", label: "First export" });
+      continue;
+    }
+    // A grouping set's null row stands for events without that field: nothing to show.
+    if (row.value === null) continue;
+    used[set].push({ value: row.value, firstSeen: row.first_seen.toISOString(), lastSeen: row.last_seen.toISOString(), count: row.n, firstEventGid: row.first_gid });
+    if (set === "ip") {
+      if (row.first_sign_in_gid !== row.first_gid) markers.push({ gid: row.first_gid, kind: "first-ip", label: `First event from ${row.value}` });
+      if (row.first_sign_in_gid) markers.push({ gid: row.first_sign_in_gid, kind: "first-sign-in-ip", label: `First sign-in from ${row.value}` });
+    }
+    if (set === "userAgent") markers.push({ gid: row.first_gid, kind: "first-user-agent", label: "First event with this user agent" });
+    if (set === "authMethod") markers.push({ gid: row.first_gid, kind: "first-auth-method", label: `First use of ${row.value}` });
+    if (set === "oauthApp") markers.push({ gid: row.first_gid, kind: "first-app", label: `First use of ${row.value}` });
+  }
+  for (const list of Object.values(used)) list.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
+
+  return {
+    gid: actor.gid,
+    actorType: actor.actorType,
+    name: actor.name,
+    email: actor.email,
+    firstSeen: actor.firstSeen.toISOString(),
+    lastSeen: actor.lastSeen.toISOString(),
+    eventCount: actor.eventCount,
+    used,
+    markers,
+    roleChanges: roleChanges.map(toEventRow),
+  };
+}

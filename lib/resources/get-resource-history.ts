@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { EventFilter } from "@/lib/events/filters";
+import { listEvents, type EventPage } from "@/lib/events/list-events";
+import type { EventView } from "@/lib/events/view";
+import { narrow } from "@/lib/stats/filter-ops";
+
+export interface ResourceSummary {
+  gid: string;
+  resourceType: string | null;
+  resourceSubtype: string | null;
+  /** The newest name it was seen with (resources get renamed). */
+  name: string | null;
+  email: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+  actorCount: number;
+}
+
+/** What the log says about one resource, over all time; null when no event touched it. */
+export async function getResourceSummary(gid: string): Promise<ResourceSummary | null> {
+  const [row] = await db().$queryRaw<
+    Array<{ resource_type: string | null; resource_subtype: string | null; name: string | null; email: string | null; first_seen: Date; last_seen: Date; n: number; actors: number }>
+  >`
+    SELECT (array_agg(resource_type ORDER BY created_at DESC))[1] AS resource_type,
+           (array_agg(resource_subtype ORDER BY created_at DESC))[1] AS resource_subtype,
+           (array_agg(resource_name ORDER BY created_at DESC) FILTER (WHERE resource_name IS NOT NULL))[1] AS name,
+           (array_agg(resource_email ORDER BY created_at DESC) FILTER (WHERE resource_email IS NOT NULL))[1] AS email,
+           min(created_at) AS first_seen, max(created_at) AS last_seen, count(*)::int AS n, count(DISTINCT actor_gid)::int AS actors
+    FROM audit_event WHERE resource_gid = ${gid}
+    HAVING count(*) > 0`;
+  if (!row) return null;
+  return {
+    gid,
+    resourceType: row.resource_type,
+    resourceSubtype: row.resource_subtype,
+    name: row.name,
+    email: row.email,
+    firstSeen: row.first_seen.toISOString(),
+    lastSeen: row.last_seen.toISOString(),
+    eventCount: row.n,
+    actorCount: row.actors,
+  };
+}
+
+export function resourceFilter(filter: EventFilter, gid: string): EventFilter {
+  return narrow(filter, "resource", gid);
+}
+
+/** Every event that touched the resource, in time order, through the explorer's keyset pages. */
+export function getResourceHistory(gid: string, filter: EventFilter, view: Pick<EventView, "sort" | "size" | "page">, now = new Date()): Promise<EventPage> {
+  return listEvents({ filter: resourceFilter(filter, gid), sort: view.sort, size: view.size, page: view.page, now });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { EventFilter } from "@/lib/events/filters";
+import { countBy } from "./count-by";
+import { countOverTime } from "./count-over-time";
+import { TOP_EVENT_TYPES, TOP_LIST_LENGTH, type PanelDataMap, type Stack, type StatPanel } from "./panels";
+import { presetPanels } from "./preset-panels";
+import { topValues } from "./top-values";
+
+export interface PanelOptions {
+  stack: Stack;
+  now?: Date;
+}
+
+/** One panel's data: what GET /api/stats/<panel> answers and the page prefetches. */
+export function loadPanel<P extends StatPanel>(panel: P, filter: EventFilter, options: PanelOptions): Promise<PanelDataMap[P]>;
+export function loadPanel(panel: StatPanel, filter: EventFilter, options: PanelOptions): Promise<PanelDataMap[StatPanel]> {
+  const now = options.now ?? new Date();
+  switch (panel) {
+    case "over-time":
+      return countOverTime(filter, { now, seriesBy: options.stack === "actor_type" ? "actorType" : "category" });
+    case "event-types":
+      return countBy(filter, "eventType", { now, limit: TOP_EVENT_TYPES });
+    case "categories":
+      return countBy(filter, "category", { now });
+    case "actor-types":
+      return countBy(filter, "actorType", { now });
+    case "top-actors":
+      return topValues(filter, "actor", { now, limit: TOP_LIST_LENGTH });
+    case "top-ips":
+      return topValues(filter, "ip", { now, limit: TOP_LIST_LENGTH });
+    case "top-apps":
+      return topValues(filter, "oauthApp", { now, limit: TOP_LIST_LENGTH });
+    case "presets":
+      return presetPanels(filter, { now });
+  }
+}

@@ -1,0 +1,82 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET = "stats-test-secret-stats-test-secret-0123";
+  process.env.NEXTAUTH_URL = "http://localhost:3000";
+});
+
+import { encode } from "next-auth/jwt";
+import { GET as actorEvents } from "@/app/api/actors/[gid]/events/route";
+import { GET as actorProfile } from "@/app/api/actors/[gid]/route";
+import { GET as actorList } from "@/app/api/actors/route";
+import { GET as resourceEvents } from "@/app/api/resources/[gid]/events/route";
+import { GET as statsPanel } from "@/app/api/stats/[panel]/route";
+import type { Emulator } from "@/lib/asana/emulator";
+import { addAdmin } from "@/lib/auth/admins";
+import { sessionCookieName } from "@/lib/auth/session";
+import { openSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
+
+let emulator: Emulator;
+let cookie: string;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ seed: 91, events: 800 });
+  await runSync(emulator);
+  const admin = await addAdmin({ email: "stats-test@example.com", password: "stats test password" });
+  const session = await openSession({ adminId: admin.id, provider: "credentials" });
+  cookie = `${sessionCookieName()}=${await encode({ token: { sid: session.id, email: admin.email }, secret: process.env.NEXTAUTH_SECRET! })}`;
+});
+afterAll(() => emulator.close());
+
+type Handler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
+
+async function call<P>(handler: Handler<P>, path: string, params: P, signedIn = true) {
+  const response = await handler(new NextRequest(`http://localhost:3000${path}`, { headers: signedIn ? { cookie } : {} }), { params: Promise.resolve(params) });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe("GET /api/stats/[panel]", () => {
+  it("answers each panel under the explorer's parameters", async () => {
+    const over = await call(statsPanel, "/api/stats/over-time?range=all&stack=actor_type", { panel: "over-time" });
+    expect(over.status).toBe(200);
+    expect(over.body).toMatchObject({ seriesBy: "actorType", total: 800 });
+    const types = await call(statsPanel, "/api/stats/event-types?range=all&actor_type=user", { panel: "event-types" });
+    expect(types.body.total).toBe(await db().auditEvent.count({ where: { actorType: "user" } }));
+  });
+
+  it("refuses bad panels and parameters with a 400 naming each one, and anonymous callers with a 401", async () => {
+    const panel = await call(statsPanel, "/api/stats/pie", { panel: "pie" });
+    expect(panel.status).toBe(400);
+    expect(panel.body.error.details.issues).toEqual([expect.objectContaining({ field: "panel" })]);
+    const params = await call(statsPanel, "/api/stats/presets?range=banana&actor_type=robot", { panel: "presets" });
+    expect(params.status).toBe(400);
+    expect(params.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["actor_type", "range"]);
+    expect((await call(statsPanel, "/api/stats/over-time?stack=sideways", { panel: "over-time" })).status).toBe(400);
+    expect((await call(statsPanel, "/api/stats/presets", { panel: "presets" }, false)).status).toBe(401);
+  });
+});
+
+describe("GET /api/actors and /api/resources", () => {
+  it("list, profile and page an actor; page a resource", async () => {
+    const list = await call(actorList, "/api/actors?sort=events", {});
+    expect(list.status).toBe(200);
+    const gid = list.body.rows[0].gid as string;
+    expect((await call(actorProfile, `/api/actors/${gid}`, { gid })).body).toMatchObject({ gid });
+    const events = await call(actorEvents, `/api/actors/${gid}/events?range=all&size=50`, { gid });
+    expect(events.body.events.length).toBeGreaterThan(0);
+    const resource = (await db().auditEvent.findFirstOrThrow({ where: { resourceGid: { not: null } } })).resourceGid!;
+    const history = await call(resourceEvents, `/api/resources/${resource}/events?range=all`, { gid: resource });
+    expect(history.body.events.every((e: { resourceGid: string }) => e.resourceGid === resource)).toBe(true);
+  });
+
+  it("answers 400 for bad input and 404 for unknown gids", async () => {
+    const list = await call(actorList, "/api/actors?sort=height&page=0", {});
+    expect(list.status).toBe(400);
+    expect(list.body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(["page", "sort"]);
+    expect((await call(actorProfile, "/api/actors/abc", { gid: "abc" })).status).toBe(400);
+    expect((await call(actorProfile, "/api/actors/999999999", { gid: "999999999" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { EventFilter } from "@/lib/events/filters";
+import { valueCounts, type Source, type ValueDimension } from "./sources";
+
+export interface TopValue {
+  value: string;
+  count: number;
+  /** For actors: who the gid is, from the actor table. */
+  actor?: { name: string | null; email: string | null; actorType: string };
+}
+
+export interface TopValues {
+  dimension: ValueDimension;
+  rows: TopValue[];
+  source: Source;
+}
+
+export interface TopValuesOptions {
+  limit?: number;
+  now?: Date;
+  useRollups?: boolean;
+}
+
+/** The actors, IP addresses or OAuth apps with the most events under a filter. */
+export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
+  const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups });
+  const limit = options.limit ?? 10;
+  const rows = await db().$queryRaw<{ value: string; count: number }[]>`
+    SELECT value, sum(n)::int AS count
+    FROM (${relation}) AS x
+    GROUP BY 1
+    ORDER BY 2 DESC, 1
+    LIMIT ${limit}`;
+  if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };
+  const actors = await db().actor.findMany({ where: { gid: { in: rows.map((r) => r.value) } }, select: { gid: true, name: true, email: true, actorType: true } });
+  const byGid = new Map(actors.map((a) => [a.gid, a]));
+  return {
+    dimension,
+    source,
+    rows: rows.map((r) => {
+      const a = byGid.get(r.value);
+      return a ? { ...r, actor: { name: a.name, email: a.email, actorType: a.actorType } } : r;
+    }),
+  };
+}
