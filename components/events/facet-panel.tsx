@@ -1,0 +1,171 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Ban, Check, ChevronRight, Minus } from "lucide-react";
+import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
+import type { FacetDimension, FacetValue } from "@/lib/events/count-facets";
+import type { Condition, EventFilter } from "@/lib/events/filters";
+import { eventFacetsQuery } from "@/lib/events/query";
+import { formatCount } from "@/lib/format/time";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/utils";
+
+const SECTIONS: Array<{ dimension: FacetDimension; title: string; label?: (v: FacetValue) => string }> = [
+  { dimension: "actorType", title: "Actor type", label: (v) => humanize(v.value) },
+  { dimension: "actor", title: "Top actors", label: (v) => v.label ?? v.value },
+  { dimension: "resourceType", title: "Resource type", label: (v) => humanize(v.value) },
+  { dimension: "contextType", title: "Context", label: (v) => humanize(v.value) },
+  { dimension: "authMethod", title: "Auth method", label: (v) => humanize(v.value) },
+  { dimension: "oauthApp", title: "Top OAuth apps" },
+  { dimension: "ip", title: "Top IP addresses" },
+];
+
+type Toggle = (condition: Condition) => void;
+
+/**
+ * Counts per value for the current filter, to see the shape of a result and narrow it with a
+ * click: the name keeps only that value (again to undo), the minus leaves it out. A dimension
+ * already narrowed still lists its other values, counted as if it were not, so it can widen.
+ */
+export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle: Toggle }) {
+  const query = useQuery(eventFacetsQuery(filter));
+  if (query.isPending) {
+    return (
+      <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading counts">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+    );
+  }
+  if (query.error) return <ErrorState size="compact" bordered title="Counts unavailable" error={query.error} onRetry={() => void query.refetch()} />;
+  const { dimensions, window } = query.data;
+
+  return (
+    <div className={cn("flex flex-col gap-4 text-sm transition-opacity", query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching || undefined}>
+      {window.narrowed ? (
+        <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground">
+          Counts cover the newest 7 days of the range ({window.from?.slice(0, 10)} onward): the whole range is too large to count on every change. The table and exports cover all of it.
+        </p>
+      ) : null}
+      {SECTIONS.map((s, i) => (
+        <Fragment key={s.dimension}>
+          {i === 0 ? <EventTypeSection categories={dimensions.category} types={dimensions.eventType} filter={filter} onToggle={onToggle} /> : null}
+          <FacetSection title={s.title}>
+            {withSelected(dimensions[s.dimension], filter, s.dimension).map((v) => (
+              <FacetRow key={v.value} dimension={s.dimension} value={v} label={s.label?.(v) ?? v.value} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
+            ))}
+          </FacetSection>
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+/** Values the filter names but the counts do not (none left, or outside the top N), so they can be undone here. */
+function withSelected(values: FacetValue[], filter: EventFilter, dimension: FacetDimension): FacetValue[] {
+  const named = [...filter.include[dimension], ...filter.exclude[dimension]].filter((v) => !values.some((x) => x.value === v));
+  return [...values, ...named.map((value) => ({ value, count: 0 }))];
+}
+
+function FacetSection({ title, children }: { title: string; children: React.ReactNode }) {
+  const rows = Array.isArray(children) ? children.length : 1;
+  return (
+    <section aria-label={title}>
+      <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</h3>
+      {rows === 0 ? <p className="text-xs text-muted-foreground">None in this range.</p> : <ul className="flex flex-col">{children}</ul>}
+    </section>
+  );
+}
+
+/**
+ * Categories, each opening onto its event types: the event-type multi-select, grouped, with
+ * counts. A category's own row filters by the category; its types filter one by one.
+ */
+function EventTypeSection({ categories, types, filter, onToggle }: { categories: FacetValue[]; types: FacetValue[]; filter: EventFilter; onToggle: Toggle }) {
+  const byCategory = new Map<string, FacetValue[]>();
+  for (const v of withSelected(types, filter, "eventType")) byCategory.set(v.category ?? "", [...(byCategory.get(v.category ?? "") ?? []), v]);
+  const named = (v: FacetValue) => filter.include.eventType.includes(v.value) || filter.exclude.eventType.includes(v.value);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([...byCategory].filter(([, list]) => list.some(named)).map(([c]) => c)));
+  const rows = withSelected(categories, filter, "category");
+  const max = Math.max(1, ...categories.map((v) => v.count));
+  const typeMax = Math.max(1, ...types.map((v) => v.count));
+  return (
+    <section aria-label="Event types by category">
+      <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">Category and event type</h3>
+      {rows.length === 0 ? <p className="text-xs text-muted-foreground">None in this range.</p> : null}
+      <ul className="flex flex-col">
+        {rows.map((c) => {
+          const list = byCategory.get(c.value) ?? [];
+          const open = opened.has(c.value);
+          const toggleOpen = () => setOpened((prev) => (prev.has(c.value) ? new Set([...prev].filter((x) => x !== c.value)) : new Set([...prev, c.value])));
+          return (
+            <li key={c.value}>
+              <div className="flex items-center">
+                <button
+                  type="button"
+                  aria-expanded={open}
+                  aria-label={`${open ? "Hide" : "Show"} the event types of ${categoryLabel(c.value)}`}
+                  onClick={toggleOpen}
+                  disabled={list.length === 0}
+                  className="flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-30"
+                >
+                  <ChevronRight className={cn("size-3.5 transition-transform", open && "rotate-90")} />
+                </button>
+                <ul className="min-w-0 flex-1">
+                  <FacetRow dimension="category" value={c} label={categoryLabel(c.value)} filter={filter} onToggle={onToggle} max={max} />
+                </ul>
+              </div>
+              {open ? (
+                <ul className="mb-1 ml-2.5 flex flex-col border-l pl-2" aria-label={`Event types of ${categoryLabel(c.value)}`}>
+                  {list.map((v) => (
+                    <FacetRow key={v.value} dimension="eventType" value={v} label={eventTypeLabel(v.value)} filter={filter} onToggle={onToggle} max={typeMax} />
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function FacetRow({ dimension, value, label, filter, onToggle, max }: { dimension: FacetDimension; value: FacetValue; label: string; filter: EventFilter; onToggle: Toggle; max: number }) {
+  const included = filter.include[dimension].includes(value.value);
+  const excluded = filter.exclude[dimension].includes(value.value);
+  return (
+    <li className="group/row relative flex items-center gap-1 rounded-sm">
+      <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />
+      <button
+        type="button"
+        aria-pressed={included}
+        title={included ? `Stop filtering on ${label}` : `Only ${label}`}
+        onClick={() => onToggle({ dimension, value: value.value, exclude: false })}
+        className={cn(
+          "relative flex min-w-0 flex-1 items-center gap-1.5 rounded-sm px-1 py-0.5 text-left text-[13px] outline-none hover:bg-accent/60 focus-visible:ring-2 focus-visible:ring-ring/50",
+          excluded && "text-muted-foreground line-through",
+        )}
+      >
+        {included ? <Check className="size-3.5 shrink-0 text-primary" aria-hidden /> : excluded ? <Ban className="size-3.5 shrink-0 text-destructive" aria-hidden /> : null}
+        <span className="truncate">{label}</span>
+        <span className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
+      </button>
+      <button
+        type="button"
+        aria-pressed={excluded}
+        aria-label={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
+        title={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
+        onClick={() => onToggle({ dimension, value: value.value, exclude: true })}
+        className={cn(
+          "relative flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground opacity-0 outline-none group-hover/row:opacity-100 hover:bg-accent hover:text-destructive focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-ring/50",
+          excluded && "text-destructive opacity-100",
+        )}
+      >
+        <Minus className="size-3.5" />
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { CircleAlert } from "lucide-react";
+import type { ParamError } from "@/lib/events/search-params";
+import { Button } from "@/components/ui/button";
+
+/** The URL without the parameters that are wrong, so the rest of a shared view still opens. */
+export function withoutParams(search: URLSearchParams, errors: ParamError[]): string {
+  const next = new URLSearchParams(search);
+  for (const e of errors) next.delete(e.param);
+  const text = next.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * What is wrong with the link, parameter by parameter, instead of a page that silently shows
+ * something else. Used by the server page and by the client after Back/Forward.
+ */
+export function InvalidParams({ errors, search, path = "/events" }: { errors: ParamError[]; search: URLSearchParams; path?: string }) {
+  return (
+    <div role="alert" className="flex flex-col gap-3 rounded-lg border border-destructive/30 bg-destructive/5 p-4" data-testid="invalid-params">
+      <div className="flex items-center gap-2 font-medium">
+        <CircleAlert className="size-4 text-destructive" aria-hidden />
+        This link has {errors.length === 1 ? "a setting" : `${errors.length} settings`} the explorer cannot use
+      </div>
+      <ul className="flex flex-col gap-1 text-sm">
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code className="mr-1.5 rounded bg-muted px-1 py-0.5 font-mono text-xs">{e.param}</code>
+            {e.message}
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" asChild>
+          <Link href={`${path}${withoutParams(search, errors)}`}>Open without {errors.length === 1 ? "it" : "them"}</Link>
+        </Button>
+        <Button size="sm" variant="outline" asChild>
+          <Link href="/events">Start over</Link>
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { Ban, X } from "lucide-react";
+import { conditionsOf, type Condition, type EventFilter } from "@/lib/events/filters";
+import { cn } from "@/lib/utils";
+import { dimensionLabel, valueLabel } from "./condition-label";
+
+/**
+ * The filter's conditions as chips: the label flips a condition between "is" and "is not",
+ * the cross removes it. Everything here writes the URL; nothing is kept on the side.
+ */
+export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter; onChange: (remove: Condition, add?: Condition) => void; onClear: () => void }) {
+  const conditions = conditionsOf(filter);
+  if (conditions.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
+      {conditions.map((c) => (
+        <li
+          key={`${c.exclude ? "-" : ""}${c.dimension}:${c.value}`}
+          className={cn(
+            "inline-flex max-w-80 items-center overflow-hidden rounded-md border text-xs leading-6",
+            c.exclude ? "border-destructive/30 bg-destructive/5" : "border-primary/25 bg-primary/5",
+          )}
+        >
+          <button
+            type="button"
+            className="flex min-w-0 items-center gap-1 px-2 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
+            title={c.exclude ? "Click to include instead" : "Click to exclude instead"}
+            onClick={() => onChange(c, { ...c, exclude: !c.exclude })}
+          >
+            {c.exclude ? <Ban className="size-3 shrink-0 text-destructive" aria-hidden /> : null}
+            <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>
+            <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>
+            <span className="truncate font-medium">{valueLabel(c.dimension, c.value)}</span>
+          </button>
+          <button
+            type="button"
+            className="flex h-6 w-6 shrink-0 items-center justify-center border-l text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50"
+            aria-label={`Remove filter ${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${c.value}`}
+            onClick={() => onChange(c)}
+          >
+            <X className="size-3" />
+          </button>
+        </li>
+      ))}
+      <li>
+        <button type="button" onClick={onClear} className="rounded-sm px-1.5 text-xs text-muted-foreground underline-offset-2 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring/50">
+          Clear all
+        </button>
+      </li>
+    </ul>
+  );
+}

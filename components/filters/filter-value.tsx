@@ -1,0 +1,46 @@
+"use client";
+
+import type { MouseEvent, ReactNode } from "react";
+import type { Condition, Dimension } from "@/lib/events/filters";
+import { cn } from "@/lib/utils";
+import { dimensionLabel } from "./condition-label";
+
+/**
+ * A value in a table cell that becomes a filter when clicked: a click keeps only events with
+ * it, Shift- or Alt-click leaves them out. It is a real button, so the keyboard gets the same
+ * (Shift+Enter excludes).
+ */
+export function FilterValue({
+  dimension,
+  value,
+  onFilter,
+  children,
+  className,
+  label,
+}: {
+  dimension: Dimension;
+  value: string;
+  onFilter: (condition: Condition) => void;
+  children: ReactNode;
+  className?: string;
+  /** How the value reads in the button's accessible name, when the text shown is shorter. */
+  label?: string;
+}) {
+  const click = (event: MouseEvent) => {
+    event.stopPropagation();
+    onFilter({ dimension, value, exclude: event.shiftKey || event.altKey });
+  };
+  return (
+    <button
+      type="button"
+      onClick={click}
+      title={`Filter: ${dimensionLabel(dimension)} is ${label ?? value} (Shift-click to exclude)`}
+      className={cn(
+        "max-w-full truncate rounded-sm text-left underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring/50",
+        className,
+      )}
+    >
+      {children}
+    </button>
+  );
+}

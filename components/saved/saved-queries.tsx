@@ -1,0 +1,190 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Bookmark, MoreHorizontal } from "lucide-react";
+import { toast } from "sonner";
+import { parseEventParams } from "@/lib/events/search-params";
+import { filterToText } from "@/lib/events/query-text";
+import { ago } from "@/lib/format/time";
+import { deleteSavedQuery, savedQueriesQuery, savedQueryKeys, updateSavedQuery } from "@/lib/saved-queries/query";
+import type { SavedQueryView } from "@/lib/saved-queries/schema";
+import { timeRangeLabel } from "@/components/filters/condition-label";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SavedQueryForm } from "./saved-query-form";
+
+function describe(search: string): { text: string; range: string; relative: boolean } {
+  const parsed = parseEventParams(new URLSearchParams(search));
+  if (!parsed.ok) return { text: search, range: "", relative: false };
+  const text = filterToText(parsed.filter).replace(/\s*(since|from|to):\S+/g, "").trim();
+  return { text: text || "all events", range: timeRangeLabel(parsed.filter.time), relative: parsed.filter.time.kind === "relative" };
+}
+
+async function copyLink(id: string) {
+  try {
+    await navigator.clipboard.writeText(`${window.location.origin}/q/${id}`);
+    toast.success("Link copied");
+  } catch {
+    toast.error("The browser refused access to the clipboard.");
+  }
+}
+
+/** The team's saved views: open, copy the short link, edit, delete. */
+export function SavedQueries() {
+  const query = useQuery(savedQueriesQuery());
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<SavedQueryView | null>(null);
+  const [deleting, setDeleting] = useState<SavedQueryView | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: savedQueryKeys.all });
+  const update = useMutation({
+    mutationFn: (input: { id: string; name: string; note: string | null; timeMode: "relative" | "absolute" }) => updateSavedQuery(input.id, { name: input.name, note: input.note, timeMode: input.timeMode }),
+    onSuccess: (saved) => (refresh(), setEditing(null), toast.success(`Saved “${saved.name}”`)),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => deleteSavedQuery(id),
+    onSuccess: (saved) => (refresh(), setDeleting(null), toast.success(`Deleted “${saved.name}”`)),
+  });
+
+  if (query.isPending) return <Skeleton className="h-64" aria-label="Loading saved queries" />;
+  if (query.error) return <ErrorState bordered error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.length === 0) {
+    return (
+      <EmptyState
+        bordered
+        icon={Bookmark}
+        title="No saved queries yet"
+        description="In the event explorer, set up a view and choose “Save query”: it gets a short link any admin can open."
+        action={
+          <Button size="sm" asChild>
+            <Link href="/events">Open the explorer</Link>
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <Table containerClassName="rounded-lg border" aria-label="Saved queries">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Query</TableHead>
+            <TableHead>Author</TableHead>
+            <TableHead>Created</TableHead>
+            <TableHead>Last opened</TableHead>
+            <TableHead className="w-10">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {query.data.map((s) => {
+            const d = describe(s.search);
+            return (
+              <TableRow key={s.id} className="align-top">
+                <TableCell className="max-w-64">
+                  <Link href={`/q/${s.id}`} className="font-medium underline-offset-2 hover:underline">
+                    {s.name}
+                  </Link>
+                  {s.note ? <p className="line-clamp-2 text-xs text-muted-foreground">{s.note}</p> : null}
+                </TableCell>
+                <TableCell className="max-w-96">
+                  <code className="line-clamp-2 font-mono text-xs break-all">{d.text}</code>
+                  <span className="mt-1 flex items-center gap-1.5 text-xs text-muted-foreground">
+                    {d.range}
+                    <Badge variant={s.timeMode === "absolute" ? "outline" : "primary"}>{s.timeMode === "absolute" ? "frozen" : "rolling"}</Badge>
+                  </span>
+                </TableCell>
+                <TableCell className="text-sm">{s.createdBy}</TableCell>
+                <TableCell className="text-sm whitespace-nowrap" title={s.createdAt}>
+                  {ago(s.createdAt)}
+                </TableCell>
+                <TableCell className="text-sm whitespace-nowrap" title={s.lastOpenedAt ?? undefined}>
+                  {ago(s.lastOpenedAt)}
+                </TableCell>
+                <TableCell>
+                  <DropdownMenu>
+                    <DropdownMenuTrigger asChild>
+                      <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${s.name}`}>
+                        <MoreHorizontal />
+                      </Button>
+                    </DropdownMenuTrigger>
+                    <DropdownMenuContent align="end">
+                      <DropdownMenuItem asChild>
+                        <Link href={`/q/${s.id}`}>Open</Link>
+                      </DropdownMenuItem>
+                      <DropdownMenuItem onSelect={() => void copyLink(s.id)}>Copy link</DropdownMenuItem>
+                      <DropdownMenuItem onSelect={() => (update.reset(), setEditing(s))}>Rename or edit…</DropdownMenuItem>
+                      <DropdownMenuSeparator />
+                      <DropdownMenuItem variant="destructive" onSelect={() => (remove.reset(), setDeleting(s))}>
+                        Delete…
+                      </DropdownMenuItem>
+                    </DropdownMenuContent>
+                  </DropdownMenu>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Edit saved query</DialogTitle>
+            <DialogDescription>The link stays the same. Freezing the time range fixes it to the instants it covers now.</DialogDescription>
+          </DialogHeader>
+          {editing ? (
+            <SavedQueryForm
+              id="edit-saved-query"
+              initial={{ name: editing.name, note: editing.note, timeMode: editing.timeMode }}
+              relativeLabel={describe(editing.search).range}
+              canStayRelative={describe(editing.search).relative}
+              error={update.error?.message}
+              onSubmit={(fields) => update.mutate({ id: editing.id, ...fields })}
+            />
+          ) : null}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setEditing(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" form="edit-saved-query" disabled={update.isPending}>
+              {update.isPending ? "Saving…" : "Save changes"}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+
+      <Dialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Delete “{deleting?.name}”?</DialogTitle>
+            <DialogDescription>Its short link stops working for everyone. The events themselves are not touched.</DialogDescription>
+          </DialogHeader>
+          {remove.error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {remove.error.message}
+            </p>
+          ) : null}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setDeleting(null)}>
+              Cancel
+            </Button>
+            <Button variant="destructive" disabled={remove.isPending} onClick={() => deleting && remove.mutate(deleting.id)}>
+              {remove.isPending ? "Deleting…" : "Delete"}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
