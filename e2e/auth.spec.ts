@@ -1,4 +1,5 @@
-import { DEMO_ADMIN } from "./constants";
+import { request } from "@playwright/test";
+import { ADMIN_STORAGE_STATE, DEMO_ADMIN } from "./constants";
 import { anonymousRequest, expect, signedOut, signInWithPassword, signOut, test } from "./fixtures";
 
 test.describe("password sign-in", () => {
@@ -29,7 +30,15 @@ test.describe("password sign-in", () => {
     const pageAnswer = await replay.get("/", { maxRedirects: 0 });
     expect(pageAnswer.status()).toBe(307);
     expect(pageAnswer.headers()["location"]).toMatch(/\/login/);
+    expect(await (await replay.get("/api/auth/session")).json()).toEqual({});
     await replay.dispose();
+
+    // The sign-in and the sign-out are in the dashboard's own audit trail.
+    const admin = await request.newContext({ baseURL, storageState: ADMIN_STORAGE_STATE });
+    const trail = (await (await admin.get("/api/audit?limit=10")).json()) as { entries: Array<{ action: string; actorEmail: string }> };
+    expect(trail.entries.find((e) => e.action === "sign_out")).toMatchObject({ actorEmail: DEMO_ADMIN.email });
+    expect(trail.entries.find((e) => e.action === "sign_in.success")).toMatchObject({ actorEmail: DEMO_ADMIN.email });
+    await admin.dispose();
 
     expect(consoleErrors, "no console errors or CSP violations").toEqual([]);
   });

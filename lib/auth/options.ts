@@ -9,7 +9,7 @@ import { clientAddress, userAgentOf } from "@/lib/http/client-ip";
 import { normalizeEmail, upsertSsoAdmin } from "./admins";
 import { isAllowedSsoEmail } from "./allow-list";
 import { authorizePassword } from "./credentials";
-import { openSession, revokeSession } from "./sessions";
+import { openSession, revokeSession, validateSession } from "./sessions";
 
 /**
  * next-auth's configuration: the only module besides session.ts, handler.ts and client.ts
@@ -101,6 +101,11 @@ function buildOptions(): NextAuthOptions {
         const session = await openSession({ adminId, provider: account.provider, ip: headers && clientAddress(headers), userAgent: headers && userAgentOf(headers) });
         // Nothing else rides in the cookie: the registry row is the session.
         return { sid: session.id, email, name: user.name ?? null, provider: account.provider, sub: adminId };
+      },
+      // next-auth's own /api/auth/session answers "no session" for a cookie the registry
+      // no longer honours, so that no part of the library sees a signed-out admin as in.
+      async session({ session, token }) {
+        return (await validateSession(token.sid)) ? session : ({} as typeof session);
       },
     },
     events: {
