@@ -6,7 +6,7 @@ import { hashPassword, passwordProblem } from "./password";
 /** Admin accounts. Functions take the client so the launcher and the CLI can pass their own. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export const emailSchema = z.email("expected an e-mail address").transform(normalizeEmail);
+export const emailSchema = z.email("expected an e-mail address").max(320, "an e-mail address has at most 320 characters").transform(normalizeEmail);
 
 export class AdminError extends Error {}
 
