@@ -28,7 +28,7 @@ function Stat({ label, value, hint, testId }: { label: string; value: React.Reac
 }
 
 export function StatusPanel() {
-  const { data, error, isPending, refetch } = useQuery(statusQuery());
+  const { data, error, isPending, refetch, dataUpdatedAt } = useQuery(statusQuery());
 
   if (isPending) {
     return (
@@ -41,6 +41,9 @@ export function StatusPanel() {
   }
   if (error) return <ErrorState bordered error={error} onRetry={() => void refetch()} />;
 
+  // Relative times are measured from when the data was fetched, not from "now": the server's
+  // render and the browser's hydration then print the same words.
+  const now = new Date(dataUpdatedAt);
   const lastRun = data.workspaces.map((w) => w.lastRun).filter((r) => r !== null).sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
   return (
     <div className="flex flex-col gap-4">
@@ -51,11 +54,11 @@ export function StatusPanel() {
           value={`${data.eventsApproximate ? "≈ " : ""}${formatCount(data.eventsStored)}`}
           hint={data.oldestEventAt ? `since ${utcStamp(data.oldestEventAt)}` : "nothing synced yet"}
         />
-        <Stat label="Newest event" testId="newest-event" value={ago(data.newestEventAt)} hint={utcStamp(data.newestEventAt)} />
+        <Stat label="Newest event" testId="newest-event" value={ago(data.newestEventAt, now)} hint={utcStamp(data.newestEventAt)} />
         <Stat
           label="Last sync"
           testId="last-sync"
-          value={lastRun ? ago(lastRun.finishedAt ?? lastRun.startedAt) : "never"}
+          value={lastRun ? ago(lastRun.finishedAt ?? lastRun.startedAt, now) : "never"}
           hint={lastRun ? <OutcomeBadge outcome={lastRun.outcome} /> : "the first run starts shortly after start-up"}
         />
         <Stat
@@ -84,7 +87,7 @@ export function StatusPanel() {
                   <span className="flex items-center gap-2 text-muted-foreground">
                     {w.backfillDone ? <Badge variant="success">history complete</Badge> : <Badge variant="warning">backfilling</Badge>}
                     {w.lastError ? <Badge variant="destructive">last run failed</Badge> : null}
-                    last success {ago(w.lastSuccessAt)}
+                    last success {ago(w.lastSuccessAt, now)}
                   </span>
                 </li>
               ))}
