@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "./filters";
-import { eventWhere } from "./where";
+import { resolveActors } from "./resolve-actors";
+import { eventWhere, needsScan } from "./where";
 
 export interface EventCount {
-  count: number;
+  /** Null when nothing sensible can be said quickly: free text over a large range. */
+  count: number | null;
   /** False when `count` is the planner's estimate, shown as "about N". */
   exact: boolean;
 }
@@ -42,9 +44,12 @@ async function exactCount(where: Prisma.Sql, timeoutMs: number): Promise<number 
  * of rows takes hundreds of milliseconds and would hold every page back.
  */
 export async function countEvents(filter: EventFilter, options: { exact?: boolean; now?: Date } = {}): Promise<EventCount> {
-  const where = eventWhere(filter, { now: options.now ?? new Date() });
+  const where = eventWhere(filter, { now: options.now ?? new Date(), actorGids: await resolveActors(filter) });
+  // The planner guesses text matches at a fixed fraction: its figure would be a made-up one.
+  const guessing = needsScan(filter);
   const estimate = await estimateEvents(where);
-  if (!options.exact && estimate > EXACT_BELOW) return { count: estimate, exact: false };
+  if (!options.exact && estimate > EXACT_BELOW) return { count: guessing ? null : estimate, exact: false };
   const exact = await exactCount(where, options.exact ? ASKED_TIMEOUT_MS : QUICK_TIMEOUT_MS);
-  return exact === null ? { count: estimate, exact: false } : { count: exact, exact: true };
+  if (exact !== null) return { count: exact, exact: true };
+  return { count: guessing ? null : estimate, exact: false };
 }

@@ -29,7 +29,7 @@ describe("countFacets", () => {
       const expected = await countBy(column);
       expect(new Map(facets.dimensions[dimension].map((v) => [v.value, v.count])), dimension).toEqual(expected);
     }
-    expect(facets.window).toEqual({ from: null, to: null, narrowed: false });
+    expect(facets.windows.eventType).toMatchObject({ from: null, to: null, narrowed: false });
   });
 
   it("gives event types their category and top actors their names, biggest first", async () => {

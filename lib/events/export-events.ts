@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "./filters";
 import type { EventColumn, Sort } from "./view";
+import { resolveActors } from "./resolve-actors";
 import { eventWhere } from "./where";
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
@@ -87,7 +88,8 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   const now = input.now ?? new Date();
   const fields = exportFields(input.columns);
   const line = Prisma.raw(lineSql(fields, input.format));
-  const where = eventWhere(input.filter, { now });
+  // Actor lookups happen on the first read (a stream cannot await in its constructor).
+  let where: Prisma.Sql | null = null;
   const descending = input.sort === "newest";
   const order = Prisma.raw(descending ? "ORDER BY created_at DESC, gid DESC" : "ORDER BY created_at ASC, gid ASC");
   const batchSize = input.batchSize ?? 5_000;
@@ -109,6 +111,7 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
     },
     async pull(controller) {
       try {
+        where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
         const seek = cursor
           ? descending
             ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`

@@ -37,8 +37,15 @@ function orAll(parts: Prisma.Sql[]): Prisma.Sql {
   return parts.length === 1 ? parts[0]! : sql`(${Prisma.join(parts, " OR ")})`;
 }
 
+/** Actor gids already looked up (resolve-actors.ts); null where the lookup stays a subquery. */
+export interface ActorGids {
+  include: string[] | null;
+  exclude: string[] | null;
+}
+
 /** Actors by gid (exact), e-mail (exact, any case) or part of a name or e-mail, resolved in the small actor table. */
-function actorMatch(values: string[]): Prisma.Sql {
+function actorMatch(values: string[], resolved?: string[] | null): Prisma.Sql {
+  if (resolved) return resolved.length === 0 ? sql`FALSE` : anyOf("actor_gid", resolved);
   const gids = values.filter(isGid);
   const lookups = values
     .filter((v) => !isGid(v))
@@ -51,7 +58,7 @@ function actorMatch(values: string[]): Prisma.Sql {
 
 function resourceMatch(values: string[]): Prisma.Sql {
   const gids = values.filter(isGid);
-  const names = values.filter((v) => !isGid(v)).map((v) => sql`resource_name ILIKE ${likePattern(v)}`);
+  const names = values.filter((v) => !isGid(v)).map((v) => sql`resource_name COLLATE "C" ILIKE ${likePattern(v)}`);
   return orAll([...(gids.length > 0 ? [anyOf("resource_gid", gids)] : []), ...names]);
 }
 
@@ -69,20 +76,24 @@ function ipMatch(values: string[]): Prisma.Sql {
  * Free text: one pass over the row's names, e-mails, OAuth app and details. The newline
  * between fields keeps a term from matching across two of them. A term of digits also
  * matches the event's, actor's and resource's gids.
+ *
+ * ILIKE under the "C" collation folds ASCII letters only, and is four to five times faster
+ * than under the database's locale (measured: 4 µs a row against 18): "émile" then does not
+ * find "Émile". Free text is a scan, so the cost per row is what matters.
  */
 function textMatch(term: string): Prisma.Sql {
-  const haystack = sql`concat_ws(E'\\n', actor_name, actor_email, resource_name, resource_email, oauth_app_name, details::text) ILIKE ${likePattern(term)}`;
+  const haystack = sql`concat_ws(E'\\n', actor_name, actor_email, resource_name, resource_email, oauth_app_name, details::text) COLLATE "C" ILIKE ${likePattern(term)}`;
   if (!isGid(term)) return haystack;
   return sql`(${haystack} OR gid = ${term} OR actor_gid = ${term} OR resource_gid = ${term})`;
 }
 
 const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip" };
 
-function dimensionMatch(dimension: Dimension, values: string[]): Prisma.Sql {
+function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null): Prisma.Sql {
   if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);
   switch (dimension) {
     case "actor":
-      return actorMatch(values);
+      return actorMatch(values, actorGids);
     case "resource":
       return resourceMatch(values);
     case "ip":
@@ -96,6 +107,15 @@ function nullableColumn(dimension: Dimension): string | undefined {
   return EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS] ?? NULLABLE[dimension];
 }
 
+/**
+ * Whether a filter has conditions no index serves (free text, part of a resource name): those
+ * are checked row by row, so reading them is bounded by a scan budget (list-events.ts).
+ */
+export function needsScan(filter: EventFilter): boolean {
+  const names = (values: string[]) => values.some((v) => !isGid(v));
+  return filter.include.text.length + filter.exclude.text.length > 0 || names(filter.include.resource) || names(filter.exclude.resource);
+}
+
 export interface WhereOptions {
   /** The instant relative ranges are measured from. */
   now: Date;
@@ -103,30 +123,37 @@ export interface WhereOptions {
   omitInclude?: Dimension;
   /** Narrow the range's start (facets over a bounded window). */
   notBefore?: Date;
+  /** Only the conditions indexes serve ("indexed"), or only the row-by-row ones ("scan"). */
+  part?: "all" | "indexed" | "scan";
+  /** Actor lookups done beforehand (resolveActors); without them, subqueries on the actor table. */
+  actorGids?: ActorGids;
 }
 
 /** The conditions of a filter, one per element; empty when nothing is filtered. */
 export function eventConditions(filter: EventFilter, options: WhereOptions): Prisma.Sql[] {
-  const parts: Prisma.Sql[] = [];
+  const indexed: Prisma.Sql[] = [];
+  const scanned: Prisma.Sql[] = [];
   const { from, to } = resolveTimeRange(filter.time, options.now);
   const start = from && options.notBefore ? (from > options.notBefore ? from : options.notBefore) : (from ?? options.notBefore ?? null);
-  if (start) parts.push(sql`created_at >= ${start}`);
-  if (to) parts.push(sql`created_at < ${to}`);
+  if (start) indexed.push(sql`created_at >= ${start}`);
+  if (to) indexed.push(sql`created_at < ${to}`);
 
-  for (const term of filter.include.text) parts.push(textMatch(term));
-  if (filter.exclude.text.length > 0) parts.push(sql`NOT (${orAll(filter.exclude.text.map(textMatch))})`);
+  for (const term of filter.include.text) scanned.push(textMatch(term));
+  if (filter.exclude.text.length > 0) scanned.push(sql`NOT (${orAll(filter.exclude.text.map(textMatch))})`);
 
   for (const dimension of Object.keys(filter.include) as Dimension[]) {
     if (dimension === "text") continue;
+    const bucket = (values: string[]) => (dimension === "resource" && values.some((v) => !isGid(v)) ? scanned : indexed);
     const included = filter.include[dimension];
-    if (included.length > 0 && dimension !== options.omitInclude) parts.push(dimensionMatch(dimension, included));
+    if (included.length > 0 && dimension !== options.omitInclude) bucket(included).push(dimensionMatch(dimension, included, options.actorGids?.include));
     const excluded = filter.exclude[dimension];
     if (excluded.length > 0) {
       const column = nullableColumn(dimension);
-      parts.push(sql`(${raw(column!)} IS NULL OR NOT (${dimensionMatch(dimension, excluded)}))`);
+      bucket(excluded).push(sql`(${raw(column!)} IS NULL OR NOT (${dimensionMatch(dimension, excluded, options.actorGids?.exclude)}))`);
     }
   }
-  return parts;
+  const part = options.part ?? "all";
+  return part === "indexed" ? indexed : part === "scan" ? scanned : [...indexed, ...scanned];
 }
 
 /** `cond AND cond …`, or TRUE: always safe to write as `WHERE ${eventWhere(…)}`. */
