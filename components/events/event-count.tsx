@@ -21,6 +21,16 @@ export function EventCount({ filter }: { filter: EventFilter }) {
   if (query.isPending) return <Skeleton className="h-5 w-28" aria-label="Counting events" />;
   if (query.error) return <span className="text-sm text-muted-foreground">Count unavailable</span>;
   const { count, exact } = query.data;
+  if (count === null) {
+    return (
+      <p className="flex items-center gap-2 text-sm text-muted-foreground" aria-live="polite" data-testid="event-count">
+        <span>Text search: not counted</span>
+        <button type="button" disabled={query.isFetching} onClick={() => setExactFor(filter)} className="rounded-sm text-xs text-primary underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-50">
+          {query.isFetching ? "Counting…" : "Count"}
+        </button>
+      </p>
+    );
+  }
   return (
     <p className="flex items-center gap-2 text-sm" aria-live="polite" data-testid="event-count">
       <span>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
 import { eventDetailQuery } from "@/lib/events/query";
@@ -18,6 +19,9 @@ import { CopyButton, EventDetail } from "./event-detail";
 export function EventDetailDrawer({ gid, tz, search, onClose }: { gid: string | null; tz: TimeZoneChoice; search: string; onClose: () => void }) {
   const query = useQuery({ ...eventDetailQuery(gid ?? ""), enabled: gid !== null });
   const permalink = gid ? `/events/${encodeURIComponent(gid)}${search}` : "";
+  // The row to return focus to once closed: by then `gid` is already null.
+  const lastGid = useRef(gid);
+  if (gid) lastGid.current = gid;
   return (
     <Sheet open={gid !== null} onOpenChange={(open) => !open && onClose()}>
       <SheetContent
@@ -30,7 +34,8 @@ export function EventDetailDrawer({ gid, tz, search, onClose }: { gid: string | 
         }}
         onCloseAutoFocus={(event) => {
           // Back to the row the detail was opened from, so j/k carry on from there.
-          const row = gid ? document.querySelector<HTMLElement>(`tr[data-gid="${CSS.escape(gid)}"]`) : null;
+          const last = lastGid.current;
+          const row = last ? document.querySelector<HTMLElement>(`tr[data-gid="${CSS.escape(last)}"]`) : null;
           if (row) {
             event.preventDefault();
             row.focus();

@@ -175,7 +175,7 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
 
       <Section title="Original JSON" action={<CopyButton text={event.raw} what="JSON" label="Copy JSON" />}>
         <p className="text-xs text-muted-foreground">As Asana sent it: shown indented here, copied byte for byte.</p>
-        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/50 p-3 font-mono text-xs leading-5" tabIndex={0} aria-label="Original JSON">
+        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/50 p-3 font-mono text-xs leading-5" tabIndex={0} aria-label="Original JSON text">
           {rawPretty}
         </pre>
       </Section>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { EventPage } from "@/lib/events/list-events";
+import { decodeCursor } from "@/lib/events/view";
 import { useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { CalendarRange, SearchX } from "lucide-react";
@@ -23,6 +25,7 @@ import { FacetPanel } from "./facet-panel";
 import { InvalidParams } from "./invalid-params";
 import { LiveStatus, useFreshRows } from "./live-status";
 import { Pagination } from "./pagination";
+import { ScanNotice } from "./scan-notice";
 import { QUERY_BAR_ID, QueryBar } from "./query-bar";
 import { TimeRangePicker } from "./time-range-picker";
 
@@ -36,12 +39,33 @@ export function EventExplorer() {
 
 type SetView = ReturnType<typeof useEventParams>["setView"];
 
+/**
+ * A text search whose batch found nothing goes on by itself to the next batch (each request
+ * reads a bounded number of rows), replacing the history entry, until it finds matches or
+ * reaches the end of the range: the reader sees "searching back to …" move, not an empty page.
+ */
+function useContinueEmptyScan(page: EventPage | undefined, stale: boolean, setView: SetView) {
+  const next = page && page.scanned && page.events.length === 0 && !stale ? page.next : null;
+  const set = useRef(setView);
+  useEffect(() => {
+    set.current = setView;
+  });
+  useEffect(() => {
+    if (!next) return;
+    const cursor = decodeCursor(next);
+    if ("error" in cursor) return;
+    const timer = setTimeout(() => void set.current({ page: { after: cursor } }, { history: "replace" }), 50);
+    return () => clearTimeout(timer);
+  }, [next]);
+}
+
 function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; view: EventView; setFilter: (f: EventFilter) => unknown; setView: SetView }) {
   const refreshMs = REFRESH_MS[view.refresh];
   const list = useQuery(eventListQuery(filter, view, refreshMs));
   const events = list.data?.events ?? [];
   const tableRef = useRef<HTMLDivElement>(null);
   const fresh = useFreshRows(events, refreshMs !== false && view.page === null && view.sort === "newest");
+  useContinueEmptyScan(list.data, list.isPlaceholderData, setView);
 
   const addCondition = (c: Condition) => void setFilter(withCondition(filter, c));
   const toggleCondition = (c: Condition) => {
@@ -110,6 +134,8 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
             <EventTableSkeleton columns={view.columns.length} />
           ) : list.error ? (
             <ErrorState bordered title="Could not load events" error={list.error} onRetry={() => void list.refetch()} />
+          ) : events.length === 0 && list.data.scanned ? (
+            <ScanNotice page={list.data} view={view} setView={setView} empty />
           ) : events.length === 0 ? (
             <EmptyState
               bordered
@@ -152,6 +178,7 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
               stale={list.isPlaceholderData}
             />
           )}
+          {list.data && events.length > 0 ? <ScanNotice page={list.data} view={view} setView={setView} empty={false} /> : null}
           <Pagination page={list.data} view={view} setView={setView} />
         </div>
       </div>

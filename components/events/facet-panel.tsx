@@ -41,13 +41,16 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
     );
   }
   if (query.error) return <ErrorState size="compact" bordered title="Counts unavailable" error={query.error} onRetry={() => void query.refetch()} />;
-  const { dimensions, window } = query.data;
+  const { dimensions, windows } = query.data;
+  const narrowed = Object.values(windows).filter((w) => w.narrowed);
+  const since = narrowed.map((w) => w.from!).sort()[0];
+  const budget = Math.max(0, ...narrowed.map((w) => w.events));
 
   return (
     <div className={cn("flex flex-col gap-4 text-sm transition-opacity", query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching || undefined}>
-      {window.narrowed ? (
-        <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground">
-          Counts cover the newest 7 days of the range ({window.from?.slice(0, 10)} onward): the whole range is too large to count on every change. The table and exports cover all of it.
+      {since ? (
+        <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground" data-testid="facets-narrowed">
+          A large result: counts cover the newest {formatCount(budget)} matching events (from {since.slice(0, 16).replace("T", " ")} UTC). The table, count and exports cover the whole range.
         </p>
       ) : null}
       {SECTIONS.map((s, i) => (
@@ -142,6 +145,7 @@ function FacetRow({ dimension, value, label, filter, onToggle, max }: { dimensio
       <button
         type="button"
         aria-pressed={included}
+        aria-label={`${included ? "Stop filtering on" : "Only"} ${label} (${formatCount(value.count)})`}
         title={included ? `Stop filtering on ${label}` : `Only ${label}`}
         onClick={() => onToggle({ dimension, value: value.value, exclude: false })}
         className={cn(

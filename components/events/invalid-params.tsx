@@ -6,7 +6,11 @@ import { Button } from "@/components/ui/button";
 /** The URL without the parameters that are wrong, so the rest of a shared view still opens. */
 export function withoutParams(search: URLSearchParams, errors: ParamError[]): string {
   const next = new URLSearchParams(search);
-  for (const e of errors) next.delete(e.param);
+  const time = ["range", "from", "to"];
+  for (const e of errors) {
+    // A bad bound makes the whole range doubtful: drop all of it and fall back to the default.
+    for (const key of time.includes(e.param) ? time : [e.param]) next.delete(key);
+  }
   const text = next.toString();
   return text ? `?${text}` : "";
 }

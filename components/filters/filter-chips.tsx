@@ -29,8 +29,8 @@ export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter
             onClick={() => onChange(c, { ...c, exclude: !c.exclude })}
           >
             {c.exclude ? <Ban className="size-3 shrink-0 text-destructive" aria-hidden /> : null}
-            <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>
-            <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>
+            <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
+            <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
             <span className="truncate font-medium">{valueLabel(c.dimension, c.value)}</span>
           </button>
           <button
