@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:queries`: the event explorer's query shapes over 1,000,000 synthetic events
+ * in a fresh embedded PostgreSQL. Prints p50/p95 server time (the data function, plus
+ * serialising its answer as the route would) for each shape against its target, export
+ * throughput, and the machine's load while it ran.
+ * Options: --events N (default 1000000), --runs N (default 30).
+ */
+import { cpus } from "node:os";
+import { loadAverage, loadEvents, registerShape, runShapes, startBenchDatabase } from "./bench-kit";
+
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const EVENTS = flag("events", 1_000_000);
+const RUNS = flag("runs", 30);
+const PAGE_TARGET = 100;
+const FACET_TARGET = 300;
+const EXPORT_TARGET = 50_000;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const database = await startBenchDatabase();
+  try {
+    out(`bench:queries: ${EVENTS.toLocaleString("en-US")} events, ${cpus().length} cores, load average before loading ${loadAverage()}`);
+    let last = 0;
+    const rate = await loadEvents(EVENTS, {
+      onProgress: (done) => {
+        if (done - last >= 100_000 || done === EVENTS) (out(`  loaded ${done.toLocaleString("en-US")}`), (last = done));
+      },
+    });
+    out(`  loaded through the sync's page writer at ${Math.round(rate).toLocaleString("en-US")} events/s, then VACUUM ANALYZE`);
+    await registerExplorerShapes();
+    out(`\nload average before measuring: ${loadAverage()}`);
+    const { results } = await runShapes();
+    const exportRate = await exportThroughput();
+    out(`\nload average after measuring: ${loadAverage()}`);
+
+    const pages = results.filter((r) => r.shape.group !== "facets and counts");
+    const facets = results.filter((r) => r.shape.group === "facets and counts");
+    const worst = (list: typeof results) => list.reduce((a, r) => (r.p95 > a.p95 ? r : a), list[0]!);
+    out("\nsummary");
+    out(`  pages:  worst p95 ${worst(pages).p95.toFixed(1)} ms (${worst(pages).name}); target ≤ ${PAGE_TARGET} ms: ${pages.every((r) => r.ok) ? "met" : "MISSED"}`);
+    out(`  facets: worst p95 ${worst(facets).p95.toFixed(1)} ms (${worst(facets).name}); target ≤ ${FACET_TARGET} ms: ${facets.every((r) => r.ok) ? "met" : "MISSED"}`);
+    out(`  export: ${Math.round(exportRate).toLocaleString("en-US")} rows/s; target ≥ ${EXPORT_TARGET.toLocaleString("en-US")}: ${exportRate >= EXPORT_TARGET ? "met" : "MISSED"}`);
+  } finally {
+    const { db } = await import("@/lib/db/client");
+    await db().$disconnect();
+    await database.stop();
+  }
+}
+
+/** Values that exist in the loaded data, picked the way an investigator would meet them. */
+async function sampleValues() {
+  const { db } = await import("@/lib/db/client");
+  const one = async <T,>(sql: string) => (await db().$queryRawUnsafe<T[]>(sql))[0]!;
+  const busiest = await one<{ gid: string; email: string | null }>("SELECT gid, email FROM actor ORDER BY event_count DESC LIMIT 1");
+  const typical = await one<{ gid: string; email: string; name: string }>("SELECT gid, email, name FROM actor WHERE email IS NOT NULL AND name IS NOT NULL ORDER BY event_count DESC OFFSET 50 LIMIT 1");
+  const resource = await one<{ resource_gid: string; resource_name: string }>(
+    "SELECT resource_gid, resource_name FROM audit_event WHERE resource_type = 'project' AND resource_name IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+  );
+  const ip = await one<{ ip: string }>("SELECT host(client_ip) AS ip FROM audit_event WHERE client_ip IS NOT NULL ORDER BY created_at DESC OFFSET 1000 LIMIT 1");
+  const app = await one<{ app: string }>("SELECT oauth_app_name AS app FROM audit_event WHERE oauth_app_name IS NOT NULL ORDER BY created_at DESC LIMIT 1");
+  const deep = await one<{ created_at: Date; gid: string }>(`SELECT created_at, gid FROM audit_event ORDER BY created_at DESC, gid DESC OFFSET ${Math.floor(EVENTS * 0.9)} LIMIT 1`);
+  return { busiest, typical, resource, ip: ip.ip, app: app.app, deep: { at: deep.created_at.toISOString(), gid: deep.gid } };
+}
+
+async function registerExplorerShapes() {
+  const { listEvents } = await import("./list-events");
+  const { countFacets } = await import("./count-facets");
+  const { countEvents } = await import("./count-events");
+  const { textToFilter } = await import("./query-text");
+  const v = await sampleValues();
+  const q = (text: string) => {
+    const parsed = textToFilter(text);
+    if (!parsed.ok) throw new Error(`${text}: ${parsed.errors[0]!.message}`);
+    return parsed.filter;
+  };
+  // Served as JSON by the route: serialising is part of the server's time.
+  const page = (text: string, extra: Partial<Parameters<typeof listEvents>[0]> = {}) => async () =>
+    JSON.stringify(await listEvents({ filter: q(text), sort: "newest", size: 50, page: null, ...extra }));
+  const pageShape = (group: string, name: string, text: string, extra: Partial<Parameters<typeof listEvents>[0]> = {}) =>
+    registerShape({ group, name, targetP95Ms: PAGE_TARGET, runs: RUNS, run: page(text, extra) });
+
+  const g1 = "pages (50 rows, newest first)";
+  pageShape(g1, "first page, all time, no filter", "since:all");
+  pageShape(g1, "first page, last 7 days (the default view)", "since:7d");
+  pageShape(g1, "first page of 500 rows, all time", "since:all", { size: 500 });
+  pageShape(g1, "deep page (90% down, keyset), all time", "since:all", { page: { after: v.deep } });
+  pageShape(g1, "deep page going back (before=), all time", "since:all", { page: { before: v.deep } });
+  pageShape(g1, "oldest first, all time", "since:all", { sort: "oldest" });
+
+  const g2 = "single-filter pages (all time)";
+  pageShape(g2, "event type (rare: SAML setting changed)", "type:workspace_saml_settings_changed since:all");
+  pageShape(g2, "event type (common: login succeeded)", "type:user_login_succeeded since:all");
+  pageShape(g2, "category (admin settings)", "category:admin_settings since:all");
+  pageShape(g2, "actor type (external administrator)", "actor_type:external_administrator since:all");
+  pageShape(g2, "actor by gid (busiest actor)", `actor:${v.busiest.gid} since:all`);
+  pageShape(g2, "actor by e-mail", `actor:${v.typical.email} since:all`);
+  pageShape(g2, "actor by part of a name", `actor:"${v.typical.name.split(" ")[1] ?? v.typical.name}" since:all`);
+  pageShape(g2, "resource by gid", `resource:${v.resource.resource_gid} since:all`);
+  pageShape(g2, "resource type (project)", "resource_type:project since:all");
+  pageShape(g2, "IP address, exact", `ip:${v.ip} since:all`);
+  pageShape(g2, "IP range (CIDR /8)", `ip:${v.ip.includes(":") ? "2001:db8::/32" : `${v.ip.split(".")[0]}.0.0.0/8`} since:all`);
+  pageShape(g2, "context type (api)", "context:api since:all");
+  pageShape(g2, "auth method (personal access token)", "auth:personal_access_token since:all");
+  pageShape(g2, "OAuth app", `app:"${v.app}" since:all`);
+  pageShape(g2, "exclusion (not logins)", "-category:logins since:all");
+
+  const g3 = "combinations and free text";
+  pageShape(g3, "three filters, last 7 days", "category:deletion actor_type:user context:web since:7d");
+  pageShape(g3, "three filters, all time", `actor:${v.typical.gid} category:deletion -context:mobile since:all`);
+  pageShape(g3, "free text, common term (a domain), all time", `${v.typical.email.split("@")[1]} since:all`);
+  pageShape(g3, "free text, one person's e-mail, all time", `"${v.typical.email}" since:all`);
+  pageShape(g3, "free text, no match, last 7 days (one batch)", "zzqx-nothing since:7d");
+  pageShape(g3, "free text, no match, all time (one batch)", "zzqx-nothing since:all");
+  pageShape(g3, "resource by part of a name, last 7 days", `resource:"${v.resource.resource_name.slice(0, 12)}" since:7d`);
+
+  const g4 = "facets and counts";
+  const facets = (text: string) => async () => JSON.stringify(await countFacets(q(text)));
+  registerShape({ group: g4, name: "facets, last 7 days (the default view)", targetP95Ms: FACET_TARGET, runs: RUNS, run: facets("since:7d") });
+  registerShape({ group: g4, name: "facets, last 24 hours", targetP95Ms: FACET_TARGET, runs: RUNS, run: facets("since:24h") });
+  registerShape({ group: g4, name: "facets, all time (narrowed to the newest week)", targetP95Ms: FACET_TARGET, runs: RUNS, run: facets("since:all") });
+  registerShape({ group: g4, name: "facets, one actor, all time (not narrowed)", targetP95Ms: FACET_TARGET, runs: RUNS, run: facets(`actor:${v.busiest.gid} since:all`) });
+  registerShape({ group: g4, name: "facets, event type selected, 30 days", targetP95Ms: FACET_TARGET, runs: RUNS, run: facets("type:task_deleted since:30d") });
+  registerShape({ group: g4, name: "count, all time (estimate)", targetP95Ms: PAGE_TARGET, runs: RUNS, run: async () => countEvents(q("since:all")) });
+  registerShape({ group: g4, name: "count, rare type (exact)", targetP95Ms: PAGE_TARGET, runs: RUNS, run: async () => countEvents(q("type:workspace_saml_settings_changed since:all")) });
+}
+
+/** The whole table exported as CSV, and a filtered half as NDJSON, read as a client would. */
+async function exportThroughput(): Promise<number> {
+  const { exportEvents } = await import("./export-events");
+  const { emptyFilter } = await import("./filters");
+  const { DEFAULT_COLUMNS } = await import("./view");
+  out("\nexport (streamed, default columns)");
+  let best = 0;
+  for (const format of ["csv", "ndjson"] as const) {
+    const started = performance.now();
+    let rows = 0;
+    let bytes = 0;
+    const reader = exportEvents({ filter: emptyFilter({ kind: "relative", last: "all" }), columns: DEFAULT_COLUMNS, sort: "newest", format, onEnd: (n) => (rows = n) }).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rate = rows / seconds;
+    best = Math.max(best, rate);
+    out(`  ${format}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString("en-US")} rows/s; peak RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  }
+  return best;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
