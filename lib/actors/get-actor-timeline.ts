@@ -1,8 +1,11 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 import type { EventFilter } from "@/lib/events/filters";
 import { listEvents, type EventPage } from "@/lib/events/list-events";
+import { resolveTimeRange } from "@/lib/events/time-range";
 import type { EventView } from "@/lib/events/view";
-import { countOverTime, type CountOverTime } from "@/lib/stats/count-over-time";
+import { eventWhere } from "@/lib/events/where";
+import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "@/lib/stats/buckets";
 import { narrow } from "@/lib/stats/filter-ops";
 
 /**
@@ -17,7 +20,37 @@ export function getActorTimeline(gid: string, filter: EventFilter, view: Pick<Ev
   return listEvents({ filter: actorFilter(filter, gid), sort: view.sort, size: view.size, page: view.page, now });
 }
 
-/** The actor's activity histogram, stacked by category, over the filter's range. */
-export function getActorActivity(gid: string, filter: EventFilter, now = new Date()): Promise<CountOverTime> {
-  return countOverTime(actorFilter(filter, gid), { seriesBy: "category", now });
+export interface ActorActivity {
+  from: string | null;
+  to: string;
+  bucket: Bucket["key"];
+  bucketMs: number;
+  bucketLabel: string;
+  points: Array<{ from: string; to: string; total: number }>;
+  total: number;
+}
+
+/**
+ * The actor's events per bucket over the filter's range. Under a time-only filter this reads
+ * the (actor_gid, created_at) index alone, never the rows: a busy integration's twenty
+ * thousand events cost an index range, not twenty thousand heap pages.
+ */
+export async function getActorActivity(gid: string, filter: EventFilter, now = new Date()): Promise<ActorActivity> {
+  const where = eventWhere(actorFilter(filter, gid), { now });
+  const range = resolveTimeRange(filter.time, now);
+  const [first] = range.from ? [{ at: range.from }] : await db().$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS at FROM audit_event WHERE actor_gid = ${gid}`;
+  const from = first?.at ?? null;
+  const to = range.to ?? now;
+  if (!from || from >= to) return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: "1h", bucketMs: 3_600_000, bucketLabel: "hour", points: [], total: 0 };
+  const bucket = bucketFor(to.getTime() - from.getTime());
+  const rows = await db().$queryRaw<{ b: Date; n: number }[]>`
+    SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), created_at, ${BUCKET_ORIGIN}::timestamptz) AS b, count(*)::int AS n
+    FROM audit_event WHERE ${where} GROUP BY 1`;
+  const byStart = new Map(rows.map((r) => [r.b.getTime(), r.n]));
+  const points = bucketStarts(from, to, bucket).map((start) => ({
+    from: (start < from ? from : start).toISOString(),
+    to: new Date(Math.min(start.getTime() + bucket.ms, to.getTime())).toISOString(),
+    total: byStart.get(start.getTime()) ?? 0,
+  }));
+  return { from: from.toISOString(), to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, points, total: rows.reduce((a, r) => a + r.n, 0) };
 }

@@ -36,7 +36,7 @@ const ORDER: Record<ActorSort, Prisma.Sql> = {
 /**
  * Everyone who appears in the log as an actor, from the small actor table the sync keeps
  * (so search by name or e-mail never scans events). A page is a few dozen rows: OFFSET over
- * this table costs nothing worth a keyset. Sparklines come from the daily rollup.
+ * this table costs nothing worth a keyset. Sparklines come from the monthly rollup's days.
  */
 export async function listActors(input: ActorListInput, now = new Date()): Promise<ActorList> {
   const conditions: Prisma.Sql[] = [];
@@ -58,8 +58,9 @@ export async function listActors(input: ActorListInput, now = new Date()): Promi
   const activity = new Map<string, number[]>(rows.map((r) => [r.gid, Array.from({ length: SPARKLINE_DAYS }, () => 0)]));
   if (rows.length > 0) {
     const days = await db().$queryRaw<{ value: string; day: Date; n: number }[]>`
-      SELECT value, day, sum(count)::int AS n FROM event_value_rollup_daily
-      WHERE dimension = 'actor' AND day >= ${since.toISOString().slice(0, 10)}::date AND value = ANY(${rows.map((r) => r.gid)}::text[])
+      SELECT value, (month + (d.i - 1)::int) AS day, sum(d.n)::int AS n
+      FROM event_value_rollup_monthly CROSS JOIN LATERAL unnest(days) WITH ORDINALITY AS d(n, i)
+      WHERE dimension = 'actor' AND month >= ${`${since.toISOString().slice(0, 8)}01`}::date AND value = ANY(${rows.map((r) => r.gid)}::text[]) AND d.n <> 0
       GROUP BY 1, 2`;
     for (const d of days) {
       const index = Math.round((d.day.getTime() - since.getTime()) / DAY_MS);

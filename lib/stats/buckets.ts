@@ -1,28 +1,26 @@
 /**
- * Bucket sizes for the events-over-time chart: the smallest that keeps a range within about
- * 120 bars, so a 15-minute window shows minutes and 90 days show days. Every size divides a
- * UTC day or week evenly, so buckets line up with the hourly rollup from an hour upwards.
+ * Bucket sizes for the events-over-time chart, each used for ranges up to `upTo`: a
+ * 15-minute window shows minutes, a week 3-hour bars, 90 days days. Every size divides a UTC
+ * day or week evenly, so buckets line up with the rollups. Past two weeks the bars are days:
+ * the daily rollup answers a month in a thirtieth of the rows the hourly one would need.
  */
+const H = 3_600_000;
 export const BUCKETS = [
-  { key: "1m", ms: 60_000, label: "minute" },
-  { key: "5m", ms: 300_000, label: "5 minutes" },
-  { key: "15m", ms: 900_000, label: "15 minutes" },
-  { key: "1h", ms: 3_600_000, label: "hour" },
-  { key: "3h", ms: 10_800_000, label: "3 hours" },
-  { key: "6h", ms: 21_600_000, label: "6 hours" },
-  { key: "12h", ms: 43_200_000, label: "12 hours" },
-  { key: "1d", ms: 86_400_000, label: "day" },
-  { key: "1w", ms: 604_800_000, label: "week" },
+  { key: "1m", ms: 60_000, label: "minute", upTo: 2 * H },
+  { key: "5m", ms: 300_000, label: "5 minutes", upTo: 8 * H },
+  { key: "15m", ms: 900_000, label: "15 minutes", upTo: 24 * H },
+  { key: "1h", ms: H, label: "hour", upTo: 4 * 24 * H },
+  { key: "3h", ms: 3 * H, label: "3 hours", upTo: 14 * 24 * H },
+  { key: "1d", ms: 24 * H, label: "day", upTo: 180 * 24 * H },
+  { key: "1w", ms: 7 * 24 * H, label: "week", upTo: Infinity },
 ] as const;
 export type Bucket = (typeof BUCKETS)[number];
-
-const MAX_BUCKETS = 120;
 
 /** Weeks start on Monday: 2000-01-03 was one. */
 export const BUCKET_ORIGIN = new Date("2000-01-03T00:00:00.000Z");
 
 export function bucketFor(spanMs: number): Bucket {
-  return BUCKETS.find((b) => spanMs / b.ms <= MAX_BUCKETS) ?? BUCKETS[BUCKETS.length - 1]!;
+  return BUCKETS.find((b) => spanMs <= b.upTo)!;
 }
 
 /** The start of the bucket holding `at`. */

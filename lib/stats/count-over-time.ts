@@ -23,6 +23,7 @@ export interface CountOverTime {
   from: string | null;
   to: string | null;
   bucket: Bucket["key"];
+  bucketMs: number;
   bucketLabel: string;
   seriesBy: SeriesBy;
   /** Series keys, largest first; "" is events without a category. */
@@ -56,10 +57,10 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
   const to = interval.to ?? now;
   if (!from || from >= to) {
     const bucket = bucketFor(0);
-    return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: bucket.key, bucketLabel: bucket.label, seriesBy: options.seriesBy, series: [], points: [], total: 0, source: "events" };
+    return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, seriesBy: options.seriesBy, series: [], points: [], total: 0, source: "events" };
   }
   const bucket = bucketFor(to.getTime() - from.getTime());
-  const { relation, source } = typeCounts(filter, { now, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false });
+  const { relation, source } = typeCounts(filter, { now, finestMs: bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false });
   const column = Prisma.raw(SERIES_COLUMN[options.seriesBy]);
   const rows = await db().$queryRaw<{ b: Date; s: string; n: number }[]>`
     SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), t, ${BUCKET_ORIGIN}::timestamptz) AS b, ${column} AS s, sum(n)::int AS n
@@ -88,6 +89,7 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
     from: from.toISOString(),
     to: end.toISOString(),
     bucket: bucket.key,
+    bucketMs: bucket.ms,
     bucketLabel: bucket.label,
     seriesBy: options.seriesBy,
     series,

@@ -4,7 +4,7 @@ import { resolveTimeRange } from "@/lib/events/time-range";
 import { eventConditions } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_TIME, onlyOn } from "./filter-ops";
-import { DAY_MS, HOUR_MS, splitRange, type Interval } from "./spans";
+import { DAY_MS, HOUR_MS, splitLevels, splitMonths, splitRange, type Interval } from "./spans";
 
 /**
  * The relations the overview's queries aggregate: counts of events, read from the rollups the
@@ -50,23 +50,35 @@ function dimensionConditions(filter: EventFilter, now: Date): Prisma.Sql[] {
 }
 
 const EVENT_COLUMNS = sql`event_type, COALESCE(event_category, '') AS event_category, actor_type`;
+const ROLLUP_COLUMNS = sql`event_type, event_category, actor_type`;
+
+export interface TypeCountOptions extends SourceOptions {
+  /** The finest time the caller groups by: below a day, the daily rollup cannot serve. */
+  finestMs?: number;
+}
 
 /**
- * (t, event_type, event_category, actor_type, n): n events at instant t (raw) or in the hour
- * starting at t (rollup). Sum n over groups of t coarser than an hour, never finer.
+ * (t, event_type, event_category, actor_type, n): n events at instant t (raw), in the hour
+ * starting at t (hourly rollup) or in the UTC day starting at t (daily rollup). Group t by
+ * buckets no finer than `finestMs`.
  */
-export function typeCounts(filter: EventFilter, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
+export function typeCounts(filter: EventFilter, options: TypeCountOptions): { relation: Prisma.Sql; source: Source } {
   const interval = resolvedInterval(filter, options.now);
   const conditions = dimensionConditions(filter, options.now);
   const events = (range: Interval) =>
     sql`SELECT created_at AS t, ${EVENT_COLUMNS}, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions])}`;
   if (options.useRollups === false || !onlyOn(filter, HOURLY_DIMENSIONS)) return { relation: events(interval), source: "events" };
-  const split = splitRange(interval, HOUR_MS);
-  const parts = split.raw.map(events);
-  if (split.rollup) {
-    parts.push(sql`SELECT bucket AS t, event_type, event_category, actor_type, count AS n FROM event_rollup_hourly WHERE ${and([...intervalSql("bucket", split.rollup), ...conditions])}`);
+  const units = (options.finestMs ?? DAY_MS) >= DAY_MS ? [DAY_MS, HOUR_MS] : [HOUR_MS];
+  const levels = splitLevels(interval, units);
+  const parts = levels.raw.map(events);
+  for (const { unit, interval: whole } of levels.parts) {
+    parts.push(
+      unit === DAY_MS
+        ? sql`SELECT (day::timestamp AT TIME ZONE 'UTC') AS t, ${ROLLUP_COLUMNS}, count AS n FROM event_rollup_daily WHERE ${and([...intervalSql("day", whole, true), ...conditions])}`
+        : sql`SELECT bucket AS t, ${ROLLUP_COLUMNS}, count AS n FROM event_rollup_hourly WHERE ${and([...intervalSql("bucket", whole), ...conditions])}`,
+    );
   }
-  return { relation: Prisma.join(parts, " UNION ALL "), source: split.rollup ? "rollup" : "events" };
+  return { relation: Prisma.join(parts, " UNION ALL "), source: levels.parts.length > 0 ? "rollup" : "events" };
 }
 
 /** The dimensions with a "top values" list, and the audit_event expression of each. */
@@ -77,18 +89,34 @@ export const VALUE_COLUMNS = {
 } as const;
 export type ValueDimension = keyof typeof VALUE_COLUMNS;
 
-/** (value, n): events per value of an actor, IP address or OAuth app; values never null. */
+/** `days[first] + … + days[last]`: indices are integers computed here, never input. */
+function daySlice(first: number, last: number): Prisma.Sql {
+  return raw(Array.from({ length: last - first + 1 }, (_, i) => `days[${first + i}]`).join(" + "));
+}
+
+/**
+ * (value, n): events per value of an actor, IP address or OAuth app; values never null.
+ *
+ * The raw branch names `gid` so that it cannot be answered from the (actor_gid, created_at)
+ * index alone: PostgreSQL 18 would otherwise skip-scan that index across every actor for a
+ * time range, hundreds of times slower than the time index for a day of events.
+ */
 export function valueCounts(filter: EventFilter, of: ValueDimension, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
   const { dimension, expression } = VALUE_COLUMNS[of];
   const interval = resolvedInterval(filter, options.now);
   const conditions = dimensionConditions(filter, options.now);
   const events = (range: Interval) =>
-    sql`SELECT ${raw(expression)} AS value, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions, sql`${raw(expression)} IS NOT NULL`])}`;
+    sql`SELECT ${raw(expression)} AS value, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions, sql`${raw(expression)} IS NOT NULL`, sql`gid <> ''`])}`;
   if (options.useRollups === false || !onlyOn(filter, VALUE_DIMENSIONS)) return { relation: events(interval), source: "events" };
   const split = splitRange(interval, DAY_MS);
   const parts = split.raw.map(events);
-  if (split.rollup) {
-    parts.push(sql`SELECT value, count AS n FROM event_value_rollup_daily WHERE ${and([sql`dimension = ${dimension}`, ...intervalSql("day", split.rollup, true), ...conditions])}`);
+  for (const part of split.rollup ? splitMonths(split.rollup) : []) {
+    const where = [sql`dimension = ${dimension}`, ...conditions];
+    if (part.whole) parts.push(sql`SELECT value, total AS n FROM event_value_rollup_monthly WHERE ${and([...where, ...intervalSql("month", part.whole, true)])}`);
+    if (part.slice) {
+      const month = part.slice.month.toISOString().slice(0, 10);
+      parts.push(sql`SELECT value, ${daySlice(part.slice.first, part.slice.last)} AS n FROM event_value_rollup_monthly WHERE ${and([...where, sql`month = ${month}::date`])}`);
+    }
   }
   return { relation: Prisma.join(parts, " UNION ALL "), source: split.rollup ? "rollup" : "events" };
 }

@@ -22,7 +22,10 @@ export interface TopValuesOptions {
   useRollups?: boolean;
 }
 
-/** The actors, IP addresses or OAuth apps with the most events under a filter. */
+/**
+ * The actors, IP addresses or OAuth apps with the most events under a filter. A month's row
+ * sliced to a few days can hold none of them: HAVING leaves such values out.
+ */
 export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
   const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups });
   const limit = options.limit ?? 10;
@@ -30,6 +33,7 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
     SELECT value, sum(n)::int AS count
     FROM (${relation}) AS x
     GROUP BY 1
+    HAVING sum(n) > 0
     ORDER BY 2 DESC, 1
     LIMIT ${limit}`;
   if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };

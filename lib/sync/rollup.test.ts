@@ -25,6 +25,18 @@ async function hourlyDifferences() {
     WHERE t.n IS DISTINCT FROM r.count`;
 }
 
+async function dailyDifferences() {
+  return db().$queryRaw<unknown[]>`
+    WITH truth AS (
+      SELECT (created_at AT TIME ZONE 'UTC')::date AS day, workspace_gid, event_type,
+             COALESCE(event_category, '') AS event_category, actor_type, count(*)::int AS n
+      FROM audit_event GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT * FROM truth t FULL JOIN event_rollup_daily r USING (day, workspace_gid, event_type, event_category, actor_type)
+    WHERE t.n IS DISTINCT FROM r.count`;
+}
+
+/** The monthly rows unnested to one per value and day (zero days left out), and their totals. */
 async function valueDifferences() {
   return db().$queryRaw<unknown[]>`
     WITH truth AS (
@@ -33,13 +45,21 @@ async function valueDifferences() {
       CROSS JOIN LATERAL (VALUES ('actor', actor_gid), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
       WHERE v.value IS NOT NULL
       GROUP BY 1, 2, 3, 4
-    )
-    SELECT * FROM truth t FULL JOIN event_value_rollup_daily r USING (dimension, day, value, actor_type)
-    WHERE t.n IS DISTINCT FROM r.count`;
+    ),
+    rolled AS (
+      SELECT dimension, month + (d.i - 1)::int AS day, value, actor_type, d.n
+      FROM event_value_rollup_monthly CROSS JOIN LATERAL unnest(days) WITH ORDINALITY AS d(n, i)
+      WHERE d.n <> 0
+    ),
+    totals AS (SELECT * FROM event_value_rollup_monthly WHERE total IS DISTINCT FROM (SELECT sum(x) FROM unnest(days) x) OR cardinality(days) <> 31)
+    SELECT t.*, r.n AS rolled FROM truth t FULL JOIN rolled r USING (dimension, day, value, actor_type)
+    WHERE t.n IS DISTINCT FROM r.n
+    UNION ALL SELECT dimension, month, value, actor_type, total, -1 FROM totals`;
 }
 
 async function expectRollupsExact() {
   expect(await hourlyDifferences()).toEqual([]);
+  expect(await dailyDifferences()).toEqual([]);
   expect(await valueDifferences()).toEqual([]);
   const [sums] = await db().$queryRaw<{ events: number; hourly: number }[]>`
     SELECT (SELECT count(*) FROM audit_event)::int AS events, (SELECT COALESCE(sum(count), 0) FROM event_rollup_hourly)::int AS hourly`;
@@ -155,13 +175,16 @@ describe("rollups kept by the sync", () => {
   it("are rebuilt exactly from existing events by the migration's backfill", async () => {
     emulator = await startTestEmulator({ seed: 66, events: 900 });
     await runSync(emulator);
-    const name = (await readdir(MIGRATIONS_DIR)).find((d) => d.endsWith("_rollups"))!;
-    const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-    const backfill = sql.slice(sql.indexOf("LOCK TABLE"));
-    await db().$executeRawUnsafe("TRUNCATE event_rollup_hourly, event_value_rollup_daily");
-    await db().$transaction(async (tx) => {
-      for (const statement of backfill.split(";").map((s) => s.trim()).filter(Boolean)) await tx.$executeRawUnsafe(statement);
-    });
+    await db().$executeRawUnsafe("TRUNCATE event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly");
+    // Each rollup migration's backfill, from its lock to its end: the hourly one, then the others.
+    for (const suffix of ["_rollups", "_rollup_daily_monthly"]) {
+      const name = (await readdir(MIGRATIONS_DIR)).find((d) => d.endsWith(suffix))!;
+      const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      const statements = sql.slice(sql.indexOf("LOCK TABLE")).split(";").map((s) => s.trim()).filter((s) => s && !s.includes("event_value_rollup_daily"));
+      await db().$transaction(async (tx) => {
+        for (const statement of statements) await tx.$executeRawUnsafe(statement);
+      });
+    }
     await expectRollupsExact();
   });
 });

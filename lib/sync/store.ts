@@ -3,6 +3,12 @@ import { db } from "@/lib/db/client";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
+// Day d of a month is element d of `days`: counted per page with one FILTER each, added
+// element by element on conflict (PostgreSQL has no array addition).
+const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => i + 1);
+const DAY_COUNTS = DAYS_OF_MONTH.map((d) => `count(*) FILTER (WHERE i.dom = ${d})`).join(", ");
+const DAYS_ADDED = DAYS_OF_MONTH.map((d) => `r.days[${d}] + EXCLUDED.days[${d}]`).join(", ");
+
 /**
  * The bulk write path of the sync: one statement per page. The page goes to PostgreSQL as
  * the text Asana sent, in a single parameter; PostgreSQL splits it into events (each one's
@@ -10,8 +16,8 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
  * serialised twice on the way. `ON CONFLICT DO NOTHING` makes replays harmless; a
  * data-modifying CTE keeps the actor table up to date from the rows that were really new.
  *
- * Two more CTEs over the same really-new rows keep the rollups the charts read
- * (event_rollup_hourly, event_value_rollup_daily). Being part of this statement, they
+ * Three more CTEs over the same really-new rows keep the rollups the charts read
+ * (event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly). Being part of this statement, they
  * commit or roll back with the events themselves, so a replayed page adds nothing and a
  * crash loses nothing: they always equal a count over audit_event. Their rows are upserted
  * in key order so that two writers touching the same hour lock rows in the same order and
@@ -71,15 +77,23 @@ hourly AS (
   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (bucket, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
 ),
-daily_values AS (
-  INSERT INTO event_value_rollup_daily AS r (dimension, day, value, actor_type, count)
-  SELECT v.dimension, (created_at AT TIME ZONE 'UTC')::date, v.value, actor_type, count(*)
+daily AS (
+  INSERT INTO event_rollup_daily AS r (day, workspace_gid, event_type, event_category, actor_type, count)
+  SELECT (created_at AT TIME ZONE 'UTC')::date, workspace_gid, event_type, COALESCE(event_category, ''), actor_type, count(*)
   FROM inserted
-  CROSS JOIN LATERAL (VALUES ('actor', actor_gid), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
+  GROUP BY 1, 2, 3, 4, 5
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
+),
+monthly_values AS (
+  INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
+  SELECT v.dimension, date_trunc('month', i.utc)::date, v.value, i.actor_type, ARRAY[${DAY_COUNTS}]::int[], count(*)
+  FROM (SELECT *, created_at AT TIME ZONE 'UTC' AS utc, extract(day FROM created_at AT TIME ZONE 'UTC')::int AS dom FROM inserted) AS i
+  CROSS JOIN LATERAL (VALUES ('actor', i.actor_gid), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name)) AS v(dimension, value)
   WHERE v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT (dimension, day, value, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
+  ON CONFLICT (dimension, month, value, actor_type) DO UPDATE SET days = ARRAY[${DAYS_ADDED}], total = r.total + EXCLUDED.total
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 
