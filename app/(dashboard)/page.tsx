@@ -1,21 +1,65 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
+import { InvalidParams } from "@/components/events/invalid-params";
+import { Overview } from "@/components/overview/overview";
+import { StatusStrip } from "@/components/overview/status-strip";
 import { PageHeader } from "@/components/shell/page-header";
-import { StatusPanel } from "@/components/status/status-panel";
+import { countEvents } from "@/lib/events/count-events";
+import { eventCountQuery } from "@/lib/events/query";
+import { parseFilterParams } from "@/lib/events/search-params";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { getStatus } from "@/lib/status/get-status";
 import { statusKeys } from "@/lib/status/query";
+import { loadPanel } from "@/lib/stats/load-panel";
+import { STAT_PANELS } from "@/lib/stats/panels";
+import { statsKeys } from "@/lib/stats/query";
+import { loadOverviewParams, OVERVIEW_KEYS } from "@/lib/stats/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+function toSearchParams(params: SearchParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) search.append(key, v);
+  return search;
+}
+
+/**
+ * The home page: the shape of what happened under the explorer's filter, then the people
+ * behind it. Every panel's query runs here at once (the rollups keep them all within a few
+ * hundred milliseconds at a million events); a panel whose query failed is left out of the
+ * handover and retries on its own in the browser, showing its own error if it fails again.
+ */
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const search = toSearchParams(await searchParams);
+  const { stack } = loadOverviewParams(search);
+  const filterSearch = new URLSearchParams(search);
+  for (const key of OVERVIEW_KEYS) filterSearch.delete(key);
+  const parsed = parseFilterParams(filterSearch);
+  const header = <PageHeader title="Overview" description="The shape of what happened in your Asana domain, then the people behind it. Every bar, slice and row opens the events it counts." />;
+  if (!parsed.ok) {
+    return (
+      <div className="flex flex-col gap-6">
+        {header}
+        <InvalidParams errors={parsed.errors} search={search} path="/" />
+      </div>
+    );
+  }
+  const { filter } = parsed;
+  const now = new Date();
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ queryKey: statusKeys.all, queryFn: getStatus });
+  // Awaited: a query still pending when the HTML is rendered would hydrate differently.
+  await Promise.all([
+    queryClient.prefetchQuery({ queryKey: statusKeys.all, queryFn: getStatus }),
+    queryClient.prefetchQuery({ queryKey: eventCountQuery(filter).queryKey, queryFn: () => countEvents(filter, { now }) }),
+    ...STAT_PANELS.map((panel) => queryClient.prefetchQuery({ queryKey: statsKeys.panel(panel, filter, stack), queryFn: () => loadPanel(panel, filter, { stack, now }) })),
+  ]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Overview" description="What the dashboard holds of your Asana audit log, and how fresh it is." />
+      {header}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <StatusPanel />
+        <StatusStrip />
+        <Overview />
       </HydrationBoundary>
     </div>
   );

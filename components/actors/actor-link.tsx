@@ -1,0 +1,14 @@
+import { emptyFilter, type EventFilter } from "@/lib/events/filters";
+import { eventSearch } from "@/lib/events/search-params";
+
+/**
+ * The page of an actor or resource, keeping the time range one came from (its other
+ * conditions would hide most of the timeline: a timeline starts broad).
+ */
+export function actorHref(gid: string, from?: EventFilter): string {
+  return `/actors/${encodeURIComponent(gid)}${from ? eventSearch(emptyFilter(from.time)) : ""}`;
+}
+
+export function resourceHref(gid: string, from?: EventFilter): string {
+  return `/resources/${encodeURIComponent(gid)}${from ? eventSearch(emptyFilter(from.time)) : ""}`;
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import * as React from "react";
+import { useRouter } from "next/navigation";
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { categoryLabel } from "@/lib/asana/event-types";
+import type { CountOverTime, TimePoint } from "@/lib/stats/count-over-time";
+import { formatCount } from "@/lib/format/time";
+import { actorTypeLabel, seriesColor } from "./chart-colors";
+import { bucketRange, bucketTick } from "./format-bucket";
+
+/** "" (no category) cannot be a data key; it gets a name of its own. */
+const NONE = "__none";
+const keyOf = (series: string) => (series === "" ? NONE : series);
+const seriesOf = (key: string) => (key === NONE ? "" : key);
+
+export function seriesLabel(seriesBy: CountOverTime["seriesBy"], key: string): string {
+  return seriesBy === "category" ? categoryLabel(key || null) : actorTypeLabel(key);
+}
+
+interface Props {
+  data: CountOverTime;
+  height: number;
+  /** The table of events behind one bucket, or one series of it; null when no filter can say it. */
+  hrefFor: (point: TimePoint, series?: string) => string | null;
+  /** Called with the range of the buckets dragged across. */
+  onZoom: (from: Date, to: Date) => void;
+}
+
+/**
+ * Events per bucket, stacked by category or actor type. A click on a bar segment opens the
+ * events behind it; a click elsewhere in a bucket opens the whole bucket; dragging across
+ * buckets zooms the page's time range to them.
+ */
+export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props) {
+  const router = useRouter();
+  const [drag, setDrag] = React.useState<{ start: number; end: number } | null>(null);
+  // A click on a segment bubbles to the chart, and a drag ends with a click: say who handled it.
+  const handled = React.useRef(false);
+  const rows = React.useMemo(() => data.points.map((p) => ({ from: p.from, to: p.to, total: p.total, ...Object.fromEntries(Object.entries(p.counts).map(([k, v]) => [keyOf(k), v])) })), [data.points]);
+  const bucketMs = data.bucketMs;
+  const index = (value: unknown) => (typeof value === "number" ? value : Number(value));
+
+  const endDrag = () => {
+    if (drag && drag.start !== drag.end) {
+      const [a, b] = drag.start < drag.end ? [drag.start, drag.end] : [drag.end, drag.start];
+      handled.current = true;
+      onZoom(new Date(data.points[a]!.from), new Date(data.points[b]!.to));
+    }
+    setDrag(null);
+  };
+
+  return (
+    <div className="select-none" data-testid="events-over-time-chart" style={{ cursor: drag ? "col-resize" : "crosshair" }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          barCategoryGap={rows.length > 60 ? 0 : "12%"}
+          onMouseDown={(state) => {
+            const i = index(state.activeTooltipIndex);
+            if (Number.isInteger(i) && i >= 0) setDrag({ start: i, end: i });
+          }}
+          onMouseMove={(state) => {
+            const i = index(state.activeTooltipIndex);
+            if (drag && Number.isInteger(i) && i >= 0 && i !== drag.end) setDrag({ ...drag, end: i });
+          }}
+          onMouseUp={endDrag}
+          onMouseLeave={() => setDrag(null)}
+          onClick={(state) => {
+            if (handled.current) {
+              handled.current = false;
+              return;
+            }
+            const point = data.points[index(state.activeTooltipIndex)];
+            const href = point && point.total > 0 ? hrefFor(point) : null;
+            if (href) router.push(href);
+          }}
+        >
+          <CartesianGrid vertical={false} strokeDasharray="3 3" className="stroke-border" />
+          <XAxis dataKey="from" tickFormatter={(v: string) => bucketTick(v, bucketMs)} tickLine={false} axisLine={false} minTickGap={24} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} tickFormatter={(v: number) => formatCount(v)} />
+          <Tooltip cursor={{ fill: "var(--muted)", opacity: 0.6 }} content={({ active, payload }) => <BucketTooltip active={active} payload={payload as unknown as TooltipEntry[] | undefined} data={data} bucketMs={bucketMs} />} isAnimationActive={false} />
+          {data.series.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={keyOf(s.key)}
+              name={seriesLabel(data.seriesBy, s.key)}
+              stackId="events"
+              fill={seriesColor(data.seriesBy, s.key, i)}
+              isAnimationActive={false}
+              className="cursor-pointer"
+              onClick={(_, i) => {
+                const point = data.points[i];
+                const href = point ? hrefFor(point, s.key) : null;
+                handled.current = true;
+                if (href) router.push(href);
+              }}
+            />
+          ))}
+          {drag && drag.start !== drag.end ? (
+            <ReferenceArea x1={rows[Math.min(drag.start, drag.end)]!.from} x2={rows[Math.max(drag.start, drag.end)]!.from} fill="var(--primary)" fillOpacity={0.12} stroke="var(--primary)" strokeOpacity={0.5} />
+          ) : null}
+        </BarChart>
+      </ResponsiveContainer>
+      <Legend data={data} />
+    </div>
+  );
+}
+
+interface TooltipEntry {
+  dataKey?: unknown;
+  name?: unknown;
+  value?: unknown;
+  payload?: unknown;
+}
+
+function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; payload?: TooltipEntry[]; data: CountOverTime; bucketMs: number }) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0]!.payload as { from: string; to: string; total: number };
+  return (
+    <div className="rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
+      <div className="mb-1 font-medium">{bucketRange(row.from, row.to, bucketMs)}</div>
+      <div className="mb-1 tabular-nums">{formatCount(row.total)} events</div>
+      <ul className="flex flex-col gap-0.5">
+        {[...payload].reverse().filter((p) => Number(p.value) > 0).map((p) => (
+          <li key={String(p.dataKey)} className="flex items-center gap-2">
+            <span className="size-2 rounded-sm" style={{ background: seriesColor(data.seriesBy, seriesOf(String(p.dataKey))) }} />
+            <span className="flex-1">{String(p.name)}</span>
+            <span className="tabular-nums">{formatCount(Number(p.value))}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-1 text-muted-foreground">Click to open, drag to zoom</div>
+    </div>
+  );
+}
+
+function Legend({ data }: { data: CountOverTime }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
+      {data.series.map((s, i) => (
+        <li key={s.key} className="flex items-center gap-1.5">
+          <span className="size-2.5 rounded-sm" style={{ background: seriesColor(data.seriesBy, s.key, i) }} aria-hidden />
+          {seriesLabel(data.seriesBy, s.key)}
+          <span className="tabular-nums">{formatCount(s.total)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { ScrollText } from "lucide-react";
+import { emptyFilter, withCondition, withoutCondition, withTime, type EventFilter } from "@/lib/events/filters";
+import { filterToText } from "@/lib/events/query-text";
+import { eventsHref } from "@/lib/stats/filter-ops";
+import { EventCount } from "@/components/events/event-count";
+import { QueryBar } from "@/components/events/query-bar";
+import { TimeRangePicker } from "@/components/events/time-range-picker";
+import { AddFilter } from "@/components/filters/add-filter";
+import { FilterChips } from "@/components/filters/filter-chips";
+import { Button } from "@/components/ui/button";
+
+/**
+ * The explorer's filter bar, over the same URL parameters: a filter set here is the one
+ * /events opens with, and the other way round.
+ */
+export function OverviewFilterBar({ filter, setFilter }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown }) {
+  return (
+    <div className="flex flex-col gap-3">
+      <QueryBar key={filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />
+      <div className="flex flex-wrap items-center gap-2">
+        <TimeRangePicker value={filter.time} tz="local" onChange={(time) => void setFilter(withTime(filter, time))} />
+        <AddFilter onAdd={(c) => void setFilter(withCondition(filter, c))} />
+        <FilterChips
+          filter={filter}
+          onChange={(remove, add) => void setFilter(add ? withCondition(withoutCondition(filter, remove), add) : withoutCondition(filter, remove))}
+          onClear={() => void setFilter(emptyFilter(filter.time))}
+        />
+        <div className="ml-auto flex items-center gap-3">
+          <EventCount filter={filter} />
+          <Button variant="outline" size="sm" asChild>
+            <Link href={eventsHref(filter)}>
+              <ScrollText />
+              Open in Events
+            </Link>
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useQueryState } from "nuqs";
+import { useEventFilter } from "@/lib/events/use-event-params";
+import { overviewParsers } from "@/lib/stats/search-params";
+import { InvalidParams } from "@/components/events/invalid-params";
+import { PanelActorTypes, PanelCategories, PanelEventTypes } from "./panel-counts";
+import { PanelEventsOverTime } from "./panel-events-over-time";
+import { PanelTopValues } from "./panel-top-values";
+import { PresetPanels } from "./preset-panels";
+import { OverviewFilterBar } from "./overview-filter-bar";
+
+/**
+ * The overview, bound to the URL like the explorer (the same filter parameters, plus how the
+ * time chart stacks). Every panel is its own query: each loads, fails and retries alone.
+ */
+export function Overview() {
+  const { filter, errors, setFilter } = useEventFilter();
+  const [stack, setStack] = useQueryState("stack", overviewParsers.stack.withOptions({ history: "replace" }));
+  const searchParams = useSearchParams();
+  if (!filter) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path="/" />;
+  return (
+    <div className="flex flex-col gap-6">
+      <OverviewFilterBar filter={filter} setFilter={setFilter} />
+      <PresetPanels filter={filter} />
+      <PanelEventsOverTime filter={filter} stack={stack} setStack={(s) => void setStack(s)} setFilter={setFilter} />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <PanelEventTypes filter={filter} />
+        <div className="grid gap-6">
+          <PanelActorTypes filter={filter} />
+          <PanelCategories filter={filter} />
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2 xl:grid-cols-3">
+        <PanelTopValues filter={filter} dimension="actor" />
+        <PanelTopValues filter={filter} dimension="ip" />
+        <PanelTopValues filter={filter} dimension="oauthApp" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { Dimension, EventFilter } from "@/lib/events/filters";
+import { formatCount } from "@/lib/format/time";
+import type { TimePoint } from "@/lib/stats/count-over-time";
+import { between, eventsHref, narrow } from "@/lib/stats/filter-ops";
+import type { Stack } from "@/lib/stats/panels";
+import { panelQuery } from "@/lib/stats/query";
+import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";
+import { ChartPanel } from "@/components/charts/chart-panel";
+import { bucketRange } from "@/components/charts/format-bucket";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/utils";
+
+const HEIGHT = 260;
+const STACK_LABELS: Record<Stack, string> = { category: "Category", actor_type: "Actor type" };
+
+interface Props {
+  filter: EventFilter;
+  stack: Stack;
+  setStack: (stack: Stack) => unknown;
+  setFilter: (filter: EventFilter) => unknown;
+}
+
+/** Events over time, stacked by category or actor type; click to open, drag to zoom. */
+export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Props) {
+  const query = useQuery(panelQuery("over-time", filter, stack));
+  const dimension: Dimension = stack === "category" ? "category" : "actorType";
+  const hrefFor = (point: TimePoint, series?: string) => {
+    const bucket = between(filter, new Date(point.from), new Date(point.to));
+    return eventsHref(series === undefined ? bucket : narrow(bucket, dimension, series));
+  };
+
+  return (
+    <ChartPanel
+      title="Events over time"
+      description={query.data ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel}${query.data.bucketLabel === "day" || query.data.bucketLabel === "week" ? " (UTC)" : ""}. Click a bar to open its events; drag across bars to zoom in.` : "Click a bar to open its events; drag across bars to zoom in."}
+      query={query}
+      height={HEIGHT}
+      testId="panel-over-time"
+      isEmpty={(d) => d.total === 0}
+      emptyDescription="No events in this time range match the filters. Widen the range or clear a filter."
+      actions={
+        <div role="group" aria-label="Stack bars by" className="inline-flex h-7 items-center rounded-md border bg-background p-0.5 text-xs dark:bg-input/20">
+          {(Object.keys(STACK_LABELS) as Stack[]).map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={stack === s}
+              onClick={() => setStack(s)}
+              className={cn("h-full rounded-sm px-2 font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring/50", stack === s ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:text-foreground")}
+            >
+              {STACK_LABELS[s]}
+            </button>
+          ))}
+        </div>
+      }
+      chart={(data) => (
+        <ChartBarEventsOverTime
+          data={data}
+          height={HEIGHT}
+          // Events without a category cannot be named in a filter: their segment has no link.
+          hrefFor={(point, series) => (series === "" ? null : hrefFor(point, series))}
+          onZoom={(from, to) => void setFilter(between(filter, from, to))}
+        />
+      )}
+      table={(data) => {
+        const bucketMs = data.bucketMs;
+        return (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Time</TableHead>
+                <TableHead className="text-right">Events</TableHead>
+                {data.series.map((s) => (
+                  <TableHead key={s.key} className="text-right">
+                    {seriesLabel(data.seriesBy, s.key)}
+                  </TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.points.map((p) => (
+                <TableRow key={p.from}>
+                  <TableCell className="whitespace-nowrap">{bucketRange(p.from, p.to, bucketMs)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {p.total > 0 ? (
+                      <Link href={hrefFor(p)} className="text-primary underline-offset-2 hover:underline">
+                        {formatCount(p.total)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
+                  </TableCell>
+                  {data.series.map((s) => {
+                    const n = p.counts[s.key] ?? 0;
+                    return (
+                      <TableCell key={s.key} className="text-right text-muted-foreground tabular-nums">
+                        {n > 0 && s.key !== "" ? (
+                          <Link href={hrefFor(p, s.key)} className="underline-offset-2 hover:text-primary hover:underline">
+                            {formatCount(n)}
+                          </Link>
+                        ) : (
+                          formatCount(n)
+                        )}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        );
+      }}
+    />
+  );
+}
