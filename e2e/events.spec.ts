@@ -139,9 +139,15 @@ test("an export holds the whole filtered result, in the table's order and column
   expect(trail.entries[0]).toMatchObject({ actorEmail: "demo@example.com", target: expect.stringContaining("category:deletion") });
 });
 
+/** Rows are server-rendered; keys work once the page is hydrated, which the zone toggle shows. */
+async function waitForHydration(page: Page) {
+  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible();
+}
+
 test("the keyboard moves through rows, opens and closes an event, and focuses the query", async ({ page, consoleErrors }) => {
   await page.goto("/events?range=90d");
   await expect(page.locator("tbody tr[data-gid]").first()).toBeVisible();
+  await waitForHydration(page);
   const gids = await gidsOnPage(page);
 
   await page.keyboard.press("j");
