@@ -44,3 +44,16 @@ const ACTOR_TYPE_LABELS: Record<string, string> = {
 export function actorTypeLabel(value: string): string {
   return ACTOR_TYPE_LABELS[value] ?? humanize(value);
 }
+
+const ACTOR_TYPE_NAMES: Record<string, string> = {
+  user: "User",
+  asana: "Asana",
+  asana_support: "Asana support",
+  anonymous: "Anonymous",
+  external_administrator: "External administrator",
+};
+
+/** One actor's type, as a badge says it. */
+export function actorTypeName(value: string): string {
+  return ACTOR_TYPE_NAMES[value] ?? humanize(value);
+}

@@ -14,9 +14,10 @@ import { Button } from "@/components/ui/button";
 
 /**
  * The explorer's filter bar, over the same URL parameters: a filter set here is the one
- * /events opens with, and the other way round.
+ * /events opens with, and the other way round. `scope` narrows what the count and "Open in
+ * Events" mean (an actor's timeline counts that actor's events).
  */
-export function OverviewFilterBar({ filter, setFilter }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown }) {
+export function OverviewFilterBar({ filter, setFilter, scope = (f) => f }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown; scope?: (filter: EventFilter) => EventFilter }) {
   return (
     <div className="flex flex-col gap-3">
       <QueryBar key={filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />
@@ -29,9 +30,9 @@ export function OverviewFilterBar({ filter, setFilter }: { filter: EventFilter; 
           onClear={() => void setFilter(emptyFilter(filter.time))}
         />
         <div className="ml-auto flex items-center gap-3">
-          <EventCount filter={filter} />
+          <EventCount filter={scope(filter)} />
           <Button variant="outline" size="sm" asChild>
-            <Link href={eventsHref(filter)}>
+            <Link href={eventsHref(scope(filter))}>
               <ScrollText />
               Open in Events
             </Link>

@@ -6,7 +6,7 @@ import { filterOf } from "@/lib/events/filters";
 import { encodeCursor } from "@/lib/events/view";
 import { getResourceHistory, getResourceSummary, resourceFilter } from "@/lib/resources/get-resource-history";
 import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
-import { getActorProfile } from "./get-actor-profile";
+import { getActorIdentity, getActorProfile } from "./get-actor-profile";
 import { actorFilter, getActorActivity, getActorTimeline } from "./get-actor-timeline";
 import { listActors } from "./list-actors";
 import { SPARKLINE_DAYS } from "./params";
@@ -49,8 +49,8 @@ describe("listActors", () => {
 describe("getActorProfile", () => {
   it("says what the actor used, each first seen when their first event with it happened", async () => {
     const actor = await busiest();
+    expect(await getActorIdentity(actor.gid)).toMatchObject({ gid: actor.gid, eventCount: actor.eventCount, actorType: actor.actorType });
     const profile = (await getActorProfile(actor.gid))!;
-    expect(profile).toMatchObject({ gid: actor.gid, eventCount: actor.eventCount });
     const ips = await db().$queryRaw<{ ip: string; first: Date; n: number }[]>`
       SELECT host(client_ip) AS ip, min(created_at) AS first, count(*)::int AS n FROM audit_event
       WHERE actor_gid = ${actor.gid} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY 2`;
@@ -60,6 +60,7 @@ describe("getActorProfile", () => {
       expect(event.actorGid).toBe(actor.gid);
     }
     expect(await getActorProfile("999999999")).toBeNull();
+    expect(await getActorIdentity("999999999")).toBeNull();
   });
 
   it("lists role changes made to a person", async () => {

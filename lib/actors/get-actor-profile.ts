@@ -22,7 +22,7 @@ export interface Marker {
   label: string;
 }
 
-export interface ActorProfile {
+export interface ActorIdentity {
   gid: string;
   actorType: string;
   name: string | null;
@@ -30,6 +30,25 @@ export interface ActorProfile {
   firstSeen: string;
   lastSeen: string;
   eventCount: number;
+}
+
+/** Who an actor is, from the actor table the sync keeps: one row, whatever their volume. */
+export async function getActorIdentity(gid: string): Promise<ActorIdentity | null> {
+  const actor = await db().actor.findUnique({ where: { gid } });
+  if (!actor) return null;
+  return {
+    gid: actor.gid,
+    actorType: actor.actorType,
+    name: actor.name,
+    email: actor.email,
+    firstSeen: actor.firstSeen.toISOString(),
+    lastSeen: actor.lastSeen.toISOString(),
+    eventCount: actor.eventCount,
+  };
+}
+
+export interface ActorProfile {
+  gid: string;
   used: Record<UsedKind, UsedValue[]>;
   markers: Marker[];
   /** Role changes made to this person by others, newest first: shown among their own events. */
@@ -51,13 +70,14 @@ interface UsedRow {
 }
 
 /**
- * Who an actor is and what they used, each with when it was first seen. One pass over the
- * actor's events (the (actor_gid, created_at) index) answers all of it with GROUPING SETS;
- * the "first" of each value is over all time, whatever filter the timeline shows.
+ * What an actor used, each with when it was first seen. One pass over the actor's events
+ * (found by the (actor_gid, created_at) index) answers all of it with GROUPING SETS; the
+ * "first" of each value is over all time, whatever filter the timeline shows. The pass reads
+ * every one of their rows, so for the busiest actors it is the slow part of the page: it has
+ * an endpoint and a panel of its own, and the timeline does not wait for it.
  */
 export async function getActorProfile(gid: string): Promise<ActorProfile | null> {
-  const actor = await db().actor.findUnique({ where: { gid } });
-  if (!actor) return null;
+  if (!(await db().actor.findUnique({ where: { gid }, select: { gid: true } }))) return null;
   const [rows, roleChanges] = await Promise.all([
     db().$queryRaw<UsedRow[]>`
       SELECT
@@ -97,16 +117,5 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
   }
   for (const list of Object.values(used)) list.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
 
-  return {
-    gid: actor.gid,
-    actorType: actor.actorType,
-    name: actor.name,
-    email: actor.email,
-    firstSeen: actor.firstSeen.toISOString(),
-    lastSeen: actor.lastSeen.toISOString(),
-    eventCount: actor.eventCount,
-    used,
-    markers,
-    roleChanges: roleChanges.map(toEventRow),
-  };
+  return { gid, used, markers, roleChanges: roleChanges.map(toEventRow) };
 }

@@ -1,14 +1,14 @@
-import { getActorProfile } from "@/lib/actors/get-actor-profile";
+import { getActorIdentity } from "@/lib/actors/get-actor-profile";
 import { gidSchema } from "@/lib/actors/http";
 import { notFound } from "@/lib/http/errors";
 import { parseInput, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** Who an actor is, what they used and when first, and role changes made to them. */
-export const GET = route<{ gid: string }>("actors.profile", async ({ params }) => {
+/** Who an actor is: type, name, e-mail, first and last seen, events over all time. */
+export const GET = route<{ gid: string }>("actors.identity", async ({ params }) => {
   const gid = parseInput(gidSchema, params.gid);
-  const profile = await getActorProfile(gid);
-  if (!profile) throw notFound(`No actor with the gid ${gid} appears in the stored log.`);
-  return profile;
+  const identity = await getActorIdentity(gid);
+  if (!identity) throw notFound(`No actor with the gid ${gid} appears in the stored log.`);
+  return identity;
 });

@@ -1,0 +1,49 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { notFound, redirect } from "next/navigation";
+import type { SearchParams } from "nuqs/server";
+import { ActorTimeline } from "@/components/actors/actor-timeline";
+import { PageHeader } from "@/components/shell/page-header";
+import { getActorIdentity } from "@/lib/actors/get-actor-profile";
+import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
+import { gidSchema } from "@/lib/actors/http";
+import { toSearchParams, withAllTimeDefault } from "@/lib/actors/page-params";
+import { actorEventsQuery, actorKeys, TIMELINE_PAGE_SIZE } from "@/lib/actors/query";
+import { parseEventParams } from "@/lib/events/search-params";
+import { makeQueryClient } from "@/lib/query/query-client";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Actor timeline" };
+
+export default async function ActorPage({ params, searchParams }: { params: Promise<{ gid: string }>; searchParams: Promise<SearchParams> }) {
+  const { gid } = await params;
+  if (!gidSchema.safeParse(gid).success) notFound();
+  const search = toSearchParams(await searchParams);
+  const defaulted = withAllTimeDefault(search);
+  if (defaulted) redirect(`/actors/${gid}?${defaulted.toString()}`);
+
+  const queryClient = makeQueryClient();
+  const parsed = parseEventParams(search);
+  const identity = await getActorIdentity(gid);
+  if (!identity) notFound();
+  // What they used is left to the browser: for the busiest actors it is the one slow query, and the timeline need not wait for it.
+  queryClient.setQueryData(actorKeys.identity(gid), identity);
+  if (parsed.ok) {
+    const { filter, view } = parsed;
+    const now = new Date();
+    await Promise.all([
+      queryClient.prefetchQuery({ queryKey: actorKeys.activity(gid, filter), queryFn: () => getActorActivity(gid, filter, now) }),
+      queryClient.prefetchInfiniteQuery({
+        ...actorEventsQuery(gid, filter, view.sort),
+        queryFn: () => getActorTimeline(gid, filter, { sort: view.sort, size: TIMELINE_PAGE_SIZE, page: null }, now),
+      }),
+    ]);
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={identity.name ?? identity.email ?? `Actor ${gid}`} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ActorTimeline gid={gid} />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { UsedKind, UsedValue } from "@/lib/actors/get-actor-profile";
+import { actorIdentityQuery, actorProfileQuery } from "@/lib/actors/query";
+import { filterOf, type Dimension } from "@/lib/events/filters";
+import { formatCount } from "@/lib/format/time";
+import { eventsHref } from "@/lib/stats/filter-ops";
+import { actorTypeName } from "@/components/charts/chart-colors";
+import { EventTime } from "@/components/events/event-time";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { resourceHref } from "./actor-link";
+
+const USED: Record<UsedKind, { title: string; dimension: Dimension | null; mono?: boolean }> = {
+  ip: { title: "IP addresses", dimension: "ip", mono: true },
+  userAgent: { title: "User agents", dimension: null },
+  authMethod: { title: "Auth methods", dimension: "authMethod" },
+  oauthApp: { title: "OAuth apps", dimension: "oauthApp" },
+};
+const SHOWN = 6;
+
+/** Who the actor is: identity, first and last seen, and how many events over all time. */
+export function ActorIdentity({ gid }: { gid: string }) {
+  const { data, error, isPending, refetch } = useQuery(actorIdentityQuery(gid));
+  if (isPending) return <Skeleton className="h-24" aria-label="Loading the actor" />;
+  if (error) return <ErrorState size="compact" bordered error={error} onRetry={() => void refetch()} />;
+  const allTime = filterOf({ time: { kind: "relative", last: "all" }, include: { actor: [gid] } });
+  return (
+    <section aria-label="Who they are" className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3" data-testid="actor-identity">
+      <div className="min-w-0">
+        <div className="flex items-center gap-2">
+          <h2 className="truncate text-lg font-semibold">{data.name ?? data.email ?? data.gid}</h2>
+          <Badge variant={data.actorType === "user" ? "outline" : "warning"}>{actorTypeName(data.actorType)}</Badge>
+        </div>
+        <p className="truncate text-sm text-muted-foreground">
+          {data.email ? `${data.email} · ` : ""}
+          <span className="font-mono text-xs">{data.gid}</span>
+        </p>
+      </div>
+      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
+        <div>
+          <dt className="text-xs text-muted-foreground">First seen</dt>
+          <dd><EventTime iso={data.firstSeen} tz="local" /></dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">Last seen</dt>
+          <dd><EventTime iso={data.lastSeen} tz="local" /></dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">Events, all time</dt>
+          <dd>
+            <Link href={eventsHref(allTime)} className="font-semibold text-primary tabular-nums underline-offset-2 hover:underline">
+              {formatCount(data.eventCount)}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">Events about them</dt>
+          <dd>
+            <Link href={resourceHref(gid, filterOf({ time: { kind: "relative", last: "all" } }))} className="text-primary underline-offset-2 hover:underline">
+              As a resource
+            </Link>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function UsedList({ gid, kind, values }: { gid: string; kind: UsedKind; values: UsedValue[] }) {
+  const spec = USED[kind];
+  const newest = [...values].sort((a, b) => b.firstSeen.localeCompare(a.firstSeen));
+  return (
+    <Card className="min-w-0 gap-2">
+      <CardHeader>
+        <CardTitle>{spec.title}</CardTitle>
+        <CardDescription>{values.length === 0 ? "None in their events" : `${formatCount(values.length)}, newest first`}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul className="flex flex-col gap-1.5 text-sm">
+          {newest.slice(0, SHOWN).map((v) => (
+            <li key={v.value} className="flex min-w-0 flex-col">
+              {spec.dimension ? (
+                <Link
+                  href={eventsHref(filterOf({ time: { kind: "relative", last: "all" }, include: { actor: [gid], [spec.dimension]: [v.value] } }))}
+                  className={`truncate underline-offset-2 hover:underline ${spec.mono ? "font-mono text-xs" : ""}`}
+                  title={v.value}
+                >
+                  {v.value}
+                </Link>
+              ) : (
+                <span className="truncate text-xs" title={v.value}>
+                  {v.value}
+                </span>
+              )}
+              <span className="text-xs text-muted-foreground">
+                first <EventTime iso={v.firstSeen} tz="local" /> · {formatCount(v.count)} {v.count === 1 ? "event" : "events"}
+              </span>
+            </li>
+          ))}
+          {values.length > SHOWN ? <li className="text-xs text-muted-foreground">and {formatCount(values.length - SHOWN)} more</li> : null}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** What they used, each with when it was first seen: the context of every "new" marker. */
+export function ActorUsed({ gid }: { gid: string }) {
+  const { data, error, isPending, refetch } = useQuery(actorProfileQuery(gid));
+  if (isPending) return <Skeleton className="h-48" aria-label="Loading what they used" />;
+  if (error) return <ErrorState size="compact" bordered title="Could not read what they used" error={error} onRetry={() => void refetch()} />;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1" data-testid="actor-used">
+      {(Object.keys(USED) as UsedKind[]).map((kind) => (
+        <UsedList key={kind} gid={gid} kind={kind} values={data.used[kind]} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { filterOf, type EventFilter } from "@/lib/events/filters";
+import { useEventParams } from "@/lib/events/use-event-params";
+import { formatCount } from "@/lib/format/time";
+import { resourceEventsQuery, resourceSummaryQuery } from "@/lib/resources/query";
+import { eventsHref, narrow } from "@/lib/stats/filter-ops";
+import { actorHref } from "@/components/actors/actor-link";
+import { EventTime } from "@/components/events/event-time";
+import { InvalidParams } from "@/components/events/invalid-params";
+import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
+import { EventTimeline } from "@/components/timeline/event-timeline";
+import { SortToggle } from "@/components/timeline/sort-toggle";
+import { Badge } from "@/components/ui/badge";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+
+function ResourceSummaryCard({ gid }: { gid: string }) {
+  const { data, error, isPending, refetch } = useQuery(resourceSummaryQuery(gid));
+  if (isPending) return <Skeleton className="h-20" aria-label="Loading the resource" />;
+  if (error) return <ErrorState size="compact" bordered error={error} onRetry={() => void refetch()} />;
+  const allTime = filterOf({ time: { kind: "relative", last: "all" }, include: { resource: [gid] } });
+  return (
+    <section aria-label="The resource" className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3" data-testid="resource-summary">
+      <div className="min-w-0">
+        <div className="flex items-center gap-2">
+          <h2 className="truncate text-lg font-semibold">{data.name ?? data.email ?? data.gid}</h2>
+          {data.resourceType ? <Badge variant="outline">{[data.resourceType, data.resourceSubtype].filter(Boolean).join(" · ")}</Badge> : null}
+        </div>
+        <p className="truncate text-sm text-muted-foreground">
+          {data.email && data.email !== data.name ? `${data.email} · ` : ""}
+          <span className="font-mono text-xs">{data.gid}</span>
+        </p>
+      </div>
+      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
+        <div>
+          <dt className="text-xs text-muted-foreground">First touched</dt>
+          <dd><EventTime iso={data.firstSeen} tz="local" /></dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">Last touched</dt>
+          <dd><EventTime iso={data.lastSeen} tz="local" /></dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">Events, all time</dt>
+          <dd>
+            <Link href={eventsHref(allTime)} className="font-semibold text-primary tabular-nums underline-offset-2 hover:underline">
+              {formatCount(data.eventCount)}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-muted-foreground">By</dt>
+          <dd className="tabular-nums">{formatCount(data.actorCount)} {data.actorCount === 1 ? "actor" : "actors"}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** Every event that touched one resource, in time order, with who did it. */
+export function ResourceHistory({ gid }: { gid: string }) {
+  const { filter, view, errors, setFilter, setView } = useEventParams();
+  const searchParams = useSearchParams();
+  if (!filter || !view) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path={`/resources/${gid}`} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <ResourceSummaryCard gid={gid} />
+      <OverviewFilterBar filter={filter} setFilter={setFilter} scope={(f) => narrow(f, "resource", gid)} />
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="text-base font-semibold">History</h2>
+        <SortToggle sort={view.sort} onChange={(sort) => void setView({ sort, page: null })} />
+      </div>
+      <ResourceEvents gid={gid} filter={filter} sort={view.sort} />
+    </div>
+  );
+}
+
+function ResourceEvents({ gid, filter, sort }: { gid: string; filter: EventFilter; sort: "newest" | "oldest" }) {
+  const query = useInfiniteQuery(resourceEventsQuery(gid, filter, sort));
+  const scoped = narrow(filter, "resource", gid);
+  return (
+    <EventTimeline
+      query={query}
+      entries={(events) => events.map((event) => ({ event, markers: [] }))}
+      linkFor={(e) => eventsHref(scoped, { event: e.gid })}
+      subject={(e) =>
+        e.actorGid ? (
+          <Link href={actorHref(e.actorGid, filter)} className="font-medium text-foreground underline-offset-2 hover:underline" data-testid="history-actor">
+            {e.actorName ?? e.actorEmail ?? e.actorGid}
+          </Link>
+        ) : (
+          <span>{e.actorType}</span>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
+import { CalendarRange, Sparkles } from "lucide-react";
+import { categoryLabel, eventTypeLabel } from "@/lib/asana/event-types";
+import type { EventRow } from "@/lib/events/event-row";
+import type { EventPage } from "@/lib/events/list-events";
+import { describeEvent } from "@/lib/events/summarise-event";
+import { seriesColor } from "@/components/charts/chart-colors";
+import { EventTime, useHydrated } from "@/components/events/event-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/utils";
+
+export interface TimelineEntry {
+  event: EventRow;
+  /** Why this event is new for the person ("First sign-in from 10.1.2.3"). */
+  markers: string[];
+  /** Shown among the events though the filter did not select it (a role change made to them). */
+  aside?: string;
+}
+
+interface Props {
+  query: UseInfiniteQueryResult<InfiniteData<EventPage>>;
+  /** Builds the entries from the loaded events: markers added, other events interleaved. */
+  entries: (events: EventRow[], complete: boolean) => TimelineEntry[];
+  linkFor: (event: EventRow) => string;
+  /** What each row says besides the event: its resource (actor timeline) or its actor (resource history). */
+  subject: (event: EventRow) => React.ReactNode;
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const utcDayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Events in time order, grouped by day, with "new for them" markers and a way to read on. */
+export function EventTimeline({ query, entries, linkFor, subject }: Props) {
+  const hydrated = useHydrated();
+  if (query.isPending) return <Skeleton className="h-96" aria-label="Loading events" />;
+  if (query.error && !query.data) return <ErrorState bordered error={query.error} onRetry={() => void query.refetch()} />;
+  const events = query.data!.pages.flatMap((p) => p.events);
+  const list = entries(events, !query.hasNextPage);
+  if (list.length === 0) return <EmptyState bordered icon={CalendarRange} title="No events" description="Nothing in this time range matches the filters. Widen the range or clear a filter." />;
+
+  // Days in the viewer's zone once it is known; UTC until hydration, as the server rendered.
+  const dayOf = (iso: string) => (hydrated ? dayFormat : utcDayFormat).format(new Date(iso));
+  const days: Array<{ day: string; entries: TimelineEntry[] }> = [];
+  for (const entry of list) {
+    const day = dayOf(entry.event.createdAt);
+    if (days[days.length - 1]?.day !== day) days.push({ day, entries: [] });
+    days[days.length - 1]!.entries.push(entry);
+  }
+
+  return (
+    <div className={cn("flex flex-col gap-5", query.isPlaceholderData && "opacity-60")} data-testid="event-timeline">
+      {days.map(({ day, entries: dayEntries }) => (
+        <section key={day} aria-label={day}>
+          <h3 className="sticky top-0 z-10 mb-2 bg-background/95 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur">
+            {day} <span className="font-normal normal-case">· {dayEntries.length} {dayEntries.length === 1 ? "event" : "events"}</span>
+          </h3>
+          <ol className="relative flex flex-col border-l pl-4">
+            {dayEntries.map(({ event, markers, aside }) => (
+              <li key={event.gid} className={cn("relative py-1.5", (markers.length > 0 || aside) && "rounded-md bg-primary/5")} data-testid="timeline-event" data-marked={markers.length > 0 || aside ? "true" : undefined}>
+                <span aria-hidden className="absolute top-3.5 -left-[21px] size-2.5 rounded-full border-2 border-background" style={{ background: seriesColor("category", event.eventCategory ?? "") }} />
+                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 pr-2">
+                  <EventTime iso={event.createdAt} tz="local" className="shrink-0 text-xs text-muted-foreground tabular-nums" />
+                  <Link href={linkFor(event)} className="min-w-0 flex-1 text-sm underline-offset-2 hover:underline">
+                    {describeEvent({ ...event, details: null })}
+                  </Link>
+                  <span className="text-xs text-muted-foreground">{eventTypeLabel(event.eventType)}</span>
+                </div>
+                <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 pr-2 text-xs text-muted-foreground">
+                  {subject(event)}
+                  {event.summary ? <span className="truncate">{event.summary}</span> : null}
+                  {event.clientIp ? <span className="font-mono">{event.clientIp}</span> : null}
+                  <span>{categoryLabel(event.eventCategory)}</span>
+                </div>
+                {markers.length > 0 || aside ? (
+                  <div className="mt-1 flex flex-wrap gap-1.5">
+                    {aside ? <Badge variant="warning">{aside}</Badge> : null}
+                    {markers.map((m) => (
+                      <Badge key={m} variant="primary" data-testid="timeline-marker">
+                        <Sparkles />
+                        {m}
+                      </Badge>
+                    ))}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      {query.hasNextPage ? (
+        <Button variant="outline" className="self-center" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          {query.isFetchingNextPage ? "Loading…" : "Load more"}
+        </Button>
+      ) : (
+        <p className="text-center text-xs text-muted-foreground">That is every event in this range.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { EventFilter } from "@/lib/events/filters";
+import type { EventPage } from "@/lib/events/list-events";
+import { listSearch } from "@/lib/events/query";
+import { eventSearch } from "@/lib/events/search-params";
+import type { Sort } from "@/lib/events/view";
+import { fetchJson } from "@/lib/query/query-client";
+import type { ActorIdentity, ActorProfile } from "./get-actor-profile";
+import type { ActorActivity } from "./get-actor-timeline";
+import type { ActorList } from "./list-actors";
+import { serializeActorListParams, type ActorListInput } from "./params";
+
+/** Events per timeline page: a day of a busy actor, a month of most. */
+export const TIMELINE_PAGE_SIZE = 100;
+
+export const actorKeys = {
+  all: ["actors"] as const,
+  list: (input: ActorListInput) => [...actorKeys.all, "list", serializeActorListParams(input)] as const,
+  identity: (gid: string) => [...actorKeys.all, gid, "identity"] as const,
+  profile: (gid: string) => [...actorKeys.all, gid, "profile"] as const,
+  activity: (gid: string, filter: EventFilter) => [...actorKeys.all, gid, "activity", eventSearch(filter)] as const,
+  events: (gid: string, filter: EventFilter, sort: Sort) => [...actorKeys.all, gid, "events", eventSearch(filter), sort] as const,
+};
+
+export const actorListQuery = (input: ActorListInput) =>
+  queryOptions({
+    queryKey: actorKeys.list(input),
+    queryFn: ({ signal }) => fetchJson<ActorList>(`/api/actors${serializeActorListParams(input)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const actorIdentityQuery = (gid: string) =>
+  queryOptions({
+    queryKey: actorKeys.identity(gid),
+    queryFn: ({ signal }) => fetchJson<ActorIdentity>(`/api/actors/${encodeURIComponent(gid)}`, { signal }),
+    staleTime: 60_000,
+  });
+
+export const actorProfileQuery = (gid: string) =>
+  queryOptions({
+    queryKey: actorKeys.profile(gid),
+    queryFn: ({ signal }) => fetchJson<ActorProfile>(`/api/actors/${encodeURIComponent(gid)}/profile`, { signal }),
+    staleTime: 60_000,
+  });
+
+export const actorActivityQuery = (gid: string, filter: EventFilter) =>
+  queryOptions({
+    queryKey: actorKeys.activity(gid, filter),
+    queryFn: ({ signal }) => fetchJson<ActorActivity>(`/api/actors/${encodeURIComponent(gid)}/activity${eventSearch(filter)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Keyset pages, each `after` the last: "Load older" appends, nothing shifts under the reader. */
+export const timelineQuery = (key: readonly unknown[], path: string, filter: EventFilter, sort: Sort) =>
+  infiniteQueryOptions({
+    queryKey: key,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const [at, gid] = pageParam ? (pageParam.split("~") as [string, string]) : [];
+      const page = at && gid ? { after: { at, gid } } : null;
+      return fetchJson<EventPage>(`${path}${listSearch(filter, { sort, size: TIMELINE_PAGE_SIZE, page })}`, { signal });
+    },
+    getNextPageParam: (last) => last.next,
+    placeholderData: keepPreviousData,
+  });
+
+export const actorEventsQuery = (gid: string, filter: EventFilter, sort: Sort) => timelineQuery(actorKeys.events(gid, filter, sort), `/api/actors/${encodeURIComponent(gid)}/events`, filter, sort);
