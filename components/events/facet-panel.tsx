@@ -50,7 +50,7 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
     <div className={cn("flex flex-col gap-4 text-sm transition-opacity", query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching || undefined}>
       {since ? (
         <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground" data-testid="facets-narrowed">
-          A large result: counts cover the newest {formatCount(budget)} matching events (from {since.slice(0, 16).replace("T", " ")} UTC). The table, count and exports cover the whole range.
+          A large result: counts cover matching events from {since.slice(0, 16).replace("T", " ")} UTC on, a window of about {formatCount(budget)} events that keeps them quick. The table, count and exports cover the whole range.
         </p>
       ) : null}
       {SECTIONS.map((s, i) => (

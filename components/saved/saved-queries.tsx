@@ -7,9 +7,10 @@ import { Bookmark, MoreHorizontal } from "lucide-react";
 import { toast } from "sonner";
 import { parseEventParams } from "@/lib/events/search-params";
 import { filterToText } from "@/lib/events/query-text";
-import { ago } from "@/lib/format/time";
+import { ago, utcStamp } from "@/lib/format/time";
 import { deleteSavedQuery, savedQueriesQuery, savedQueryKeys, updateSavedQuery } from "@/lib/saved-queries/query";
 import type { SavedQueryView } from "@/lib/saved-queries/schema";
+import { useHydrated } from "@/components/events/event-time";
 import { timeRangeLabel } from "@/components/filters/condition-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -26,6 +27,17 @@ function describe(search: string): { text: string; range: string; relative: bool
   if (!parsed.ok) return { text: search, range: "", relative: false };
   const text = filterToText(parsed.filter).replace(/\s*(since|from|to):\S+/g, "").trim();
   return { text: text || "all events", range: timeRangeLabel(parsed.filter.time), relative: parsed.filter.time.kind === "relative" };
+}
+
+/** "3 minutes ago" once hydrated; the UTC time before, so server and browser render the same text. */
+function When({ iso }: { iso: string | null }) {
+  const hydrated = useHydrated();
+  if (!iso) return <span className="text-muted-foreground">never</span>;
+  return (
+    <time dateTime={iso} title={utcStamp(iso)}>
+      {hydrated ? ago(iso) : utcStamp(iso)}
+    </time>
+  );
 }
 
 async function copyLink(id: string) {
@@ -91,13 +103,13 @@ export function SavedQueries() {
             const d = describe(s.search);
             return (
               <TableRow key={s.id} className="align-top">
-                <TableCell className="max-w-64">
+                <TableCell className="max-w-64 whitespace-normal">
                   <Link href={`/q/${s.id}`} className="font-medium underline-offset-2 hover:underline">
                     {s.name}
                   </Link>
                   {s.note ? <p className="line-clamp-2 text-xs text-muted-foreground">{s.note}</p> : null}
                 </TableCell>
-                <TableCell className="max-w-96">
+                <TableCell className="max-w-96 whitespace-normal">
                   <code className="line-clamp-2 font-mono text-xs break-all">{d.text}</code>
                   <span className="mt-1 flex items-center gap-1.5 text-xs text-muted-foreground">
                     {d.range}
@@ -105,11 +117,11 @@ export function SavedQueries() {
                   </span>
                 </TableCell>
                 <TableCell className="text-sm">{s.createdBy}</TableCell>
-                <TableCell className="text-sm whitespace-nowrap" title={s.createdAt}>
-                  {ago(s.createdAt)}
+                <TableCell className="text-sm whitespace-nowrap">
+                  <When iso={s.createdAt} />
                 </TableCell>
-                <TableCell className="text-sm whitespace-nowrap" title={s.lastOpenedAt ?? undefined}>
-                  {ago(s.lastOpenedAt)}
+                <TableCell className="text-sm whitespace-nowrap">
+                  <When iso={s.lastOpenedAt} />
                 </TableCell>
                 <TableCell>
                   <DropdownMenu>

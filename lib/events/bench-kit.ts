@@ -90,7 +90,8 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
   const url = pg.url("bench");
   await ensureDatabase(url);
   await migrate(url);
-  Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+  // A script's one write to the environment, as lib/sync/bench.ts does: lib/env.ts reads it on first use.
+  Object.assign(process.env, { DATABASE_URL: url });
   return {
     url,
     stop: async () => {

@@ -58,7 +58,10 @@ export function exportFields(columns: readonly EventColumn[]): Field[] {
  */
 function lineSql(fields: Field[], format: ExportFormat): string {
   if (format === "ndjson") {
-    return `json_build_object(${fields.map((f) => `'${f.name}', ${f.sql}`).join(", ")})::text`;
+    // Concatenated by hand: json_build_object costs nearly twice as much a row. Field names
+    // are fixed identifiers, values go through to_json (or are JSON already: details).
+    const value = (f: Field) => (f.json ? `coalesce(${f.sql}::text, 'null')` : `coalesce(to_json(${f.sql})::text, 'null')`);
+    return `'{' || ${fields.map((f, i) => `'${i === 0 ? "" : ","}"${f.name}":' || ${value(f)}`).join(" || ")} || '}'`;
   }
   const cell = (f: Field) => {
     const text = f.json ? `${f.sql}::text` : f.sql;
@@ -92,6 +95,7 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   let where: Prisma.Sql | null = null;
   const descending = input.sort === "newest";
   const order = Prisma.raw(descending ? "ORDER BY created_at DESC, gid DESC" : "ORDER BY created_at ASC, gid ASC");
+  const reverse = Prisma.raw(descending ? "ORDER BY created_at ASC, gid ASC" : "ORDER BY created_at DESC, gid DESC");
   const batchSize = input.batchSize ?? 5_000;
   const newline = input.format === "csv" ? "\r\n" : "\n";
   const encoder = new TextEncoder();
@@ -117,16 +121,23 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
             ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`
             : Prisma.sql`AND (created_at, gid) > (${cursor.at}, ${cursor.gid})`
           : Prisma.empty;
-        const rows = await db().$queryRaw<{ line: string; created_at: Date; gid: string }[]>`
-          SELECT ${line} AS line, created_at, gid FROM audit_event
-          WHERE ${where} ${seek} ${order} LIMIT ${batchSize}`;
-        if (rows.length > 0) {
-          controller.enqueue(encoder.encode(rows.map((r) => r.line).join(newline) + newline));
-          written += rows.length;
-          const last = rows[rows.length - 1]!;
-          cursor = { at: last.created_at, gid: last.gid };
+        // One row per batch: PostgreSQL joins the lines, so Node handles one string, not thousands.
+        const [batch] = await db().$queryRaw<{ chunk: string | null; n: number; last_at: Date | null; last_gid: string | null }[]>`
+          WITH batch AS (
+            SELECT ${line} AS line, created_at, gid FROM audit_event
+            WHERE ${where} ${seek} ${order} LIMIT ${batchSize}
+          )
+          SELECT string_agg(line, ${newline} ${order}) AS chunk, count(*)::int AS n,
+            (SELECT created_at FROM batch ${reverse} LIMIT 1) AS last_at,
+            (SELECT gid FROM batch ${reverse} LIMIT 1) AS last_gid
+          FROM batch`;
+        const n = batch?.n ?? 0;
+        if (n > 0 && batch?.chunk && batch.last_at && batch.last_gid) {
+          controller.enqueue(encoder.encode(batch.chunk + newline));
+          written += n;
+          cursor = { at: batch.last_at, gid: batch.last_gid };
         }
-        if (rows.length < batchSize) {
+        if (n < batchSize) {
           controller.close();
           finish(true);
         }
