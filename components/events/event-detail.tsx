@@ -11,6 +11,7 @@ import { eventSearch } from "@/lib/events/search-params";
 import { showValue } from "@/lib/events/summarise-event";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { formatCount } from "@/lib/format/time";
+import { actorHref, resourceHref } from "@/components/actors/actor-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EventTime } from "./event-time";
@@ -117,12 +118,19 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
         title="Actor"
         action={
           event.actorGid ? (
-            <Button variant="link" size="xs" asChild>
-              <Link href={historyHref("actor", event.actorGid)}>
-                Actor's timeline{event.actorEvents !== null ? ` (${formatCount(event.actorEvents)}${event.actorEvents >= 10_000 ? "+" : ""})` : ""}
-                <ArrowRight />
-              </Link>
-            </Button>
+            <span className="flex gap-3">
+              <Button variant="link" size="xs" asChild>
+                <Link href={historyHref("actor", event.actorGid)}>
+                  Their events{event.actorEvents !== null ? ` (${formatCount(event.actorEvents)}${event.actorEvents >= 10_000 ? "+" : ""})` : ""}
+                </Link>
+              </Button>
+              <Button variant="link" size="xs" asChild>
+                <Link href={actorHref(event.actorGid)}>
+                  Actor's timeline
+                  <ArrowRight />
+                </Link>
+              </Button>
+            </span>
           ) : null
         }
       >
@@ -140,12 +148,19 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
         title="Resource"
         action={
           event.resourceGid ? (
-            <Button variant="link" size="xs" asChild>
-              <Link href={historyHref("resource", event.resourceGid)}>
-                Other events on it{event.resourceEvents !== null ? ` (${formatCount(event.resourceEvents)}${event.resourceEvents >= 10_000 ? "+" : ""})` : ""}
-                <ArrowRight />
-              </Link>
-            </Button>
+            <span className="flex gap-3">
+              <Button variant="link" size="xs" asChild>
+                <Link href={historyHref("resource", event.resourceGid)}>
+                  Its events{event.resourceEvents !== null ? ` (${formatCount(event.resourceEvents)}${event.resourceEvents >= 10_000 ? "+" : ""})` : ""}
+                </Link>
+              </Button>
+              <Button variant="link" size="xs" asChild>
+                <Link href={resourceHref(event.resourceGid)}>
+                  Resource history
+                  <ArrowRight />
+                </Link>
+              </Button>
+            </span>
           ) : null
         }
       >
