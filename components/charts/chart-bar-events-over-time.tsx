@@ -34,6 +34,9 @@ interface Props {
  */
 export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props) {
   const router = useRouter();
+  // Where the button went down, kept out of state: re-rendering on mousedown would replace the
+  // bar under the pointer, and the browser would then never deliver its click.
+  const pressed = React.useRef<number | null>(null);
   const [drag, setDrag] = React.useState<{ start: number; end: number } | null>(null);
   // A click on a segment bubbles to the chart, and a drag ends with a click: say who handled it.
   const handled = React.useRef(false);
@@ -47,7 +50,8 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
       handled.current = true;
       onZoom(new Date(data.points[a]!.from), new Date(data.points[b]!.to));
     }
-    setDrag(null);
+    pressed.current = null;
+    if (drag) setDrag(null);
   };
 
   return (
@@ -59,14 +63,18 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
           barCategoryGap={rows.length > 60 ? 0 : "12%"}
           onMouseDown={(state) => {
             const i = index(state.activeTooltipIndex);
-            if (Number.isInteger(i) && i >= 0) setDrag({ start: i, end: i });
+            pressed.current = Number.isInteger(i) && i >= 0 ? i : null;
           }}
           onMouseMove={(state) => {
             const i = index(state.activeTooltipIndex);
-            if (drag && Number.isInteger(i) && i >= 0 && i !== drag.end) setDrag({ ...drag, end: i });
+            const start = pressed.current;
+            if (start !== null && Number.isInteger(i) && i >= 0 && (drag ? i !== drag.end : i !== start)) setDrag({ start, end: i });
           }}
           onMouseUp={endDrag}
-          onMouseLeave={() => setDrag(null)}
+          onMouseLeave={() => {
+            pressed.current = null;
+            if (drag) setDrag(null);
+          }}
           onClick={(state) => {
             if (handled.current) {
               handled.current = false;
@@ -138,7 +146,7 @@ function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; 
 
 function Legend({ data }: { data: CountOverTime }) {
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
+    <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground" data-testid="chart-legend">
       {data.series.map((s, i) => (
         <li key={s.key} className="flex items-center gap-1.5">
           <span className="size-2.5 rounded-sm" style={{ background: seriesColor(data.seriesBy, s.key, i) }} aria-hidden />

@@ -1,0 +1,80 @@
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** From the overview's top actors to one person's timeline, and from there to a resource's history. */
+async function waitForSyncedEvents(page: Page) {
+  await expect(async () => {
+    const response = await page.request.get("/api/events/count?range=all");
+    expect(((await response.json()) as { count: number }).count).toBeGreaterThanOrEqual(3000);
+  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
+}
+
+/** A screenshot kept with the test's results, as a file and as an attachment of the report. */
+async function shoot(page: Page, testInfo: TestInfo, name: string, fullPage: boolean) {
+  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+  await page.screenshot({ path, fullPage });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+test.beforeEach(async ({ page }) => {
+  await waitForSyncedEvents(page);
+});
+
+test("an actor opened from the overview's chart shows who they are and their events by day", async ({ page, consoleErrors }, testInfo) => {
+  await page.goto("/?range=all");
+  const top = page.getByTestId("top-actor-link").first();
+  const name = (await top.innerText()).trim();
+  await top.click();
+  await expect(page).toHaveURL(/\/actors\/\d+\?range=all/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  const identity = page.getByTestId("actor-identity");
+  await expect(identity).toContainText("First seen");
+  const total = Number((await identity.getByRole("link").first().innerText()).replace(/[^0-9]/g, ""));
+  expect(total).toBeGreaterThan(0);
+
+  const timeline = page.getByTestId("event-timeline");
+  await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(page.getByTestId("actor-used")).toContainText("IP addresses");
+  // Their first event from some address is marked as new for them.
+  await expect(async () => {
+    while (await page.getByRole("button", { name: "Load more" }).isVisible()) await page.getByRole("button", { name: "Load more" }).click();
+    await expect(timeline.getByTestId("timeline-marker").first()).toBeVisible();
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("event-count")).toContainText(String(total.toLocaleString("en-US")));
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, testInfo, "actor timeline", false);
+  await page.evaluate(() => (document.documentElement.classList.remove("light"), document.documentElement.classList.add("dark")));
+  await shoot(page, testInfo, "actor timeline (dark)", false);
+  await page.evaluate(() => (document.documentElement.classList.remove("dark"), document.documentElement.classList.add("light")));
+
+  // Each event links to itself in the explorer.
+  const first = timeline.getByTestId("timeline-event").first().getByRole("link").first();
+  await first.click();
+  await expect(page).toHaveURL(/\/events\?.*actor=\d+.*event=/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("the actor list searches and sorts; a resource's history shows who touched it", async ({ page }) => {
+  await page.goto("/actors?sort=events");
+  const rows = page.getByTestId("actor-row");
+  await expect(rows.first()).toBeVisible();
+  const counts = await rows.locator("td:nth-child(5)").allInnerTexts();
+  const values = counts.map((c) => Number(c.replace(/[^0-9]/g, "")));
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  const name = (await rows.first().locator("a").first().innerText()).trim();
+  await page.getByRole("searchbox", { name: "Search actors" }).fill(name.split(" ")[0]!);
+  await expect(page).toHaveURL(/q=/);
+  await expect(rows.first()).toContainText(name.split(" ")[0]!);
+  await rows.first().locator("a").first().click();
+  await expect(page).toHaveURL(/\/actors\/\d+/);
+
+  const resource = page.getByTestId("event-timeline").locator("a[href^='/resources/']").first();
+  await expect(resource).toBeVisible();
+  await resource.click();
+  await expect(page).toHaveURL(/\/resources\/\d+\?range=all/);
+  await expect(page.getByTestId("resource-summary")).toContainText("First touched");
+  const history = page.getByTestId("event-timeline");
+  await expect(history.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(history.getByTestId("history-actor").first()).toBeVisible();
+});
