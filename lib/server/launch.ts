@@ -21,7 +21,8 @@ const NEXT_BIN = "node_modules/next/dist/bin/next";
 async function main(mode: "start" | "dev") {
   const settings = env();
   const cleanups: Array<() => Promise<void>> = [];
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
+  // An audit tool makes no calls home: Next.js telemetry is off.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
 
   // Before anything starts: a deployment without a session secret must not come up.
   const demo = isDemoMode(settings);
