@@ -33,18 +33,25 @@ async function main() {
     });
     out(`  loaded through the sync's page writer at ${Math.round(rate).toLocaleString("en-US")} events/s, then VACUUM ANALYZE`);
     await registerExplorerShapes();
+    await (await import("@/lib/stats/bench")).registerStatsShapes(RUNS);
     out(`\nload average before measuring: ${loadAverage()}`);
     const { results } = await runShapes();
     const exportRate = await exportThroughput();
     out(`\nload average after measuring: ${loadAverage()}`);
 
-    const pages = results.filter((r) => r.shape.group !== "facets and counts");
+    const { OVERVIEW_GROUP, TIMELINE_GROUP, STATS_GROUPS } = await import("@/lib/stats/bench");
+    const stats = (group: string) => results.filter((r) => r.shape.group === group);
+    const pages = results.filter((r) => r.shape.group !== "facets and counts" && !STATS_GROUPS.includes(r.shape.group));
     const facets = results.filter((r) => r.shape.group === "facets and counts");
     const worst = (list: typeof results) => list.reduce((a, r) => (r.p95 > a.p95 ? r : a), list[0]!);
     out("\nsummary");
     out(`  pages:  worst p95 ${worst(pages).p95.toFixed(1)} ms (${worst(pages).name}); target ≤ ${PAGE_TARGET} ms: ${pages.every((r) => r.ok) ? "met" : "MISSED"}`);
     out(`  facets: worst p95 ${worst(facets).p95.toFixed(1)} ms (${worst(facets).name}); target ≤ ${FACET_TARGET} ms: ${facets.every((r) => r.ok) ? "met" : "MISSED"}`);
     out(`  export: ${Math.round(exportRate).toLocaleString("en-US")} rows/s; target ≥ ${EXPORT_TARGET.toLocaleString("en-US")}: ${exportRate >= EXPORT_TARGET ? "met" : "MISSED"}`);
+    for (const [label, group] of [["overview", OVERVIEW_GROUP], ["actor timeline", TIMELINE_GROUP]] as const) {
+      const list = stats(group);
+      out(`  ${label}: worst p95 ${worst(list).p95.toFixed(1)} ms (${worst(list).name}); target ≤ ${list[0]!.shape.targetP95Ms} ms: ${list.every((r) => r.ok) ? "met" : "MISSED"}`);
+    }
   } finally {
     const { db } = await import("@/lib/db/client");
     await db().$disconnect();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { typeCounts, type Source } from "./sources";
@@ -28,7 +29,7 @@ export interface CountByOptions {
 
 /** Events per event type, category or actor type under a filter. */
 export async function countBy(filter: EventFilter, dimension: CountByDimension, options: CountByOptions = {}): Promise<CountBy> {
-  const { relation, source } = typeCounts(filter, { now: options.now ?? new Date(), useRollups: options.useRollups });
+  const { relation, source } = typeCounts(filter, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const rows = await db().$queryRaw<{ value: string; count: number }[]>`
     SELECT ${Prisma.raw(COLUMN[dimension])} AS value, sum(n)::int AS count
     FROM (${relation}) AS x

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "./buckets";
@@ -60,7 +61,7 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
     return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, seriesBy: options.seriesBy, series: [], points: [], total: 0, source: "events" };
   }
   const bucket = bucketFor(to.getTime() - from.getTime());
-  const { relation, source } = typeCounts(filter, { now, finestMs: bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false });
+  const { relation, source } = typeCounts(filter, { now, finestMs: bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false, actorGids: await resolveActors(filter) });
   const column = Prisma.raw(SERIES_COLUMN[options.seriesBy]);
   const rows = await db().$queryRaw<{ b: Date; s: string; n: number }[]>`
     SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), t, ${BUCKET_ORIGIN}::timestamptz) AS b, ${column} AS s, sum(n)::int AS n

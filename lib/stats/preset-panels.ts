@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { resolveActors } from "@/lib/events/resolve-actors";
 import { emptyFilter, type EventFilter } from "@/lib/events/filters";
 import { eventConditions } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -26,7 +27,7 @@ export interface PresetPanels {
  */
 export async function presetPanels(filter: EventFilter, options: { now?: Date; useRollups?: boolean } = {}): Promise<PresetPanels> {
   const now = options.now ?? new Date();
-  const { relation, source } = typeCounts(filter, { now, useRollups: options.useRollups });
+  const { relation, source } = typeCounts(filter, { now, useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const clauses = PRESETS.map((preset) => {
     const own = { ...emptyFilter(ALL_TIME), include: { ...emptyFilter().include, ...preset.conditions.include }, exclude: { ...emptyFilter().exclude, ...preset.conditions.exclude } };
     const conditions = eventConditions(own, { now });

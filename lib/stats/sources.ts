@@ -1,7 +1,7 @@
 import "server-only";
 import type { Dimension, EventFilter } from "@/lib/events/filters";
 import { resolveTimeRange } from "@/lib/events/time-range";
-import { eventConditions } from "@/lib/events/where";
+import { eventConditions, type ActorGids } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_TIME, onlyOn } from "./filter-ops";
 import { DAY_MS, HOUR_MS, splitLevels, splitMonths, splitRange, type Interval } from "./spans";
@@ -26,6 +26,8 @@ export interface SourceOptions {
   now: Date;
   /** False forces a count over audit_event: tests compare both ways. */
   useRollups?: boolean;
+  /** Actors named by e-mail or part of a name, looked up beforehand as the explorer does (resolveActors). */
+  actorGids?: ActorGids;
 }
 
 export type Source = "rollup" | "events";
@@ -45,8 +47,8 @@ function intervalSql(column: string, interval: Interval, asDate = false): Prisma
 const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? sql`TRUE` : Prisma.join(parts, " AND "));
 
 /** The filter's conditions other than time: they read the same on audit_event and the rollups. */
-function dimensionConditions(filter: EventFilter, now: Date): Prisma.Sql[] {
-  return eventConditions({ ...filter, time: ALL_TIME }, { now });
+function dimensionConditions(filter: EventFilter, options: SourceOptions): Prisma.Sql[] {
+  return eventConditions({ ...filter, time: ALL_TIME }, { now: options.now, actorGids: options.actorGids });
 }
 
 const EVENT_COLUMNS = sql`event_type, COALESCE(event_category, '') AS event_category, actor_type`;
@@ -64,7 +66,7 @@ export interface TypeCountOptions extends SourceOptions {
  */
 export function typeCounts(filter: EventFilter, options: TypeCountOptions): { relation: Prisma.Sql; source: Source } {
   const interval = resolvedInterval(filter, options.now);
-  const conditions = dimensionConditions(filter, options.now);
+  const conditions = dimensionConditions(filter, options);
   const events = (range: Interval) =>
     sql`SELECT created_at AS t, ${EVENT_COLUMNS}, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions])}`;
   if (options.useRollups === false || !onlyOn(filter, HOURLY_DIMENSIONS)) return { relation: events(interval), source: "events" };
@@ -104,7 +106,7 @@ function daySlice(first: number, last: number): Prisma.Sql {
 export function valueCounts(filter: EventFilter, of: ValueDimension, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
   const { dimension, expression } = VALUE_COLUMNS[of];
   const interval = resolvedInterval(filter, options.now);
-  const conditions = dimensionConditions(filter, options.now);
+  const conditions = dimensionConditions(filter, options);
   const events = (range: Interval) =>
     sql`SELECT ${raw(expression)} AS value, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions, sql`${raw(expression)} IS NOT NULL`, sql`gid <> ''`])}`;
   if (options.useRollups === false || !onlyOn(filter, VALUE_DIMENSIONS)) return { relation: events(interval), source: "events" };

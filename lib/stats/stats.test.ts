@@ -92,6 +92,20 @@ describe.each(FILTERS)("overview figures for %s", (_name, f) => {
   });
 });
 
+describe("an actor named by part of a name", () => {
+  it("is resolved to gids as the explorer resolves it, and counted the same", async () => {
+    const { db } = await import("@/lib/db/client");
+    const actor = await db().actor.findFirstOrThrow({ where: { name: { not: null } }, orderBy: { eventCount: "desc" } });
+    const f = filter({ time: { kind: "relative", last: "all" }, include: { actor: [actor.name!.split(" ")[0]!.toLowerCase()] } });
+    const total = await explorerCount(f);
+    expect(total).toBeGreaterThanOrEqual(actor.eventCount);
+    expect((await countBy(f, "category", { now })).total).toBe(total);
+    expect((await countOverTime(f, { now, seriesBy: "actorType" })).total).toBe(total);
+    const top = await topValues(f, "actor", { now });
+    for (const row of top.rows) expect(await explorerCount(narrow(f, "actor", row.value))).toBe(row.count);
+  });
+});
+
 describe("where the rollups are read", () => {
   it("serves time, type, category and actor type from them, and anything else from the events", async () => {
     expect((await countBy(FILTERS[1]![1], "eventType", { now })).source).toBe("rollup");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { valueCounts, type Source, type ValueDimension } from "./sources";
 
@@ -27,7 +28,7 @@ export interface TopValuesOptions {
  * sliced to a few days can hold none of them: HAVING leaves such values out.
  */
 export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
-  const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups });
+  const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const limit = options.limit ?? 10;
   const rows = await db().$queryRaw<{ value: string; count: number }[]>`
     SELECT value, sum(n)::int AS count
