@@ -86,6 +86,8 @@ async function signInAsAnotherAdmin(browser: Browser): Promise<Page> {
 }
 
 test("a saved query's short link opens the same rows for another admin", async ({ page, browser }) => {
+  // Two sessions, one through the OpenID provider: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await page.goto("/events?range=90d&not_category=logins&tz=utc&cols=time,event,actor,gid");
   await expect(page.locator("tbody tr[data-gid]").first()).toBeVisible();
   const rows = await gidsOnPage(page);
@@ -123,7 +125,7 @@ test("an export holds the whole filtered result, in the table's order and column
   const count = Number((await page.getByTestId("event-count").innerText()).replace(/[^0-9]/g, ""));
   expect(count).toBeGreaterThan(shown.length);
 
-  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: /CSV/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^asana-audit-events-.*\.csv$/);
   const text = readFileSync((await download.path())!, "utf8");
@@ -141,10 +143,11 @@ test("an export holds the whole filtered result, in the table's order and column
 
 /** Rows are server-rendered; keys work once the page is hydrated, which the zone toggle shows. */
 async function waitForHydration(page: Page) {
-  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible({ timeout: 60_000 });
 }
 
 test("the keyboard moves through rows, opens and closes an event, and focuses the query", async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
   await page.goto("/events?range=90d");
   await expect(page.locator("tbody tr[data-gid]").first()).toBeVisible();
   await waitForHydration(page);

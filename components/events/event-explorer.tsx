@@ -115,7 +115,7 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
         </div>
       </div>
 
-      <div className="grid items-start gap-4 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15.5rem_minmax(0,1fr)]">
+      <div className="grid items-start gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] xl:grid-cols-[15.5rem_minmax(0,1fr)]">
         <aside aria-label="Counts by value" className="order-2 lg:sticky lg:top-4 lg:order-1 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-1">
           <FacetPanel filter={filter} onToggle={toggleCondition} />
         </aside>

@@ -68,7 +68,7 @@ export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter
   };
 
   return (
-    <Table className={cn("min-w-[48rem] table-fixed transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Events">
+    <Table className={cn("min-w-[42rem] table-fixed transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Events">
       <TableHeader sticky>
         <TableRow>
           {defs.map((d) => (

@@ -12,7 +12,7 @@ export default function LoadingEvents() {
           <Skeleton className="h-8 w-36" />
           <Skeleton className="h-8 w-20" />
         </div>
-        <div className="grid items-start gap-4 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15.5rem_minmax(0,1fr)]">
+        <div className="grid items-start gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] xl:grid-cols-[15.5rem_minmax(0,1fr)]">
           <div className="order-2 flex flex-col gap-3 lg:order-1">
             {Array.from({ length: 5 }, (_, i) => (
               <Skeleton key={i} className="h-24" />
