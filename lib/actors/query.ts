@@ -8,10 +8,7 @@ import { fetchJson } from "@/lib/query/query-client";
 import type { ActorIdentity, ActorProfile } from "./get-actor-profile";
 import type { ActorActivity } from "./get-actor-timeline";
 import type { ActorList } from "./list-actors";
-import { serializeActorListParams, type ActorListInput } from "./params";
-
-/** Events per timeline page: a day of a busy actor, a month of most. */
-export const TIMELINE_PAGE_SIZE = 100;
+import { serializeActorListParams, TIMELINE_PAGE_SIZE, type ActorListInput } from "./params";
 
 export const actorKeys = {
   all: ["actors"] as const,

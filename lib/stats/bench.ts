@@ -1,6 +1,6 @@
 import { getActorIdentity, getActorProfile } from "@/lib/actors/get-actor-profile";
 import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
-import { TIMELINE_PAGE_SIZE } from "@/lib/actors/query";
+import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
 import { db } from "@/lib/db/client";
 import { registerShape } from "@/lib/events/bench-kit";
 import { filterOf, type EventFilter } from "@/lib/events/filters";

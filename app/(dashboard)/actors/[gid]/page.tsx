@@ -7,7 +7,8 @@ import { getActorIdentity } from "@/lib/actors/get-actor-profile";
 import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
 import { gidSchema } from "@/lib/actors/http";
 import { toSearchParams, withAllTimeDefault } from "@/lib/actors/page-params";
-import { actorEventsQuery, actorKeys, TIMELINE_PAGE_SIZE } from "@/lib/actors/query";
+import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
+import { actorEventsQuery, actorKeys } from "@/lib/actors/query";
 import { parseEventParams } from "@/lib/events/search-params";
 import { makeQueryClient } from "@/lib/query/query-client";
 

@@ -5,7 +5,7 @@ import { ResourceHistory } from "@/components/resources/resource-history";
 import { PageHeader } from "@/components/shell/page-header";
 import { gidSchema } from "@/lib/actors/http";
 import { toSearchParams, withAllTimeDefault } from "@/lib/actors/page-params";
-import { TIMELINE_PAGE_SIZE } from "@/lib/actors/query";
+import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
 import { parseEventParams } from "@/lib/events/search-params";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { getResourceHistory, getResourceSummary } from "@/lib/resources/get-resource-history";
