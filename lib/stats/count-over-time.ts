@@ -47,9 +47,10 @@ async function earliestEvent(): Promise<Date | null> {
 }
 
 /**
- * Events per bucket of time, stacked by category or actor type. Buckets of an hour or more
- * are summed from the hourly rollup (with the range's partial hours counted from the events);
- * finer ones only occur for ranges of a day or less, which are cheap to count directly.
+ * Events per bucket of time, stacked by category or actor type. Day and week buckets are
+ * summed from the daily rollup, hour-sized ones from the hourly rollup, with the range's
+ * partial hours counted from the events; finer buckets only occur for ranges of a day or
+ * less, which are cheap to count directly.
  */
 export async function countOverTime(filter: EventFilter, options: CountOverTimeOptions): Promise<CountOverTime> {
   const now = options.now ?? new Date();
