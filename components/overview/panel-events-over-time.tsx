@@ -36,7 +36,7 @@ export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Prop
   return (
     <ChartPanel
       title="Events over time"
-      description={query.data ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel}${query.data.bucketLabel === "day" || query.data.bucketLabel === "week" ? " (UTC)" : ""}. Click a bar to open its events; drag across bars to zoom in.` : "Click a bar to open its events; drag across bars to zoom in."}
+      description={query.data && query.data.total > 0 ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel}${query.data.bucketLabel === "day" || query.data.bucketLabel === "week" ? " (UTC)" : ""}. Click a bar to open its events; drag across bars to zoom in.` : "Click a bar to open its events; drag across bars to zoom in."}
       query={query}
       height={HEIGHT}
       testId="panel-over-time"
