@@ -154,3 +154,8 @@ export function exportAuthEnvForNextAuth(e: Env = env()): void {
 
 /** Every setting's name, so that a test can hold the README's table to it. */
 export const SETTING_NAMES = Object.keys(schema.shape) as Array<keyof Env>;
+
+/** The process's environment as given, for the launcher to hand on to the Next.js server it starts. */
+export function environmentForChild(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { appUrl, authSecret, env, EnvError, isDemoMode } from "@/lib/env";
+import { appUrl, authSecret, env, environmentForChild, EnvError, isDemoMode } from "@/lib/env";
 import { log } from "@/lib/log";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
@@ -22,7 +22,7 @@ async function main(mode: "start" | "dev") {
   const settings = env();
   const cleanups: Array<() => Promise<void>> = [];
   // An audit tool makes no calls home: Next.js telemetry is off.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
+  const childEnv: NodeJS.ProcessEnv = { ...environmentForChild(), NEXT_TELEMETRY_DISABLED: "1", LOG_FORMAT: settings.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json") };
 
   // Before anything starts: a deployment without a session secret must not come up.
   const demo = isDemoMode(settings);
