@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { typeCounts, type Source } from "./sources";
+import { readAggregate, typeCounts, type Source } from "./sources";
 
 export const COUNT_BY = ["eventType", "category", "actorType"] as const;
 export type CountByDimension = (typeof COUNT_BY)[number];
@@ -30,11 +29,11 @@ export interface CountByOptions {
 /** Events per event type, category or actor type under a filter. */
 export async function countBy(filter: EventFilter, dimension: CountByDimension, options: CountByOptions = {}): Promise<CountBy> {
   const { relation, source } = typeCounts(filter, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
-  const rows = await db().$queryRaw<{ value: string; count: number }[]>`
+  const rows = await readAggregate<{ value: string; count: number }>(Prisma.sql`
     SELECT ${Prisma.raw(COLUMN[dimension])} AS value, sum(n)::int AS count
     FROM (${relation}) AS x
     GROUP BY 1
-    ORDER BY 2 DESC, 1`;
+    ORDER BY 2 DESC, 1`);
   const total = rows.reduce((a, r) => a + r.count, 0);
   const listed = options.limit === undefined ? rows : rows.slice(0, options.limit);
   return { dimension, rows: listed, other: total - listed.reduce((a, r) => a + r.count, 0), total, source };

@@ -5,7 +5,7 @@ import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "./buckets";
 import { HOUR_MS } from "./spans";
-import { resolvedInterval, typeCounts, type Source } from "./sources";
+import { readAggregate, resolvedInterval, typeCounts, type Source } from "./sources";
 
 export const SERIES_BY = ["category", "actorType"] as const;
 export type SeriesBy = (typeof SERIES_BY)[number];
@@ -64,10 +64,10 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
   const bucket = bucketFor(to.getTime() - from.getTime());
   const { relation, source } = typeCounts(filter, { now, finestMs: bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false, actorGids: await resolveActors(filter) });
   const column = Prisma.raw(SERIES_COLUMN[options.seriesBy]);
-  const rows = await db().$queryRaw<{ b: Date; s: string; n: number }[]>`
+  const rows = await readAggregate<{ b: Date; s: string; n: number }>(Prisma.sql`
     SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), t, ${BUCKET_ORIGIN}::timestamptz) AS b, ${column} AS s, sum(n)::int AS n
     FROM (${relation}) AS x
-    GROUP BY 1, 2`;
+    GROUP BY 1, 2`);
 
   const byStart = new Map<number, Record<string, number>>();
   const totals = new Map<string, number>();

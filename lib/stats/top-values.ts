@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { resolveActors } from "@/lib/events/resolve-actors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "@/lib/events/filters";
-import { valueCounts, type Source, type ValueDimension } from "./sources";
+import { readAggregate, valueCounts, type Source, type ValueDimension } from "./sources";
 
 export interface TopValue {
   value: string;
@@ -30,13 +31,13 @@ export interface TopValuesOptions {
 export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
   const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const limit = options.limit ?? 10;
-  const rows = await db().$queryRaw<{ value: string; count: number }[]>`
+  const rows = await readAggregate<{ value: string; count: number }>(Prisma.sql`
     SELECT value, sum(n)::int AS count
     FROM (${relation}) AS x
     GROUP BY 1
     HAVING sum(n) > 0
     ORDER BY 2 DESC, 1
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
   if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };
   const actors = await db().actor.findMany({ where: { gid: { in: rows.map((r) => r.value) } }, select: { gid: true, name: true, email: true, actorType: true } });
   const byGid = new Map(actors.map((a) => [a.gid, a]));
