@@ -11,9 +11,20 @@ async function waitForSyncedEvents(page: Page) {
 
 /** A screenshot kept with the test's results, as a file and as an attachment of the report. */
 async function shoot(page: Page, testInfo: TestInfo, name: string, fullPage: boolean) {
-  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
-  await page.screenshot({ path, fullPage });
+  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "").toLowerCase()}.png`);
+  await page.screenshot({ path, fullPage, animations: "disabled" });
   await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** The same page in the dark theme, loaded as such (the theme is remembered by next-themes), then back to light. */
+async function shootDark(page: Page, testInfo: TestInfo, name: string, fullPage: boolean, ready: () => Promise<void>) {
+  await page.evaluate(() => localStorage.setItem("theme", "dark"));
+  await page.reload();
+  await ready();
+  await shoot(page, testInfo, name, fullPage);
+  await page.evaluate(() => localStorage.setItem("theme", "light"));
+  await page.reload();
+  await ready();
 }
 
 test.beforeEach(async ({ page }) => {
@@ -44,9 +55,9 @@ test("an actor opened from the overview's chart shows who they are and their eve
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, testInfo, "actor timeline", false);
-  await page.evaluate(() => (document.documentElement.classList.remove("light"), document.documentElement.classList.add("dark")));
-  await shoot(page, testInfo, "actor timeline (dark)", false);
-  await page.evaluate(() => (document.documentElement.classList.remove("dark"), document.documentElement.classList.add("light")));
+  await shootDark(page, testInfo, "actor timeline (dark)", false, async () => {
+    await expect(timeline.getByTestId("timeline-event").first()).toBeVisible();
+  });
 
   // Each event links to itself in the explorer.
   const first = timeline.getByTestId("timeline-event").first().getByRole("link").first();
