@@ -47,7 +47,7 @@ async function main() {
     out("\nsummary");
     out(`  pages:  worst p95 ${worst(pages).p95.toFixed(1)} ms (${worst(pages).name}); target ≤ ${PAGE_TARGET} ms: ${pages.every((r) => r.ok) ? "met" : "MISSED"}`);
     out(`  facets: worst p95 ${worst(facets).p95.toFixed(1)} ms (${worst(facets).name}); target ≤ ${FACET_TARGET} ms: ${facets.every((r) => r.ok) ? "met" : "MISSED"}`);
-    out(`  export: ${Math.round(exportRate).toLocaleString("en-US")} rows/s; target ≥ ${EXPORT_TARGET.toLocaleString("en-US")}: ${exportRate >= EXPORT_TARGET ? "met" : "MISSED"}`);
+    out(`  export: ${Math.round(exportRate).toLocaleString("en-US")} rows/s (the slower of CSV and NDJSON); target ≥ ${EXPORT_TARGET.toLocaleString("en-US")}: ${exportRate >= EXPORT_TARGET ? "met" : "MISSED"}`);
     for (const [label, group] of [["overview", OVERVIEW_GROUP], ["actor timeline", TIMELINE_GROUP]] as const) {
       const list = stats(group);
       out(`  ${label}: worst p95 ${worst(list).p95.toFixed(1)} ms (${worst(list).name}); target ≤ ${list[0]!.shape.targetP95Ms} ms: ${list.every((r) => r.ok) ? "met" : "MISSED"}`);
@@ -136,13 +136,13 @@ async function registerExplorerShapes() {
   registerShape({ group: g4, name: "count, rare type (exact)", targetP95Ms: PAGE_TARGET, runs: RUNS, run: async () => countEvents(q("type:workspace_saml_settings_changed since:all")) });
 }
 
-/** The whole table exported as CSV, and a filtered half as NDJSON, read as a client would. */
+/** The whole table exported as CSV and as NDJSON, read as a client would; returns the slower rate. */
 async function exportThroughput(): Promise<number> {
   const { exportEvents } = await import("./export-events");
   const { emptyFilter } = await import("./filters");
   const { DEFAULT_COLUMNS } = await import("./view");
   out("\nexport (streamed, default columns)");
-  let best = 0;
+  let slowest = Infinity;
   for (const format of ["csv", "ndjson"] as const) {
     const started = performance.now();
     let rows = 0;
@@ -155,10 +155,10 @@ async function exportThroughput(): Promise<number> {
     }
     const seconds = (performance.now() - started) / 1000;
     const rate = rows / seconds;
-    best = Math.max(best, rate);
+    slowest = Math.min(slowest, rate);
     out(`  ${format}: ${rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString("en-US")} rows/s; peak RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
   }
-  return best;
+  return slowest;
 }
 
 main().then(

@@ -58,10 +58,9 @@ export function exportFields(columns: readonly EventColumn[]): Field[] {
  */
 function lineSql(fields: Field[], format: ExportFormat): string {
   if (format === "ndjson") {
-    // Concatenated by hand: json_build_object costs nearly twice as much a row. Field names
-    // are fixed identifiers, values go through to_json (or are JSON already: details).
-    const value = (f: Field) => (f.json ? `coalesce(${f.sql}::text, 'null')` : `coalesce(to_json(${f.sql})::text, 'null')`);
-    return `'{' || ${fields.map((f, i) => `'${i === 0 ? "" : ","}"${f.name}":' || ${value(f)}`).join(" || ")} || '}'`;
+    // One row_to_json over the fields measured a quarter cheaper than joining to_json of
+    // each by hand, and json_build_object dearer still. Field names are fixed identifiers.
+    return `row_to_json((SELECT f FROM (SELECT ${fields.map((f) => `${f.sql} AS "${f.name}"`).join(", ")}) AS f))::text`;
   }
   const cell = (f: Field) => {
     const text = f.json ? `${f.sql}::text` : f.sql;
@@ -95,18 +94,35 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   let where: Prisma.Sql | null = null;
   const descending = input.sort === "newest";
   const order = Prisma.raw(descending ? "ORDER BY created_at DESC, gid DESC" : "ORDER BY created_at ASC, gid ASC");
-  const reverse = Prisma.raw(descending ? "ORDER BY created_at ASC, gid ASC" : "ORDER BY created_at DESC, gid DESC");
-  const batchSize = input.batchSize ?? 5_000;
+  // 10,000 rows (about 5 MB) a batch measured fastest; 2,000 and 20,000 were both slower.
+  const batchSize = input.batchSize ?? 10_000;
   const newline = input.format === "csv" ? "\r\n" : "\n";
   const encoder = new TextEncoder();
-  let cursor: { at: Date; gid: string } | null = null;
   let written = 0;
   let finished = false;
+  // The next batch is asked for as soon as one arrives, so PostgreSQL writes it while Node
+  // sends this one. Marked handled at once: a reader that goes away never awaits it.
+  let next: Promise<Row[]> | null = null;
 
   const finish = (completed: boolean) => {
     if (finished) return;
     finished = true;
     input.onEnd?.(written, completed);
+  };
+
+  type Row = { line: string; created_at: Date; gid: string };
+  const batchAfter = async (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
+    where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
+    const seek = cursor
+      ? descending
+        ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`
+        : Prisma.sql`AND (created_at, gid) > (${cursor.at}, ${cursor.gid})`
+      : Prisma.empty;
+    // Lines come back as rows and are joined here: one string per batch from PostgreSQL
+    // (string_agg) measured half as fast, as it sorts and copies the batch once more.
+    return db().$queryRaw<Row[]>`
+      SELECT ${line} AS line, created_at, gid FROM audit_event
+      WHERE ${where} ${seek} ${order} LIMIT ${batchSize}`;
   };
 
   return new ReadableStream<Uint8Array>({
@@ -115,29 +131,18 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
     },
     async pull(controller) {
       try {
-        where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
-        const seek = cursor
-          ? descending
-            ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`
-            : Prisma.sql`AND (created_at, gid) > (${cursor.at}, ${cursor.gid})`
-          : Prisma.empty;
-        // One row per batch: PostgreSQL joins the lines, so Node handles one string, not thousands.
-        const [batch] = await db().$queryRaw<{ chunk: string | null; n: number; last_at: Date | null; last_gid: string | null }[]>`
-          WITH batch AS (
-            SELECT ${line} AS line, created_at, gid FROM audit_event
-            WHERE ${where} ${seek} ${order} LIMIT ${batchSize}
-          )
-          SELECT string_agg(line, ${newline} ${order}) AS chunk, count(*)::int AS n,
-            (SELECT created_at FROM batch ${reverse} LIMIT 1) AS last_at,
-            (SELECT gid FROM batch ${reverse} LIMIT 1) AS last_gid
-          FROM batch`;
-        const n = batch?.n ?? 0;
-        if (n > 0 && batch?.chunk && batch.last_at && batch.last_gid) {
-          controller.enqueue(encoder.encode(batch.chunk + newline));
-          written += n;
-          cursor = { at: batch.last_at, gid: batch.last_gid };
+        const rows = await (next ?? batchAfter(null));
+        next = null;
+        const last = rows[rows.length - 1];
+        if (last && rows.length === batchSize) {
+          next = batchAfter({ at: last.created_at, gid: last.gid });
+          next.catch(() => undefined);
         }
-        if (n < batchSize) {
+        if (last) {
+          controller.enqueue(encoder.encode(rows.map((r) => r.line).join(newline) + newline));
+          written += rows.length;
+        }
+        if (rows.length < batchSize) {
           controller.close();
           finish(true);
         }
