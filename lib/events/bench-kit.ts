@@ -108,7 +108,7 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
  */
 export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, writers = 2, onProgress }: { seed?: number; pageSize?: number; writers?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
   const { generateOrganisation } = await import("@/lib/asana/emulator");
-  const { insertEventPage } = await import("@/lib/sync/store");
+  const { insertEventPage, inWriteTransaction } = await import("@/lib/sync/store");
   const { db } = await import("@/lib/db/client");
   const org = generateOrganisation({ seed, events, days: 90 });
   // Building the secondary indexes once at the end is many times faster than keeping 13 of
@@ -133,7 +133,7 @@ export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, 
         if (typeof ip === "string" && ip !== "" && isIP(ip) === 0) badIp.push(data.length + 1);
         data.push(event);
       }
-      await db().$transaction((tx) => insertEventPage(tx, { workspaceGid: org.workspaceGid, text: JSON.stringify({ data, next_page: null }), skip: [], badIp }), { timeout: 120_000 });
+      await inWriteTransaction((tx) => insertEventPage(tx, { workspaceGid: org.workspaceGid, text: JSON.stringify({ data, next_page: null }), skip: [], badIp }));
       done += data.length;
       onProgress?.(done);
     }

@@ -1,13 +1,9 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
 import { checkEvent } from "@/lib/asana/schemas";
-import { db } from "@/lib/db/client";
 import { storableIp } from "./normalize";
 import type { Semaphore } from "./semaphore";
-import { insertEventPage, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
-
-// A page of 1,000 events commits in tens of milliseconds; the margin covers a busy machine.
-const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
+import { insertEventPage, inWriteTransaction, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
 
 /** What a run did, kept in memory and added to its sync_run row page by page. */
 export interface RunFigures {
@@ -69,21 +65,20 @@ export async function fetchAndStorePage(
   });
   const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest };
 
-  const { inserted, quarantined } = await ctx.writers.run(() => db().$transaction(async (tx) => {
-    // Events and the position after them commit together, so losing the newest commits in a
-    // database crash only means fetching those pages again: no need to wait for the disk.
-    await tx.$executeRawUnsafe("SET LOCAL synchronous_commit = off");
+  const { inserted, quarantined } = await ctx.writers.run(() => inWriteTransaction(async (tx) => {
     const inserted = skip.length === page.data.length ? 0 : await insertEventPage(tx, { workspaceGid: ctx.workspaceGid, text: page.text, skip, badIp });
     const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, rejected);
     await commitCursor(tx, stored);
-    await tx.$executeRaw`
-      UPDATE sync_run SET pages = pages + 1, events_received = events_received + ${page.data.length},
-        events_new = events_new + ${inserted}, quarantined = quarantined + ${quarantined},
-        retries = retries + ${page.retries}, rate_limit_waits = rate_limit_waits + ${page.rateLimitWaits},
-        rate_limit_wait_ms = rate_limit_wait_ms + ${Math.round(page.rateLimitWaitMs)}
-      WHERE id = ${ctx.runId}`;
+    await tx.query(
+      `UPDATE sync_run SET pages = pages + 1, events_received = events_received + $1,
+         events_new = events_new + $2, quarantined = quarantined + $3,
+         retries = retries + $4, rate_limit_waits = rate_limit_waits + $5,
+         rate_limit_wait_ms = rate_limit_wait_ms + $6
+       WHERE id = $7`,
+      [page.data.length, inserted, quarantined, page.retries, page.rateLimitWaits, Math.round(page.rateLimitWaitMs), ctx.runId],
+    );
     return { inserted, quarantined };
-  }, TRANSACTION_OPTIONS));
+  }));
 
   const f = ctx.figures;
   f.pages++;

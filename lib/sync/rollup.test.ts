@@ -6,7 +6,7 @@ import { manualClock, oddEvents, type Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
 import { MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { clientFor, resetDatabase, runSync, startTestEmulator } from "@/lib/testing/sync-harness";
-import { insertEventPage } from "./store";
+import { insertEventPage, inWriteTransaction } from "./store";
 
 /**
  * The rollups the overview reads must equal a count over audit_event, exactly, whatever the
@@ -131,16 +131,16 @@ describe("rollups kept by the sync", () => {
     const text = JSON.stringify({ data: extra, next_page: null });
     const page = { workspaceGid: emulator.workspaceGid, text, skip: [], badIp: [] };
     await expect(
-      db().$transaction(async (tx) => {
+      inWriteTransaction(async (tx) => {
         expect(await insertEventPage(tx, page)).toBe(50);
         throw new Error("crash after the write, before the commit");
       }),
     ).rejects.toThrow(/crash/);
     await expectRollupsExact();
 
-    await db().$transaction(async (tx) => {
+    await inWriteTransaction(async (tx) => {
       // A half-hour offset: hours and days in this zone are not UTC's.
-      await tx.$executeRawUnsafe("SET LOCAL TimeZone = 'Asia/Kolkata'");
+      await tx.query("SET LOCAL TimeZone = 'Asia/Kolkata'");
       expect(await insertEventPage(tx, page)).toBe(50);
     });
     await expectRollupsExact();

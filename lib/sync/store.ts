@@ -1,7 +1,33 @@
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import type pg from "pg";
+import { dbPool } from "@/lib/db/client";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+/** A connection inside a write transaction (see inWriteTransaction). */
+export type Tx = pg.PoolClient;
+
+/**
+ * Runs `work` in one transaction on a connection of db()'s pool: the sync's page writes, with
+ * the events, their rollups and the cursor after them. It commits without waiting for the
+ * disk: losing the newest commits in a database crash loses their cursor with them, so it
+ * only means fetching those pages again. A statement running two minutes is given up.
+ */
+export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await dbPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL synchronous_commit = off; SET LOCAL statement_timeout = 120000");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    broken = await client.query("ROLLBACK").then(() => false, () => true);
+    throw error;
+  } finally {
+    // A connection that could not even roll back is closed rather than reused.
+    client.release(broken);
+  }
+}
 
 // Day d of a month is element d of `days`: counted per page with one FILTER each, added
 // element by element on conflict (PostgreSQL has no array addition).
@@ -107,10 +133,13 @@ export interface PageToStore {
   badIp: number[];
 }
 
-/** Inserts a page of events; returns how many were new. */
+/**
+ * Inserts a page of events; returns how many were new. A named statement: each connection
+ * plans it once, not once a page.
+ */
 export async function insertEventPage(tx: Tx, page: PageToStore): Promise<number> {
-  const result = await tx.$queryRawUnsafe<{ inserted: number }[]>(INSERT_PAGE, page.text, page.skip, page.badIp, page.workspaceGid);
-  return result[0]?.inserted ?? 0;
+  const result = await tx.query<{ inserted: number }>({ name: "insert_event_page", text: INSERT_PAGE, values: [page.text, page.skip, page.badIp, page.workspaceGid] });
+  return result.rows[0]?.inserted ?? 0;
 }
 
 export interface QuarantineRecord {
@@ -126,13 +155,12 @@ export async function quarantineRecords(tx: Tx, workspaceGid: string, syncRunId:
     const gid = typeof (r.payload as { gid?: unknown })?.gid === "string" ? (r.payload as { gid: string }).gid : null;
     return { workspace_gid: workspaceGid, sync_run_id: syncRunId, gid, reason: r.reason, payload: r.payload ?? null, payload_hash: createHash("sha256").update(payload).digest("hex") };
   });
-  return tx.$executeRawUnsafe(
+  const result = await tx.query(
     `INSERT INTO quarantined_event (workspace_gid, sync_run_id, gid, reason, payload, payload_hash)
      SELECT workspace_gid, sync_run_id, gid, reason, payload, payload_hash
      FROM json_to_recordset($1::json) AS r(workspace_gid text, sync_run_id int, gid text, reason text, payload json, payload_hash text)
      ON CONFLICT (workspace_gid, payload_hash) DO NOTHING`,
-    JSON.stringify(rows),
+    [JSON.stringify(rows)],
   );
+  return result.rowCount ?? 0;
 }
-
-export type { Tx };

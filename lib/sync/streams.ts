@@ -21,11 +21,13 @@ export async function readWindow(ctx: PageContext, plan: BackfillPlan, index: nu
           reached: page.newest && (!window.reached || page.newest > window.reached) ? page.newest : window.reached,
           done: page.received === 0 || page.nextOffset === null,
         };
-        await tx.$executeRaw`
-          UPDATE workspace_sync_state
-          SET backfill_plan = jsonb_set(backfill_plan, ARRAY['windows', ${String(index)}], ${JSON.stringify(next)}::jsonb),
-              watermark = GREATEST(watermark, ${page.newest}::timestamptz)
-          WHERE workspace_gid = ${ctx.workspaceGid}`;
+        await tx.query(
+          `UPDATE workspace_sync_state
+           SET backfill_plan = jsonb_set(backfill_plan, ARRAY['windows', $1::text], $2::jsonb),
+               watermark = GREATEST(watermark, $3::timestamptz)
+           WHERE workspace_gid = $4`,
+          [String(index), JSON.stringify(next), page.newest, ctx.workspaceGid],
+        );
         Object.assign(window, next);
       });
     } catch (error) {
@@ -55,12 +57,16 @@ export async function readTail(ctx: PageContext, tail: TailState, budget: Budget
   while (budget()) {
     const query = { start_at: tail.since, ...(tail.cursor ? { offset: tail.cursor } : {}) };
     try {
-      const page = await fetchAndStorePage(ctx, query, (tx, page) => tx.$executeRaw`
-        UPDATE workspace_sync_state
-        SET cursor_offset = ${page.nextOffset ?? tail.cursor}, cursor_updated_at = now(),
-            watermark = GREATEST(watermark, ${page.newest}::timestamptz),
-            backfill_plan = jsonb_set(backfill_plan, '{tailSince}', to_jsonb(${tail.since}::text))
-        WHERE workspace_gid = ${ctx.workspaceGid}`);
+      const page = await fetchAndStorePage(ctx, query, (tx, page) =>
+        tx.query(
+          `UPDATE workspace_sync_state
+           SET cursor_offset = $1, cursor_updated_at = now(),
+               watermark = GREATEST(watermark, $2::timestamptz),
+               backfill_plan = jsonb_set(backfill_plan, '{tailSince}', to_jsonb($3::text))
+           WHERE workspace_gid = $4`,
+          [page.nextOffset ?? tail.cursor, page.newest, tail.since, ctx.workspaceGid],
+        ),
+      );
       tail.cursor = page.nextOffset ?? tail.cursor;
       if (page.newest && (!tail.watermark || page.newest > tail.watermark)) tail.watermark = page.newest;
       if (page.received === 0 || page.nextOffset === null) return true;
