@@ -55,6 +55,11 @@ describe("getActorProfile", () => {
       SELECT host(client_ip) AS ip, min(created_at) AS first, count(*)::int AS n FROM audit_event
       WHERE actor_gid = ${actor.gid} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY 2`;
     expect(profile.used.ip.map((u) => [u.value, u.firstSeen, u.count])).toEqual(ips.map((r) => [r.ip, r.first.toISOString(), r.n]));
+    // The event each value links to is the earliest one, ties going to the lower gid.
+    const firsts = await db().$queryRaw<{ agent: string; gid: string }[]>`
+      SELECT DISTINCT ON (user_agent) user_agent AS agent, gid FROM audit_event
+      WHERE actor_gid = ${actor.gid} AND user_agent IS NOT NULL ORDER BY user_agent, created_at, gid`;
+    expect(Object.fromEntries(profile.used.userAgent.map((u) => [u.value, u.firstEventGid]))).toEqual(Object.fromEntries(firsts.map((r) => [r.agent, r.gid])));
     for (const marker of profile.markers) {
       const event = await db().auditEvent.findUniqueOrThrow({ where: { gid: marker.gid } });
       expect(event.actorGid).toBe(actor.gid);
