@@ -65,6 +65,7 @@ const schema = z.object({
   SYNC_MAX_PAGES_PER_RUN: z.coerce.number().int().min(1).default(10_000),
   SYNC_MAX_RUN_TIME: duration.default(600_000),
   SYNC_BACKFILL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+  SYNC_WRITERS: z.coerce.number().int().min(1).max(32).default(2),
 
   /** Signs and encrypts session tokens; required outside demo mode (demo mode makes one). */
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "use at least 32 characters, e.g. `openssl rand -base64 32`").optional()),

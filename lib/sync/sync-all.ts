@@ -16,6 +16,7 @@ export function syncLimitsFromEnv(): SyncLimits {
     concurrency: e.SYNC_BACKFILL_CONCURRENCY,
     overlapMs: e.SYNC_OVERLAP,
     backfillDays: e.SYNC_BACKFILL_DAYS,
+    writers: e.SYNC_WRITERS,
   };
 }
 
