@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ADMIN_STORAGE_STATE, DEMO_ADMIN, E2E_PORT, OIDC, OIDC_ISSUER, SYNC_SECRET } from "./e2e/constants";
+import { ADMIN_STORAGE_STATE, DEMO_ADMIN, DEMO_EVENT_COUNT, E2E_PORT, OIDC, OIDC_ISSUER, SYNC_SECRET } from "./e2e/constants";
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser) against the built app,
@@ -74,7 +74,7 @@ export default defineConfig({
         EMBEDDED_PG_DIR: path.join(dataDir, "pg"),
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
         ASANA_TOKEN: "",
-        DEMO_EVENTS: "3000",
+        DEMO_EVENTS: String(DEMO_EVENT_COUNT),
         DEMO_SEED: "7",
         DEMO_LIVE_RATE: "0",
         SYNC_INTERVAL: "5s",

@@ -1,31 +1,7 @@
-import type { Page, TestInfo } from "@playwright/test";
+import { shoot, shootDark, waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /** From the overview's top actors to one person's timeline, and from there to a resource's history. */
-async function waitForSyncedEvents(page: Page) {
-  await expect(async () => {
-    const response = await page.request.get("/api/events/count?range=all");
-    expect(((await response.json()) as { count: number }).count).toBeGreaterThanOrEqual(3000);
-  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
-}
-
-/** A screenshot kept with the test's results, as a file and as an attachment of the report. */
-async function shoot(page: Page, testInfo: TestInfo, name: string, fullPage: boolean) {
-  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "").toLowerCase()}.png`);
-  await page.screenshot({ path, fullPage, animations: "disabled" });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
-
-/** The same page in the dark theme, loaded as such (the theme is remembered by next-themes), then back to light. */
-async function shootDark(page: Page, testInfo: TestInfo, name: string, fullPage: boolean, ready: () => Promise<void>) {
-  await page.evaluate(() => localStorage.setItem("theme", "dark"));
-  await page.reload();
-  await ready();
-  await shoot(page, testInfo, name, fullPage);
-  await page.evaluate(() => localStorage.setItem("theme", "light"));
-  await page.reload();
-  await ready();
-}
 
 test.beforeEach(async ({ page }) => {
   await waitForSyncedEvents(page);

@@ -24,3 +24,6 @@ export const ADMIN_STORAGE_STATE = "e2e/.auth/admin.json";
 
 /** The e2e server's SYNC_SECRET, for the bearer path of POST /api/sync. */
 export const SYNC_SECRET = "e2e-sync-secret-0123456789";
+
+/** The e2e server's demo domain: this many events over 90 days, no live arrivals. */
+export const DEMO_EVENT_COUNT = 3000;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { OIDC, OIDC_ISSUER } from "./constants";
+import { waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /**
@@ -9,14 +10,6 @@ import { expect, test } from "./fixtures";
  * state, saved queries opened by another admin, exports that match the table, the keyboard.
  */
 const gidsOnPage = (page: Page) => page.locator("tbody tr[data-gid]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.gid!));
-
-async function waitForSyncedEvents(page: Page) {
-  await expect(async () => {
-    const response = await page.request.get("/api/events/count?range=all");
-    expect(response.ok()).toBe(true);
-    expect(((await response.json()) as { count: number }).count).toBeGreaterThanOrEqual(3000);
-  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
-}
 
 test.beforeEach(async ({ page }) => {
   await waitForSyncedEvents(page);

@@ -1,4 +1,5 @@
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { shoot, shootDark, waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /**
@@ -8,36 +9,11 @@ import { expect, test } from "./fixtures";
  */
 const number = (text: string) => Number(text.replace(/[^0-9]/g, ""));
 
-async function waitForSyncedEvents(page: Page) {
-  await expect(async () => {
-    const response = await page.request.get("/api/events/count?range=all");
-    expect(((await response.json()) as { count: number }).count).toBeGreaterThanOrEqual(3000);
-  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
-}
-
 /** The explorer's own count of what it shows. */
 async function explorerCount(page: Page): Promise<number> {
   const count = page.getByTestId("event-count");
   await expect(count).toBeVisible();
   return number(await count.innerText());
-}
-
-/** A screenshot kept with the test's results, as a file and as an attachment of the report. */
-async function shoot(page: Page, testInfo: TestInfo, name: string, fullPage: boolean) {
-  const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "").toLowerCase()}.png`);
-  await page.screenshot({ path, fullPage, animations: "disabled" });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
-
-/** The same page in the dark theme, loaded as such (the theme is remembered by next-themes), then back to light. */
-async function shootDark(page: Page, testInfo: TestInfo, name: string, fullPage: boolean, ready: () => Promise<void>) {
-  await page.evaluate(() => localStorage.setItem("theme", "dark"));
-  await page.reload();
-  await ready();
-  await shoot(page, testInfo, name, fullPage);
-  await page.evaluate(() => localStorage.setItem("theme", "light"));
-  await page.reload();
-  await ready();
 }
 
 test.beforeEach(async ({ page }) => {
