@@ -12,6 +12,7 @@ import { EventTime } from "@/components/events/event-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { IdentityCard } from "@/components/timeline/identity-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { resourceHref } from "./actor-link";
 
@@ -30,44 +31,28 @@ export function ActorIdentity({ gid }: { gid: string }) {
   if (error) return <ErrorState size="compact" bordered error={error} onRetry={() => void refetch()} />;
   const allTime = filterOf({ time: { kind: "relative", last: "all" }, include: { actor: [gid] } });
   return (
-    <section aria-label="Who they are" className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3" data-testid="actor-identity">
-      <div className="min-w-0">
-        <div className="flex items-center gap-2">
-          <h2 className="truncate text-lg font-semibold">{data.name ?? data.email ?? data.gid}</h2>
-          <Badge variant={data.actorType === "user" ? "outline" : "warning"}>{actorTypeName(data.actorType)}</Badge>
-        </div>
-        <p className="truncate text-sm text-muted-foreground">
-          {data.email ? `${data.email} · ` : ""}
-          <span className="font-mono text-xs">{data.gid}</span>
-        </p>
-      </div>
-      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
-        <div>
-          <dt className="text-xs text-muted-foreground">First seen</dt>
-          <dd><EventTime iso={data.firstSeen} tz="local" /></dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">Last seen</dt>
-          <dd><EventTime iso={data.lastSeen} tz="local" /></dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">Events, all time</dt>
-          <dd>
-            <Link href={eventsHref(allTime)} className="font-semibold text-primary tabular-nums underline-offset-2 hover:underline">
-              {formatCount(data.eventCount)}
-            </Link>
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">Events about them</dt>
-          <dd>
-            <Link href={resourceHref(gid, filterOf({ time: { kind: "relative", last: "all" } }))} className="text-primary underline-offset-2 hover:underline">
-              As a resource
-            </Link>
-          </dd>
-        </div>
-      </dl>
-    </section>
+    <IdentityCard
+      label="Who they are"
+      testId="actor-identity"
+      title={data.name ?? data.email ?? data.gid}
+      badge={<Badge variant={data.actorType === "user" ? "outline" : "warning"}>{actorTypeName(data.actorType)}</Badge>}
+      detail={data.email}
+      gid={data.gid}
+      firstLabel="First seen"
+      lastLabel="Last seen"
+      firstSeen={data.firstSeen}
+      lastSeen={data.lastSeen}
+      eventCount={data.eventCount}
+      eventsHref={eventsHref(allTime)}
+      extra={{
+        term: "Events about them",
+        value: (
+          <Link href={resourceHref(gid, filterOf({ time: { kind: "relative", last: "all" } }))} className="text-primary underline-offset-2 hover:underline">
+            As a resource
+          </Link>
+        ),
+      }}
+    />
   );
 }
 

@@ -9,10 +9,10 @@ import { formatCount } from "@/lib/format/time";
 import { resourceEventsQuery, resourceSummaryQuery } from "@/lib/resources/query";
 import { eventsHref, narrow } from "@/lib/stats/filter-ops";
 import { actorHref } from "@/components/actors/actor-link";
-import { EventTime } from "@/components/events/event-time";
 import { InvalidParams } from "@/components/events/invalid-params";
 import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
 import { EventTimeline } from "@/components/timeline/event-timeline";
+import { IdentityCard } from "@/components/timeline/identity-card";
 import { SortToggle } from "@/components/timeline/sort-toggle";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
@@ -24,40 +24,21 @@ function ResourceSummaryCard({ gid }: { gid: string }) {
   if (error) return <ErrorState size="compact" bordered error={error} onRetry={() => void refetch()} />;
   const allTime = filterOf({ time: { kind: "relative", last: "all" }, include: { resource: [gid] } });
   return (
-    <section aria-label="The resource" className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3" data-testid="resource-summary">
-      <div className="min-w-0">
-        <div className="flex items-center gap-2">
-          <h2 className="truncate text-lg font-semibold">{data.name ?? data.email ?? data.gid}</h2>
-          {data.resourceType ? <Badge variant="outline">{[data.resourceType, data.resourceSubtype].filter(Boolean).join(" · ")}</Badge> : null}
-        </div>
-        <p className="truncate text-sm text-muted-foreground">
-          {data.email && data.email !== data.name ? `${data.email} · ` : ""}
-          <span className="font-mono text-xs">{data.gid}</span>
-        </p>
-      </div>
-      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
-        <div>
-          <dt className="text-xs text-muted-foreground">First touched</dt>
-          <dd><EventTime iso={data.firstSeen} tz="local" /></dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">Last touched</dt>
-          <dd><EventTime iso={data.lastSeen} tz="local" /></dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">Events, all time</dt>
-          <dd>
-            <Link href={eventsHref(allTime)} className="font-semibold text-primary tabular-nums underline-offset-2 hover:underline">
-              {formatCount(data.eventCount)}
-            </Link>
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-muted-foreground">By</dt>
-          <dd className="tabular-nums">{formatCount(data.actorCount)} {data.actorCount === 1 ? "actor" : "actors"}</dd>
-        </div>
-      </dl>
-    </section>
+    <IdentityCard
+      label="The resource"
+      testId="resource-summary"
+      title={data.name ?? data.email ?? data.gid}
+      badge={data.resourceType ? <Badge variant="outline">{[data.resourceType, data.resourceSubtype].filter(Boolean).join(" · ")}</Badge> : null}
+      detail={data.email && data.email !== data.name ? data.email : null}
+      gid={data.gid}
+      firstLabel="First touched"
+      lastLabel="Last touched"
+      firstSeen={data.firstSeen}
+      lastSeen={data.lastSeen}
+      eventCount={data.eventCount}
+      eventsHref={eventsHref(allTime)}
+      extra={{ term: "By", value: <span className="tabular-nums">{formatCount(data.actorCount)} {data.actorCount === 1 ? "actor" : "actors"}</span> }}
+    />
   );
 }
 
