@@ -21,7 +21,7 @@ function createClient(): { client: PrismaClient; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
   // An idle connection the server closed (a restart, a dropped test database) is not an error
   // of any query; the pool replaces it.
-  pool.on("error", (error) => log.info({ reason: error.message }, "idle database connection closed"));
+  pool.on("error", (error) => log.debug({ reason: error.message }, "idle database connection closed"));
   return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 
