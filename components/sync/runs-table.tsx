@@ -8,6 +8,13 @@ function duration(run: SyncRunView): string {
   return formatDuration((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000);
 }
 
+/** Events received per second over a finished run (a running one has no fixed figure yet). */
+function speed(run: SyncRunView): string {
+  if (!run.finishedAt || run.eventsReceived === 0) return "—";
+  const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+  return `${formatCount(Math.round(run.eventsReceived / Math.max(seconds, 0.001)))}/s`;
+}
+
 export function RunsTable({ runs }: { runs: SyncRunView[] }) {
   return (
     <Table>
@@ -17,6 +24,7 @@ export function RunsTable({ runs }: { runs: SyncRunView[] }) {
           <TableHead>Trigger</TableHead>
           <TableHead>Outcome</TableHead>
           <TableHead className="text-right">Took</TableHead>
+          <TableHead className="text-right">Events/s</TableHead>
           <TableHead className="text-right">Pages</TableHead>
           <TableHead className="text-right">Received</TableHead>
           <TableHead className="text-right">New</TableHead>
@@ -34,6 +42,7 @@ export function RunsTable({ runs }: { runs: SyncRunView[] }) {
               <OutcomeBadge outcome={run.outcome} />
             </TableCell>
             <TableCell className="text-right">{duration(run)}</TableCell>
+            <TableCell className="text-right tabular-nums">{speed(run)}</TableCell>
             <TableCell className="text-right">{formatCount(run.pages)}</TableCell>
             <TableCell className="text-right">{formatCount(run.eventsReceived)}</TableCell>
             <TableCell className="text-right">{formatCount(run.eventsNew)}</TableCell>
