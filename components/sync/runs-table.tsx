@@ -9,7 +9,7 @@ function duration(run: SyncRunView): string {
 }
 
 /** Events received per second over a finished run (a running one has no fixed figure yet). */
-function speed(run: SyncRunView): string {
+export function runSpeed(run: Pick<SyncRunView, "startedAt" | "finishedAt" | "eventsReceived">): string {
   if (!run.finishedAt || run.eventsReceived === 0) return "—";
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
   return `${formatCount(Math.round(run.eventsReceived / Math.max(seconds, 0.001)))}/s`;
@@ -42,7 +42,7 @@ export function RunsTable({ runs }: { runs: SyncRunView[] }) {
               <OutcomeBadge outcome={run.outcome} />
             </TableCell>
             <TableCell className="text-right">{duration(run)}</TableCell>
-            <TableCell className="text-right tabular-nums">{speed(run)}</TableCell>
+            <TableCell className="text-right tabular-nums">{runSpeed(run)}</TableCell>
             <TableCell className="text-right">{formatCount(run.pages)}</TableCell>
             <TableCell className="text-right">{formatCount(run.eventsReceived)}</TableCell>
             <TableCell className="text-right">{formatCount(run.eventsNew)}</TableCell>
