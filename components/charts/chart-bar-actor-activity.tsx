@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ActorActivity } from "@/lib/actors/get-actor-timeline";
-import { formatCount } from "@/lib/format/time";
 import { bucketRange, bucketTick } from "./format-bucket";
+import { ChartTooltip } from "./chart-tooltip";
 
 type Point = ActorActivity["points"][number];
 
@@ -25,10 +25,7 @@ export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorAc
               const p = active ? (payload?.[0]?.payload as Point | undefined) : undefined;
               if (!p) return null;
               return (
-                <div className="rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-                  <div className="font-medium">{bucketRange(p.from, p.to, data.bucketMs)}</div>
-                  <div className="tabular-nums">{formatCount(p.total)} events</div>
-                </div>
+                <ChartTooltip title={bucketRange(p.from, p.to, data.bucketMs)} count={p.total} />
               );
             }}
           />

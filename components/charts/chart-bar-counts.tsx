@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "@/lib/format/time";
 import type { CountRow } from "./count-table";
+import { ChartTooltip } from "./chart-tooltip";
 
 export interface ColoredCountRow extends CountRow {
   label: string;
@@ -27,11 +28,9 @@ export function ChartBarCounts({ rows, testId }: { rows: ColoredCountRow[]; test
               const row = active ? (payload?.[0]?.payload as ColoredCountRow | undefined) : undefined;
               if (!row) return null;
               return (
-                <div className="rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-                  <div className="font-medium">{row.label}</div>
-                  <div className="tabular-nums">{formatCount(row.count)} events</div>
+                <ChartTooltip title={row.label} count={row.count}>
                   {row.href ? <div className="text-muted-foreground">Click to open</div> : null}
-                </div>
+                </ChartTooltip>
               );
             }}
           />

@@ -8,6 +8,7 @@ import type { CountOverTime, TimePoint } from "@/lib/stats/count-over-time";
 import { formatCount } from "@/lib/format/time";
 import { actorTypeLabel, seriesColor } from "./chart-colors";
 import { bucketRange, bucketTick } from "./format-bucket";
+import { ChartTooltip } from "./chart-tooltip";
 
 /** "" (no category) cannot be a data key; it gets a name of its own. */
 const NONE = "__none";
@@ -127,10 +128,8 @@ function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; 
   if (!active || !payload?.length) return null;
   const row = payload[0]!.payload as { from: string; to: string; total: number };
   return (
-    <div className="rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-      <div className="mb-1 font-medium">{bucketRange(row.from, row.to, bucketMs)}</div>
-      <div className="mb-1 tabular-nums">{formatCount(row.total)} events</div>
-      <ul className="flex flex-col gap-0.5">
+    <ChartTooltip title={bucketRange(row.from, row.to, bucketMs)} count={row.total}>
+      <ul className="mt-1 flex flex-col gap-0.5">
         {[...payload].reverse().filter((p) => Number(p.value) > 0).map((p) => (
           <li key={String(p.dataKey)} className="flex items-center gap-2">
             <span className="size-2 rounded-sm" style={{ background: seriesColor(data.seriesBy, seriesOf(String(p.dataKey))) }} />
@@ -140,7 +139,7 @@ function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; 
         ))}
       </ul>
       <div className="mt-1 text-muted-foreground">Click to open, drag to zoom</div>
-    </div>
+    </ChartTooltip>
   );
 }
 

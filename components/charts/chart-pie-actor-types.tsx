@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import { formatCount } from "@/lib/format/time";
 import type { ColoredCountRow } from "./chart-bar-counts";
+import { ChartTooltip } from "./chart-tooltip";
 
 /** Share of events by actor type as a donut; a click on a slice opens its events. */
 export function ChartPieActorTypes({ rows, total, height }: { rows: ColoredCountRow[]; total: number; height: number }) {
@@ -18,12 +19,7 @@ export function ChartPieActorTypes({ rows, total, height }: { rows: ColoredCount
               const row = active ? (payload?.[0]?.payload as ColoredCountRow | undefined) : undefined;
               if (!row) return null;
               return (
-                <div className="rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
-                  <div className="font-medium">{row.label}</div>
-                  <div className="tabular-nums">
-                    {formatCount(row.count)} events · {((row.count / total) * 100).toFixed(1)}%
-                  </div>
-                </div>
+                <ChartTooltip title={row.label} count={`${formatCount(row.count)} events · ${((row.count / total) * 100).toFixed(1)}%`} />
               );
             }}
           />
