@@ -60,6 +60,26 @@ function Section({ title, children, action }: { title: string; children: ReactNo
   );
 }
 
+/** The actor's or resource's other events: in the explorer (with how many, counted up to 10,000) and on their own page. */
+function OtherEvents({ explorerHref, label, count, pageHref, pageLabel }: { explorerHref: string; label: string; count: number | null; pageHref: string; pageLabel: string }) {
+  return (
+    <span className="flex gap-3">
+      <Button variant="link" size="xs" asChild>
+        <Link href={explorerHref}>
+          {label}
+          {count !== null ? ` (${formatCount(count)}${count >= 10_000 ? "+" : ""})` : ""}
+        </Link>
+      </Button>
+      <Button variant="link" size="xs" asChild>
+        <Link href={pageHref}>
+          {pageLabel}
+          <ArrowRight />
+        </Link>
+      </Button>
+    </span>
+  );
+}
+
 const pretty = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
 
 /** Before and after, side by side, when the event changed something. */
@@ -118,19 +138,7 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
         title="Actor"
         action={
           event.actorGid ? (
-            <span className="flex gap-3">
-              <Button variant="link" size="xs" asChild>
-                <Link href={historyHref("actor", event.actorGid)}>
-                  Their events{event.actorEvents !== null ? ` (${formatCount(event.actorEvents)}${event.actorEvents >= 10_000 ? "+" : ""})` : ""}
-                </Link>
-              </Button>
-              <Button variant="link" size="xs" asChild>
-                <Link href={actorHref(event.actorGid)}>
-                  Actor's timeline
-                  <ArrowRight />
-                </Link>
-              </Button>
-            </span>
+            <OtherEvents explorerHref={historyHref("actor", event.actorGid)} label="Their events" count={event.actorEvents} pageHref={actorHref(event.actorGid)} pageLabel="Actor's timeline" />
           ) : null
         }
       >
@@ -148,19 +156,7 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
         title="Resource"
         action={
           event.resourceGid ? (
-            <span className="flex gap-3">
-              <Button variant="link" size="xs" asChild>
-                <Link href={historyHref("resource", event.resourceGid)}>
-                  Its events{event.resourceEvents !== null ? ` (${formatCount(event.resourceEvents)}${event.resourceEvents >= 10_000 ? "+" : ""})` : ""}
-                </Link>
-              </Button>
-              <Button variant="link" size="xs" asChild>
-                <Link href={resourceHref(event.resourceGid)}>
-                  Resource history
-                  <ArrowRight />
-                </Link>
-              </Button>
-            </span>
+            <OtherEvents explorerHref={historyHref("resource", event.resourceGid)} label="Its events" count={event.resourceEvents} pageHref={resourceHref(event.resourceGid)} pageLabel="Resource history" />
           ) : null
         }
       >
