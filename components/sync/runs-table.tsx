@@ -3,15 +3,20 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatCount, formatDuration, utcStamp } from "@/lib/format/time";
 import type { SyncRunView } from "@/lib/sync/get-sync-state";
 
-function duration(run: SyncRunView): string {
-  if (!run.finishedAt) return "running";
-  return formatDuration((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000);
+type RunTimes = Pick<SyncRunView, "startedAt" | "finishedAt">;
+
+/** How long a finished run took, in seconds; null while it runs. */
+const secondsOf = (run: RunTimes) => (run.finishedAt ? (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000 : null);
+
+function duration(run: RunTimes): string {
+  const seconds = secondsOf(run);
+  return seconds === null ? "running" : formatDuration(seconds);
 }
 
 /** Events received per second over a finished run (a running one has no fixed figure yet). */
-export function runSpeed(run: Pick<SyncRunView, "startedAt" | "finishedAt" | "eventsReceived">): string {
-  if (!run.finishedAt || run.eventsReceived === 0) return "—";
-  const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+export function runSpeed(run: RunTimes & Pick<SyncRunView, "eventsReceived">): string {
+  const seconds = secondsOf(run);
+  if (seconds === null || run.eventsReceived === 0) return "—";
   return `${formatCount(Math.round(run.eventsReceived / Math.max(seconds, 0.001)))}/s`;
 }
 
