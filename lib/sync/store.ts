@@ -29,12 +29,6 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
   }
 }
 
-// Day d of a month is element d of `days`: counted per page with one FILTER each, added
-// element by element on conflict (PostgreSQL has no array addition).
-const DAYS_OF_MONTH = Array.from({ length: 31 }, (_, i) => i + 1);
-const DAY_COUNTS = DAYS_OF_MONTH.map((d) => `count(*) FILTER (WHERE i.dom = ${d})`).join(", ");
-const DAYS_ADDED = DAYS_OF_MONTH.map((d) => `r.days[${d}] + EXCLUDED.days[${d}]`).join(", ");
-
 /**
  * The bulk write path of the sync: one statement per page. The page goes to PostgreSQL as
  * the text Asana sent, in a single parameter; PostgreSQL splits it into events (each one's
@@ -48,7 +42,8 @@ const DAYS_ADDED = DAYS_OF_MONTH.map((d) => `r.days[${d}] + EXCLUDED.days[${d}]`
  * crash loses nothing: they always equal a count over audit_event. Their rows are upserted
  * in key order so that two writers touching the same hour lock rows in the same order and
  * wait for each other rather than deadlock. Hours and days are UTC, whatever the session's
- * time zone.
+ * time zone. The per-value rollup's days of the month are counted by day_counts() and added
+ * by add_day_counts(), defined in the migration of that name.
  *
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
@@ -113,13 +108,13 @@ daily AS (
 ),
 monthly_values AS (
   INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
-  SELECT v.dimension, date_trunc('month', i.utc)::date, v.value, i.actor_type, ARRAY[${DAY_COUNTS}]::int[], count(*)
+  SELECT v.dimension, date_trunc('month', i.utc)::date, v.value, i.actor_type, day_counts(i.dom), count(*)
   FROM (SELECT *, created_at AT TIME ZONE 'UTC' AS utc, extract(day FROM created_at AT TIME ZONE 'UTC')::int AS dom FROM inserted) AS i
   CROSS JOIN LATERAL (VALUES ('actor', i.actor_gid), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name)) AS v(dimension, value)
   WHERE v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT (dimension, month, value, actor_type) DO UPDATE SET days = ARRAY[${DAYS_ADDED}], total = r.total + EXCLUDED.total
+  ON CONFLICT (dimension, month, value, actor_type) DO UPDATE SET days = add_day_counts(r.days, EXCLUDED.days), total = r.total + EXCLUDED.total
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 
