@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
 import { startDemoUpstream } from "@/lib/asana/demo";
+import { DEFAULT_WORKSPACE_GID } from "@/lib/asana/emulator/organisation";
 import { createDbClient } from "@/lib/db/client";
 import { demoSessionSecret, ensureDemoAdmin } from "@/lib/auth/demo-admin";
 import { buildIsStale } from "./build-freshness";
@@ -47,9 +48,16 @@ async function main(mode: "start" | "dev") {
   let demoAdmin: { email: string; password: string } | undefined;
   if (demo) {
     const client = createDbClient(databaseUrl, 1);
-    demoAdmin = await ensureDemoAdmin(client, dataDir, settings.DEMO_ADMIN_PASSWORD).finally(() => client.$disconnect());
-    const upstream = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, logger: log });
+    const { admin, quietSince } = await Promise.all([
+      ensureDemoAdmin(client, dataDir, settings.DEMO_ADMIN_PASSWORD),
+      client.auditEvent.aggregate({ _max: { createdAt: true }, where: { workspaceGid: DEFAULT_WORKSPACE_GID } }),
+    ])
+      .then(([admin, newest]) => ({ admin, quietSince: newest._max.createdAt }))
+      .finally(() => client.$disconnect());
+    demoAdmin = admin;
+    const upstream = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, dataDir, quietSince, logger: log });
     cleanups.push(upstream.close);
+    if (upstream.filled > 0) log.info({ events: upstream.filled, since: quietSince }, "demo organisation: events added for the time the app was off");
     Object.assign(childEnv, {
       DEMO_MODE: "true",
       ASANA_BASE_URL: upstream.baseUrl,

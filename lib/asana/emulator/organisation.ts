@@ -14,6 +14,12 @@ export interface OrganisationOptions {
   /** End of the generated span, epoch ms; the newest event is just before it. */
   now?: number;
   workspaceGid?: string;
+  /**
+   * Events captured after the history (stream position size + k) are built as number
+   * size + extraBase + k. An emulator started again over the same history passes a larger
+   * base, so that what it captures does not reuse the gids of what an earlier run captured.
+   */
+  extraBase?: number;
 }
 
 /**
@@ -60,6 +66,8 @@ export function generateOrganisation(options: OrganisationOptions): Organisation
   const builder = new EventBuilder(seed, pools, size);
   // A second builder for live events, so building one never disturbs a scan in progress.
   const extraBuilder = new EventBuilder(seed ^ 0x5eed, pools, 0);
+  const extraBase = options.extraBase ?? 0;
+  if (!Number.isSafeInteger(extraBase) || extraBase < 0) throw new RangeError(`extraBase must be a whole number ≥ 0, got ${extraBase}`);
 
   const checkIndex = (i: number) => {
     if (!Number.isInteger(i) || i < 0 || i >= size) throw new RangeError(`event index ${i} outside 0..${size - 1}`);
@@ -88,10 +96,10 @@ export function generateOrganisation(options: OrganisationOptions): Organisation
       return size === 0 ? 0 : timeline.indexAtOrAfter(ms);
     },
     extraEvent(pos, createdAtMs) {
-      return extraBuilder.build(pos, createdAtMs);
+      return extraBuilder.build(pos + extraBase, createdAtMs);
     },
     extraSkeletonAt(pos) {
-      return extraBuilder.computeSkeleton(pos);
+      return extraBuilder.computeSkeleton(pos + extraBase);
     },
     mayHaveActor(n) {
       return inRange(n, GID_BASE.user, pools.users.length) || inRange(n, GID_BASE.service, pools.serviceAccounts.length);
