@@ -4,9 +4,8 @@ import { DEMO_ADMIN } from "./constants";
 /**
  * Shared fixtures. Specs get the demo admin's saved session by default (playwright.config.ts
  * points every test at e2e/.auth/admin.json); `test.use(signedOut)` starts without one.
- *   - `consoleErrors`: the page's console errors (CSP violations among them) and uncaught
- *     errors, to assert none happened. A 404 is left out: the shell prefetches every nav
- *     link, and a section still being built answers 404 without anything being wrong.
+ *   - `consoleErrors`: the page's console errors (CSP violations and resources that failed to
+ *     load among them) and uncaught errors, to assert none happened.
  *   - `signInWithPassword(page, email, password)`: fills the sign-in page like a person.
  */
 export const signedOut = { storageState: { cookies: [], origins: [] } };
@@ -35,9 +34,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      if (/Failed to load resource: .*status of 404/.test(message.text())) return;
-      errors.push(message.text());
+      if (message.type() === "error") errors.push(message.text());
     });
     page.on("pageerror", (error) => errors.push(error.message));
     await use(errors);

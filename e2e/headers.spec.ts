@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { anonymousRequest, expect, test } from "./fixtures";
 
 /** Security headers on pages, API answers and the sign-in flow; session cookie flags. */
 const paths = ["/login", "/", "/api/health", "/api/status", "/api/auth/csrf"];
@@ -49,6 +49,17 @@ test("the app runs under its content security policy without violations", async 
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/dark/);
   expect(violations()).toEqual([]);
+});
+
+test("pages name the product's icon, and it loads without a session", async ({ page, baseURL }) => {
+  await page.goto("/");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const anonymous = await anonymousRequest(baseURL);
+  const icon = await anonymous.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await anonymous.dispose();
 });
 
 test("the audit trail page renders without a console error", async ({ page, consoleErrors }) => {
