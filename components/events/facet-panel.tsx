@@ -67,7 +67,7 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
   );
 }
 
-/** Values the filter names but the counts do not (none left, or outside the top N), so they can be undone here. */
+/** Values the filter names that no event in the range has (the server keeps the others, top N or not), so they can be undone here. */
 function withSelected(values: FacetValue[], filter: EventFilter, dimension: FacetDimension): FacetValue[] {
   const named = [...filter.include[dimension], ...filter.exclude[dimension]].filter((v) => !values.some((x) => x.value === v));
   return [...values, ...named.map((value) => ({ value, count: 0 }))];

@@ -50,4 +50,14 @@ describe("countFacets", () => {
     expect(new Map(facets.dimensions.category.map((v) => [v.value, v.count]))).toEqual(await countBy("event_category"));
     expect(new Map(facets.dimensions.actorType.map((v) => [v.value, v.count]))).toEqual(await countBy("actor_type", "event_category = 'logins'"));
   });
+
+  it("keeps the count and name of a selected actor outside the top ten", async () => {
+    const byCount = [...(await countBy("actor_gid")).entries()].sort((a, b) => b[1] - a[1]);
+    const [gid, count] = byCount[byCount.length - 1]!;
+    const facets = await countFacets(withCondition(all, { dimension: "actor", value: gid, exclude: false }));
+    const listed = facets.dimensions.actor.find((v) => v.value === gid);
+    expect(listed).toMatchObject({ count });
+    expect(listed?.label).toBeTruthy();
+    expect(facets.dimensions.actor.length).toBe(11);
+  });
 });

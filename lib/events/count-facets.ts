@@ -74,6 +74,8 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
   const actorGids = await resolveActors(filter);
   const range = resolveTimeRange(filter.time, now);
   const selected = FACET_DIMENSIONS.filter((d) => filter.include[d as Dimension].length > 0);
+  // A value the filter names keeps its count even outside the top N: the panel lists it to undo.
+  const named = (d: FacetDimension) => new Set([...filter.include[d as Dimension], ...filter.exclude[d as Dimension]]);
   const shared = FACET_DIMENSIONS.filter((d) => !selected.includes(d));
   const groups: Array<{ dimensions: FacetDimension[]; omit?: Dimension }> = [
     ...(shared.length > 0 ? [{ dimensions: shared }] : []),
@@ -85,7 +87,7 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
       // The window is found with the indexed conditions only: free text would make finding it a scan.
       const budget = pickedByTime(filter, group.omit) ? FACET_BUDGET.clustered : FACET_BUDGET.scattered;
       const notBefore = await windowStart(eventWhere(filter, { now, actorGids, omitInclude: group.omit, part: "indexed" }), budget);
-      const counts = await groupingSets(group.dimensions, eventWhere(filter, { now, actorGids, omitInclude: group.omit, notBefore }));
+      const counts = await groupingSets(group.dimensions, eventWhere(filter, { now, actorGids, omitInclude: group.omit, notBefore }), named);
       const window: FacetWindow = { from: (notBefore ?? range.from)?.toISOString() ?? null, to: range.to?.toISOString() ?? null, narrowed: notBefore !== undefined, events: budget };
       return { group, counts, window };
     }),
@@ -102,7 +104,7 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
   return { dimensions, windows };
 }
 
-async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql): Promise<Map<FacetDimension, FacetValue[]>> {
+async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, named: (d: FacetDimension) => Set<string>): Promise<Map<FacetDimension, FacetValue[]>> {
   // Event types are grouped with their category so the panel can nest them.
   const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
   const columns = [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
@@ -127,7 +129,10 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql): Pr
     if (dimension === "eventType") entry.category = (row[`c${index("event_category")}`] as string | null) ?? null;
     out.get(dimension)!.push(entry);
   }
-  for (const [d, values] of out) out.set(d, values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, TOP[d]));
+  for (const [d, values] of out) {
+    const keep = named(d);
+    out.set(d, values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).filter((v, i) => i < TOP[d] || keep.has(v.value)));
+  }
   return out;
 }
 
