@@ -116,6 +116,14 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * For command-line tools that find the embedded server themselves (it runs on a port chosen
+ * at start): from now on db() connects there.
+ */
+export function useDatabaseUrl(url: string): void {
+  cached = { ...env(), DATABASE_URL: url };
+}
+
 /** Demo mode: no Asana token configured, so the built-in emulator stands in for Asana. */
 export function isDemoMode(e: Env = env()): boolean {
   return e.DEMO_MODE || !e.ASANA_TOKEN;

@@ -1,21 +1,50 @@
 /**
  * `npm run sync`: one sync run of every configured workspace, from the command line, with
- * the same settings as the server. Exit code 1 when a run failed.
+ * the same settings as the server. Without DATABASE_URL it uses the embedded server, the
+ * running app's or one started for the run, as `npm run admin` does.
+ * Exit code 1 when a run failed, 2 when nothing could run.
  */
+import { env, EnvError, useDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";
+import { connectOrStartEmbedded } from "@/lib/db/embedded";
+import { ensureDatabase, migrate } from "@/lib/db/migrate";
 import { syncAll } from "./sync-all";
 
-async function main() {
-  const results = await syncAll("cli");
-  for (const result of results) log.info(result, "sync result");
-  await db().$disconnect();
-  return results.some((r) => r.status === "ran" && r.outcome === "failed") ? 1 : 0;
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const settings = env();
+  if (!settings.ASANA_TOKEN || settings.ASANA_WORKSPACE_GIDS.length === 0) {
+    throw new UsageError(
+      "npm run sync reads a real Asana domain: set ASANA_TOKEN and ASANA_WORKSPACE_GIDS (see the README). " +
+        "In demo mode the app syncs its built-in emulator by itself: use “Sync now” on /sync.",
+    );
+  }
+  const embedded = settings.DATABASE_URL ? undefined : await connectOrStartEmbedded({ dir: settings.EMBEDDED_PG_DIR });
+  try {
+    if (embedded) {
+      const url = embedded.url("audit_dashboard");
+      await ensureDatabase(url);
+      await migrate(url);
+      useDatabaseUrl(url);
+    }
+    const results = await syncAll("cli");
+    for (const result of results) log.info(result, "sync result");
+    await db().$disconnect();
+    return results.some((r) => r.status === "ran" && r.outcome === "failed") ? 1 : 0;
+  } finally {
+    await embedded?.stop();
+  }
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError || error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
     log.fatal({ err: error }, "sync failed");
     process.exit(1);
   },
