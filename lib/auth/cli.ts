@@ -11,11 +11,9 @@
  * Single sign-on admins need no command: ADMIN_EMAILS / ADMIN_EMAIL_DOMAINS let them in.
  */
 import { userInfo } from "node:os";
-import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createDbClient } from "@/lib/db/client";
-import { connectOrStartEmbedded } from "@/lib/db/embedded";
-import { ensureDatabase, migrate } from "@/lib/db/migrate";
+import { openToolDatabase } from "@/lib/db/tool-database";
 import { recordAuditEntry } from "@/lib/audit-trail/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AdminError, addAdmin, listAdmins, normalizeEmail, removeAdmin, setAdminPassword } from "./admins";
@@ -43,14 +41,9 @@ async function choosePassword(args: string[]): Promise<{ password: string; gener
 }
 
 async function openDatabase(): Promise<{ client: PrismaClient; close: () => Promise<void> }> {
-  const configured = env().DATABASE_URL;
-  // Like `npm run prisma`: the app's embedded server when it runs, else one just for this.
-  const embedded = configured ? undefined : await connectOrStartEmbedded({ dir: env().EMBEDDED_PG_DIR });
-  const url = configured ?? embedded!.url("audit_dashboard");
-  await ensureDatabase(url);
-  await migrate(url);
-  const client = createDbClient(url, 2);
-  return { client, close: async () => { await client.$disconnect(); await embedded?.stop(); } };
+  const database = await openToolDatabase();
+  const client = createDbClient(database.url, 2);
+  return { client, close: async () => { await client.$disconnect(); await database.close(); } };
 }
 
 function audit(client: PrismaClient, action: "admin.add" | "admin.remove" | "admin.password", email: string) {

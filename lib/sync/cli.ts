@@ -1,14 +1,12 @@
 /**
  * `npm run sync`: one sync run of every configured workspace, from the command line, with
- * the same settings as the server. Without DATABASE_URL it uses the embedded server, the
- * running app's or one started for the run, as `npm run admin` does.
+ * the same settings as the server, on the database of openToolDatabase() (as `npm run admin`).
  * Exit code 1 when a run failed, 2 when nothing could run.
  */
 import { env, EnvError, useDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";
-import { connectOrStartEmbedded } from "@/lib/db/embedded";
-import { ensureDatabase, migrate } from "@/lib/db/migrate";
+import { openToolDatabase } from "@/lib/db/tool-database";
 import { syncAll } from "./sync-all";
 
 class UsageError extends Error {}
@@ -21,20 +19,15 @@ async function main(): Promise<number> {
         "In demo mode the app syncs its built-in emulator by itself: use “Sync now” on /sync.",
     );
   }
-  const embedded = settings.DATABASE_URL ? undefined : await connectOrStartEmbedded({ dir: settings.EMBEDDED_PG_DIR });
+  const database = await openToolDatabase();
   try {
-    if (embedded) {
-      const url = embedded.url("audit_dashboard");
-      await ensureDatabase(url);
-      await migrate(url);
-      useDatabaseUrl(url);
-    }
+    useDatabaseUrl(database.url);
     const results = await syncAll("cli");
     for (const result of results) log.info(result, "sync result");
     await db().$disconnect();
     return results.some((r) => r.status === "ran" && r.outcome === "failed") ? 1 : 0;
   } finally {
-    await embedded?.stop();
+    await database.close();
   }
 }
 
