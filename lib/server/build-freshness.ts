@@ -8,7 +8,9 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time changes when a file in it is added, removed or moved away: a moved
+  // file keeps its old time, yet the app must be built again.
+  let newest = stat.mtimeMs;
   for (const child of readdirSync(entry)) {
     if (SKIP.has(child) || child.endsWith(".test.ts")) continue;
     newest = Math.max(newest, newestMtime(path.join(entry, child)));
