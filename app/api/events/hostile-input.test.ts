@@ -21,7 +21,7 @@ const { GET: facets } = await import("./facets/route");
 const { GET: newer } = await import("./newer/route");
 const { GET: exportEvents } = await import("./export/route");
 const { GET: one } = await import("./[gid]/route");
-const { default: EventsPage } = await import("@/app/(dashboard)/events/page");
+const { default: EventsPage } = await import("@/app/(dashboard)/events/(explorer)/page");
 
 const KEYS = [
   "range", "from", "to", "type", "not_type", "category", "not_category", "actor_type", "not_actor_type", "actor", "not_actor",
