@@ -43,6 +43,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_DAYS = 90;
 /** Catching up more than this in one start would hold it up for little gain. */
 const MAX_FILLED = 1_000_000;
+const NUMBERING_EPOCH = Date.UTC(2026, 0, 1);
 
 const anchorSchema = z.object({ seed: z.number(), events: z.number(), historyEnd: z.number().int().positive() });
 
@@ -62,9 +63,9 @@ export async function startDemoUpstream(options: DemoOptions): Promise<DemoUpstr
   const clock = options.clock ?? Date.now;
   const now = clock();
   const end = await historyEnd(options, now);
-  // Microseconds since the history's end: each start's captured events are numbered past
-  // everything an earlier start could have captured (at most one event per microsecond).
-  const organisation = generateOrganisation({ seed: options.seed, events: options.events, days: HISTORY_DAYS, now: end, extraBase: (now - end) * 1000 });
+  // Numbered from the microsecond of this start: past everything an earlier start (this
+  // code's or one that numbered from zero) could have captured, at most one per microsecond.
+  const organisation = generateOrganisation({ seed: options.seed, events: options.events, days: HISTORY_DAYS, now: end, extraBase: Math.max(0, now - NUMBERING_EPOCH) * 1000 });
   // Not a secret of anyone's: a fresh value per start keeps real-looking tokens out of configs.
   const token = `demo-${randomBytes(12).toString("hex")}`;
   const emulator = await startEmulator({
