@@ -117,11 +117,12 @@ export function env(): Env {
 }
 
 /**
- * For command-line tools that find the embedded server themselves (it runs on a port chosen
- * at start): from now on db() connects there.
+ * For scripts and command-line tools that decide a setting at run time (the address of an
+ * embedded server they found or started, a quieter log): from now on env() answers with it.
+ * Modules that read settings on first use (db(), the logger) must be loaded after.
  */
-export function useDatabaseUrl(url: string): void {
-  cached = { ...env(), DATABASE_URL: url };
+export function overrideEnv(patch: Partial<Env>): void {
+  cached = { ...env(), ...patch };
 }
 
 /** Demo mode: no Asana token configured, so the built-in emulator stands in for Asana. */

@@ -12,6 +12,7 @@ import { isIP } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { overrideEnv } from "@/lib/env";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
 
 export interface Measurement {
@@ -90,8 +91,7 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
   const url = pg.url("bench");
   await ensureDatabase(url);
   await migrate(url);
-  // A script's one write to the environment, as lib/sync/bench.ts does: lib/env.ts reads it on first use.
-  Object.assign(process.env, { DATABASE_URL: url });
+  overrideEnv({ DATABASE_URL: url });
   return {
     url,
     stop: async () => {

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { overrideEnv } from "@/lib/env";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
 import { freePort } from "@/lib/db/embedded";
 
@@ -30,11 +31,11 @@ async function main() {
   await chmod(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), ephemeral: true });
   try {
-    // The modules under test read DATABASE_URL on first use: set it before importing them.
+    // The modules under test read these settings on first use: set them before importing them.
     const url = pg.url("bench");
     await ensureDatabase(url);
     await migrate(url);
-    Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: "warn" });
+    overrideEnv({ DATABASE_URL: url, LOG_LEVEL: "warn" });
     await throughput(url);
     if (!argv.includes("--skip-budget")) await budgetShare();
   } finally {

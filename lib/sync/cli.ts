@@ -3,7 +3,7 @@
  * the same settings as the server, on the database of openToolDatabase() (as `npm run admin`).
  * Exit code 1 when a run failed, 2 when nothing could run.
  */
-import { env, EnvError, useDatabaseUrl } from "@/lib/env";
+import { env, EnvError, overrideEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";
 import { openToolDatabase } from "@/lib/db/tool-database";
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   }
   const database = await openToolDatabase();
   try {
-    useDatabaseUrl(database.url);
+    overrideEnv({ DATABASE_URL: database.url });
     const results = await syncAll("cli");
     for (const result of results) log.info(result, "sync result");
     await db().$disconnect();
