@@ -1,3 +1,4 @@
+import { visibleText } from "@/lib/format/visible-text";
 import { EVENT_TYPES, type EventTypeInfo } from "./emulator/event-types";
 
 /**
@@ -42,26 +43,36 @@ export function isEventCategory(value: string): value is EventCategory {
   return (EVENT_CATEGORIES as readonly string[]).includes(value);
 }
 
-// Words Asana writes in lower snake case that people read as acronyms or brand names.
-const WORD_FORMS: Record<string, string> = {
-  saml: "SAML",
-  sso: "SSO",
-  csv: "CSV",
-  baa: "BAA",
-  oauth: "OAuth",
-  api: "API",
-  ip: "IP",
-  url: "URL",
-  google: "Google",
-  harvest: "Harvest",
-  asana: "Asana",
-};
+// Words Asana writes in lower snake case that people read as acronyms or brand names. A Map:
+// a type or key named "constructor" must not find Object's constructor here.
+const WORD_FORMS: ReadonlyMap<string, string> = new Map([
+  ["saml", "SAML"],
+  ["sso", "SSO"],
+  ["csv", "CSV"],
+  ["baa", "BAA"],
+  ["oauth", "OAuth"],
+  ["api", "API"],
+  ["ip", "IP"],
+  ["url", "URL"],
+  ["google", "Google"],
+  ["harvest", "Harvest"],
+  ["asana", "Asana"],
+]);
 
-/** "workspace_saml_settings_changed" → "Workspace SAML settings changed". */
+/** Labels are cut here: a chart axis or a badge has room for a few words, not 200,000 characters. */
+export const LABEL_MAX = 120;
+const SNAKE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*$/;
+
+/**
+ * "workspace_saml_settings_changed" → "Workspace SAML settings changed". A value that is not
+ * snake case ("__proto__", a sentence, a name with a bidi override) is shown as it is, every
+ * hidden character made visible, since rewording it would hide what Asana sent.
+ */
 export function humanize(snake: string): string {
-  const words = snake.split("_").filter(Boolean);
-  return words
-    .map((word, i) => WORD_FORMS[word] ?? (i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+  if (snake.length > LABEL_MAX || !SNAKE.test(snake)) return visibleText(snake, LABEL_MAX);
+  return snake
+    .split("_")
+    .map((word, i) => WORD_FORMS.get(word) ?? (i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
     .join(" ");
 }
 

@@ -75,3 +75,43 @@ describe("summariseDetails", () => {
     expect(line).toContain("…");
   });
 });
+
+describe("values Asana controls", () => {
+  const hostile = (over: Partial<EventFacts>): EventFacts => ({ ...facts("task_deleted", "task", "Plan"), ...over });
+  const NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
+  const noFunctionText = (text: string) => expect(text).not.toMatch(/native code|function|\[object Object\]/);
+
+  it.each(NAMES)("reads %s as an event type, an actor type, a resource type and a name", (name) => {
+    for (const event of [hostile({ eventType: name }), hostile({ actorType: name, actorName: null, actorEmail: null }), hostile({ resourceType: name }), hostile({ actorName: name, resourceName: name }), hostile({ eventType: `${name}_changed`, resourceType: "workspace" })]) {
+      const sentence = describeEvent(event);
+      noFunctionText(sentence);
+      expect(typeof sentence).toBe("string");
+    }
+    expect(describeEvent(hostile({ actorType: name, actorName: null, actorEmail: null }))).toBe("Someone deleted the task “Plan”");
+  });
+
+  it("reads prototype names as detail keys and values", () => {
+    const details = JSON.parse('{"__proto__": {"name": "p"}, "constructor": "c", "toString": 1, "hasOwnProperty": null, "valueOf": [1], "old_value": "toString", "new_value": "__proto__"}') as unknown;
+    const line = summariseDetails(details, 1_000);
+    noFunctionText(line);
+    expect(line).toBe("toString → __proto__ · __proto__: p · constructor: c · ToString: 1 · HasOwnProperty: (none) · ValueOf: [1]");
+    expect(describeEvent(hostile({ eventType: "workspace_saml_settings_changed", resourceType: "workspace", details }))).toBe("Alice Smith changed the workspace's SAML setting from toString to __proto__");
+    expect(summariseDetails(JSON.parse('{"method": "constructor"}'), 100)).toBe("method: constructor");
+    noFunctionText(describeEvent(hostile({ eventType: "user_login_succeeded", details: {} })));
+  });
+
+  it("shows a bidi override in a name by its name, so the sentence reads in its own order", () => {
+    const sentence = describeEvent(hostile({ actorName: "Admin \u202eexe.txt", resourceName: "invoice\u2067fdp.exe\u2069" }));
+    expect(sentence).toBe("Admin ⟨RLO⟩exe.txt deleted the task “invoice⟨RLI⟩fdp.exe⟨PDI⟩”");
+    expect(summariseDetails({ file: "report\u202eslx.exe", ["k\u202e"]: "v" })).toBe("file: report⟨RLO⟩slx.exe · k⟨RLO⟩: v");
+  });
+
+  it("keeps sentences and summaries short whatever the names, details and nesting", () => {
+    const long = "A".repeat(200_000);
+    expect(describeEvent(hostile({ actorName: long, resourceName: long })).length).toBeLessThan(400);
+    const deep = JSON.parse(`${"[".repeat(50_000)}${"]".repeat(50_000)}`) as unknown;
+    const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key_${i}`, "x".repeat(1_000)]));
+    expect(summariseDetails({ old_value: "x".repeat(1_000_000), new_value: deep, ...many }).length).toBeLessThanOrEqual(160);
+    expect(describeEvent(hostile({ eventType: "workspace_x_changed", resourceType: "workspace", details: { old_value: deep, new_value: long } })).length).toBeLessThan(300);
+  });
+});

@@ -1,4 +1,6 @@
 import { eventTypeInfo, humanize } from "@/lib/asana/event-types";
+import { jsonText } from "@/lib/format/json-text";
+import { visibleText } from "@/lib/format/visible-text";
 
 /**
  * Events in words: the sentence at the top of an event's detail ("Alice Smith changed the
@@ -6,6 +8,10 @@ import { eventTypeInfo, humanize } from "@/lib/asana/event-types";
  * in the table. Both are built from the event type's shape (a verb suffix, a setting in the
  * middle) rather than one template per type, so that a type Asana adds tomorrow still reads
  * sensibly; a handful of phrases are overridden where the mechanical reading is clumsy.
+ *
+ * Every value Asana sent enters a sentence through `visibleText`: cut to a few dozen
+ * characters, with bidi controls and other invisible characters shown by name, so that a
+ * name cannot reorder or hide the words around it. Lookups by a value are Maps or own keys.
  */
 export interface EventFacts {
   eventType: string;
@@ -21,28 +27,36 @@ export interface EventFacts {
 type Details = Record<string, unknown>;
 
 const asDetails = (details: unknown): Details => (details && typeof details === "object" && !Array.isArray(details) ? (details as Details) : {});
+const has = (d: Details, key: string) => Object.hasOwn(d, key);
 
 const MAX_VALUE = 60;
+/** A name in a sentence: long enough for any real one. */
+const MAX_NAME = 120;
 
 /** A detail value as short readable text; null and missing read as "(none)". */
 export function showValue(value: unknown, max = MAX_VALUE): string {
   if (value === null || value === undefined || value === "") return "(none)";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const text = typeof value === "string" ? value : jsonText(value, { max }).text;
+  return visibleText(text, max - 1);
 }
+
+/** A name Asana sent, as a sentence shows it. */
+const shown = (name: string) => visibleText(name, MAX_NAME);
 
 /** The details of an event in one line: "optional → required · group: Finance". */
 export function summariseDetails(details: unknown, max = 160): string {
   const d = asDetails(details);
   const parts: string[] = [];
-  const hasOld = "old_value" in d;
-  const hasNew = "new_value" in d;
+  const hasOld = has(d, "old_value");
+  const hasNew = has(d, "new_value");
   if (hasOld && hasNew) parts.push(`${showValue(d.old_value)} → ${showValue(d.new_value)}`);
   else if (hasNew) parts.push(`now ${showValue(d.new_value)}`);
   else if (hasOld) parts.push(`was ${showValue(d.old_value)}`);
   for (const [key, value] of Object.entries(d)) {
     if (key === "old_value" || key === "new_value") continue;
-    if (value && typeof value === "object" && "name" in value) parts.push(`${words(key)}: ${showValue((value as { name: unknown }).name)}`);
+    // Enough parts to fill the line: a thousand keys must not cost a thousand parts.
+    if (parts.join(" · ").length > max) break;
+    if (value && typeof value === "object" && Object.hasOwn(value, "name")) parts.push(`${words(key)}: ${showValue((value as { name: unknown }).name)}`);
     else if (key === "saml_response") parts.push(value ? "SAML response kept" : "no SAML response");
     else parts.push(`${words(key)}: ${showValue(value, 40)}`);
   }
@@ -50,22 +64,23 @@ export function summariseDetails(details: unknown, max = 160): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-const ACTOR_TYPE_WORDS: Record<string, string> = {
-  asana: "Asana",
-  asana_support: "Asana Support",
-  anonymous: "An anonymous user",
-  external_administrator: "An external administrator",
-};
+const ACTOR_TYPE_WORDS: ReadonlyMap<string, string> = new Map([
+  ["asana", "Asana"],
+  ["asana_support", "Asana Support"],
+  ["anonymous", "An anonymous user"],
+  ["external_administrator", "An external administrator"],
+]);
 
+/** Who acted, as stored (the table shows it through DataText; sentences through visibleText). */
 export function actorPhrase(e: Pick<EventFacts, "actorType" | "actorName" | "actorEmail">): string {
-  return e.actorName ?? e.actorEmail ?? ACTOR_TYPE_WORDS[e.actorType] ?? "Someone";
+  return e.actorName ?? e.actorEmail ?? ACTOR_TYPE_WORDS.get(e.actorType) ?? "Someone";
 }
 
 function resourcePhrase(e: EventFacts): string {
   const type = e.resourceType ? humanize(e.resourceType).toLowerCase() : "resource";
   if (e.resourceType === "workspace") return "the workspace";
-  if (e.resourceType === "user") return e.resourceName ?? e.resourceEmail ?? "a user";
-  return e.resourceName ? `the ${type} “${e.resourceName}”` : `a ${type}`;
+  if (e.resourceType === "user") return shown(e.resourceName ?? e.resourceEmail ?? "a user");
+  return e.resourceName ? `the ${type} “${shown(e.resourceName)}”` : `a ${type}`;
 }
 
 function possessive(e: EventFacts): string {
@@ -78,7 +93,7 @@ function settingPhrase(e: EventFacts, setting: string): string {
 }
 
 // Setting names read better with a few words of their own.
-const SETTING_WORDS: Record<string, string> = {
+const SETTING_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   saml_settings: "SAML setting",
   google_sso_settings: "Google SSO setting",
   two_factor_auth: "two-factor authentication",
@@ -96,7 +111,7 @@ const SETTING_WORDS: Record<string, string> = {
   security_contact_email: "security contact e-mail",
   app_recipient_emails: "app-approval request recipients",
   require_app_approvals_of_type: "app-approval requirement",
-};
+}));
 
 /** Lower-case words, keeping acronyms and names (SAML, OAuth, Google) as people write them. */
 function words(snake: string): string {
@@ -115,22 +130,24 @@ function settingOf(eventType: string, resourceType: string | null, suffix: strin
       break;
     }
   }
-  return SETTING_WORDS[middle] ?? words(middle).replace(/\bsettings\b/, "setting");
+  return SETTING_WORDS.get(middle) ?? words(middle).replace(/\bsettings\b/, "setting");
 }
 
 function fromTo(d: Details): string {
-  const hasOld = "old_value" in d;
-  const hasNew = "new_value" in d;
+  const hasOld = has(d, "old_value");
+  const hasNew = has(d, "new_value");
   if (hasOld && hasNew) return ` from ${showValue(d.old_value)} to ${showValue(d.new_value)}`;
   if (hasNew) return ` to ${showValue(d.new_value)}`;
   return "";
 }
 
-const methodNote = (d: Details) => (typeof d.method === "string" ? ` with ${words(d.method)}` : "");
+const methodNote = (d: Details) => (has(d, "method") && typeof d.method === "string" ? ` with ${words(d.method)}` : "");
 
-const SPECIAL: Record<string, (e: EventFacts, actor: string, d: Details) => string> = {
+type Phrase = (e: EventFacts, actor: string, d: Details) => string;
+
+const SPECIAL: ReadonlyMap<string, Phrase> = new Map(Object.entries({
   user_login_succeeded: (_e, actor, d) => `${actor} signed in${methodNote(d)}`,
-  user_login_failed: (e, actor, d) => `A sign-in as ${e.resourceName ?? e.resourceEmail ?? actor} failed${methodNote(d)}`,
+  user_login_failed: (e, actor, d) => `A sign-in as ${e.resourceName || e.resourceEmail ? shown(e.resourceName ?? e.resourceEmail!) : actor} failed${methodNote(d)}`,
   user_logged_out: (_e, actor) => `${actor} signed out`,
   user_invited: (e, actor) => `${actor} invited ${resourcePhrase(e)}`,
   user_deprovisioned: (e, actor) => `${actor} removed ${resourcePhrase(e)} from the workspace`,
@@ -149,7 +166,7 @@ const SPECIAL: Record<string, (e: EventFacts, actor: string, d: Details) => stri
   service_account_created: (e, actor) => `${actor} created the service account ${resourcePhrase(e)}`,
   service_account_deleted: (e, actor) => `${actor} deleted the service account ${resourcePhrase(e)}`,
   workspace_app_admin_approval_setting_changed: (_e, actor, d) => `${actor} changed the approval of the app ${showValue(d.app_name)}${fromTo(d)}`,
-};
+} satisfies Record<string, Phrase>));
 
 const VERB_SUFFIXES: Array<[string, string]> = [
   ["_permanently_deleted", "permanently deleted"],
@@ -164,9 +181,9 @@ const VERB_SUFFIXES: Array<[string, string]> = [
 
 /** The sentence a person can read, without a final full stop. */
 export function describeEvent(e: EventFacts): string {
-  const actor = actorPhrase(e);
+  const actor = shown(actorPhrase(e));
   const d = asDetails(e.details);
-  const special = SPECIAL[e.eventType];
+  const special = SPECIAL.get(e.eventType);
   if (special) return special(e, actor, d);
 
   const type = e.eventType;
@@ -185,7 +202,7 @@ export function describeEvent(e: EventFacts): string {
     ["_member_removed", "removed a member from"],
   ] as const) {
     if (type.endsWith(suffix)) {
-      const level = suffix === "_member_added" ? ("new_value" in d ? ` as ${showValue(d.new_value)}` : "") : "old_value" in d ? ` (was ${showValue(d.old_value)})` : "";
+      const level = suffix === "_member_added" ? (has(d, "new_value") ? ` as ${showValue(d.new_value)}` : "") : has(d, "old_value") ? ` (was ${showValue(d.old_value)})` : "";
       return `${actor} ${verb} ${resourcePhrase(e)}${level}`;
     }
   }
