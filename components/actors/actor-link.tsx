@@ -1,5 +1,8 @@
-import { emptyFilter, type EventFilter } from "@/lib/events/filters";
+import { emptyFilter, isGid, type EventFilter } from "@/lib/events/filters";
 import { eventSearch } from "@/lib/events/search-params";
+
+/** Actor and resource pages exist for Asana's gids, which are digits; any other value is shown, not linked. */
+export const hasPage = (gid: string | null): gid is string => gid !== null && isGid(gid);
 
 /**
  * The page of an actor or resource, keeping the time range one came from (its other

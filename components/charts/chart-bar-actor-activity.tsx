@@ -9,7 +9,7 @@ import { ChartTooltip } from "./chart-tooltip";
 type Point = ActorActivity["points"][number];
 
 /** One actor's events per bucket; a click on a bar opens that bucket's events. */
-export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorActivity; height: number; hrefFor: (point: Point) => string }) {
+export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorActivity; height: number; hrefFor: (point: Point) => string | null }) {
   const router = useRouter();
   return (
     <div data-testid="actor-activity-chart">
@@ -36,7 +36,8 @@ export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorAc
             className="cursor-pointer"
             onClick={(_, i) => {
               const p = data.points[i];
-              if (p && p.total > 0) router.push(hrefFor(p));
+              const href = p && p.total > 0 ? hrefFor(p) : null;
+              if (href) router.push(href);
             }}
           />
         </BarChart>

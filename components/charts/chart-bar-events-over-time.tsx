@@ -4,26 +4,27 @@ import * as React from "react";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { categoryLabel } from "@/lib/asana/event-types";
-import type { CountOverTime, TimePoint } from "@/lib/stats/count-over-time";
+import type { CountOverTime, Series, TimePoint } from "@/lib/stats/count-over-time";
 import { formatCount } from "@/lib/format/time";
-import { actorTypeLabel, seriesColor } from "./chart-colors";
+import { actorTypeLabel, OTHER_COLOR, seriesColor } from "./chart-colors";
 import { bucketRange, bucketTick } from "./format-bucket";
 import { ChartTooltip } from "./chart-tooltip";
 
-/** "" (no category) cannot be a data key; it gets a name of its own. */
-const NONE = "__none";
-const keyOf = (series: string) => (series === "" ? NONE : series);
-const seriesOf = (key: string) => (key === NONE ? "" : key);
+export function seriesLabel(seriesBy: CountOverTime["seriesBy"], series: Series): string {
+  if (series.key === null) return seriesBy === "category" ? "Other categories" : "Other actor types";
+  const label = seriesBy === "category" ? categoryLabel(series.key || null) : actorTypeLabel(series.key);
+  return series.cut && !label.endsWith("…") ? `${label}…` : label;
+}
 
-export function seriesLabel(seriesBy: CountOverTime["seriesBy"], key: string): string {
-  return seriesBy === "category" ? categoryLabel(key || null) : actorTypeLabel(key);
+export function seriesFill(seriesBy: CountOverTime["seriesBy"], series: Series, index: number): string {
+  return series.key === null ? OTHER_COLOR : seriesColor(seriesBy, series.key, index);
 }
 
 interface Props {
   data: CountOverTime;
   height: number;
   /** The table of events behind one bucket, or one series of it; null when no filter can say it. */
-  hrefFor: (point: TimePoint, series?: string) => string | null;
+  hrefFor: (point: TimePoint, series?: Series) => string | null;
   /** Called with the range of the buckets dragged across. */
   onZoom: (from: Date, to: Date) => void;
 }
@@ -41,7 +42,8 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
   const [drag, setDrag] = React.useState<{ start: number; end: number } | null>(null);
   // A click on a segment bubbles to the chart, and a drag ends with a click: say who handled it.
   const handled = React.useRef(false);
-  const rows = React.useMemo(() => data.points.map((p) => ({ from: p.from, to: p.to, total: p.total, ...Object.fromEntries(Object.entries(p.counts).map(([k, v]) => [keyOf(k), v])) })), [data.points]);
+  // Each bar reads its count by position (a function as dataKey), never by a key named after a value.
+  const rows = data.points;
   const bucketMs = data.bucketMs;
   const index = (value: unknown) => (typeof value === "number" ? value : Number(value));
 
@@ -92,16 +94,16 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
           <Tooltip cursor={{ fill: "var(--muted)", opacity: 0.6 }} content={({ active, payload }) => <BucketTooltip active={active} payload={payload as unknown as TooltipEntry[] | undefined} data={data} bucketMs={bucketMs} />} isAnimationActive={false} />
           {data.series.map((s, i) => (
             <Bar
-              key={s.key}
-              dataKey={keyOf(s.key)}
-              name={seriesLabel(data.seriesBy, s.key)}
+              key={i}
+              dataKey={(point: TimePoint) => point.counts[i] ?? 0}
+              name={String(i)}
               stackId="events"
-              fill={seriesColor(data.seriesBy, s.key, i)}
+              fill={seriesFill(data.seriesBy, s, i)}
               isAnimationActive={false}
               className="cursor-pointer"
               onClick={(_, i) => {
                 const point = data.points[i];
-                const href = point ? hrefFor(point, s.key) : null;
+                const href = point ? hrefFor(point, s) : null;
                 handled.current = true;
                 if (href) router.push(href);
               }}
@@ -118,23 +120,21 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
 }
 
 interface TooltipEntry {
-  dataKey?: unknown;
-  name?: unknown;
-  value?: unknown;
   payload?: unknown;
 }
 
 function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; payload?: TooltipEntry[]; data: CountOverTime; bucketMs: number }) {
   if (!active || !payload?.length) return null;
-  const row = payload[0]!.payload as { from: string; to: string; total: number };
+  const point = payload[0]!.payload as TimePoint;
+  const shown = data.series.map((s, i) => ({ s, i, n: point.counts[i] ?? 0 })).filter((x) => x.n > 0);
   return (
-    <ChartTooltip title={bucketRange(row.from, row.to, bucketMs)} count={row.total}>
+    <ChartTooltip title={bucketRange(point.from, point.to, bucketMs)} count={point.total}>
       <ul className="mt-1 flex flex-col gap-0.5">
-        {[...payload].reverse().filter((p) => Number(p.value) > 0).map((p) => (
-          <li key={String(p.dataKey)} className="flex items-center gap-2">
-            <span className="size-2 rounded-sm" style={{ background: seriesColor(data.seriesBy, seriesOf(String(p.dataKey))) }} />
-            <span className="flex-1">{String(p.name)}</span>
-            <span className="tabular-nums">{formatCount(Number(p.value))}</span>
+        {shown.map(({ s, i, n }) => (
+          <li key={i} className="flex items-center gap-2">
+            <span className="size-2 shrink-0 rounded-sm" style={{ background: seriesFill(data.seriesBy, s, i) }} />
+            <span className="min-w-0 flex-1 truncate">{seriesLabel(data.seriesBy, s)}</span>
+            <span className="tabular-nums">{formatCount(n)}</span>
           </li>
         ))}
       </ul>
@@ -147,9 +147,9 @@ function Legend({ data }: { data: CountOverTime }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground" data-testid="chart-legend">
       {data.series.map((s, i) => (
-        <li key={s.key} className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm" style={{ background: seriesColor(data.seriesBy, s.key, i) }} aria-hidden />
-          {seriesLabel(data.seriesBy, s.key)}
+        <li key={i} className="flex max-w-full min-w-0 items-center gap-1.5">
+          <span className="size-2.5 shrink-0 rounded-sm" style={{ background: seriesFill(data.seriesBy, s, i) }} aria-hidden />
+          <span className="truncate">{seriesLabel(data.seriesBy, s)}</span>
           <span className="tabular-nums">{formatCount(s.total)}</span>
         </li>
       ))}

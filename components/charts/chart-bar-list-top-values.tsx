@@ -8,7 +8,8 @@ export interface TopRow {
   label: React.ReactNode;
   sublabel?: React.ReactNode;
   count: number;
-  href: string;
+  /** The events it counts; null when no filter can name the value. */
+  href: string | null;
   /** A second link, e.g. the actor's timeline. */
   extra?: React.ReactNode;
 }
@@ -26,9 +27,13 @@ export function ChartBarListTopValues({ rows, testId }: { rows: TopRow[]; testId
             {row.sublabel ? <span className="block truncate text-xs text-muted-foreground">{row.sublabel}</span> : null}
           </span>
           {row.extra ? <span className="relative shrink-0">{row.extra}</span> : null}
-          <Link href={row.href} className="relative shrink-0 font-medium text-primary tabular-nums underline-offset-2 hover:underline" aria-label={`${formatCount(row.count)} events: open them`}>
-            {formatCount(row.count)}
-          </Link>
+          {row.href ? (
+            <Link href={row.href} className="relative shrink-0 font-medium text-primary tabular-nums underline-offset-2 hover:underline" aria-label={`${formatCount(row.count)} events: open them`}>
+              {formatCount(row.count)}
+            </Link>
+          ) : (
+            <span className="relative shrink-0 font-medium tabular-nums">{formatCount(row.count)}</span>
+          )}
         </li>
       ))}
     </ol>

@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { categoryLabel, eventTypeInfo, eventTypeLabel } from "@/lib/asana/event-types";
 import type { EventFilter } from "@/lib/events/filters";
 import type { CountBy } from "@/lib/stats/count-by";
-import { eventsHref, excluding, narrow } from "@/lib/stats/filter-ops";
+import { canFilter } from "@/lib/events/filters";
+import { drillDown, eventsHref, excluding } from "@/lib/stats/filter-ops";
 import { panelQuery } from "@/lib/stats/query";
 import { ChartBarCounts, type ColoredCountRow } from "@/components/charts/chart-bar-counts";
 import { actorTypeLabel, OTHER_COLOR, seriesColor } from "@/components/charts/chart-colors";
@@ -12,34 +13,47 @@ import { ChartPanel } from "@/components/charts/chart-panel";
 import { ChartPieActorTypes } from "@/components/charts/chart-pie-actor-types";
 import { CountTable } from "@/components/charts/count-table";
 
+type Row = CountBy["rows"][number];
+/** A row's link: none for a value cut short or one no filter can name ("no category", a category Asana made up). */
+const linkFor = (filter: EventFilter, dimension: "eventType" | "category" | "actorType", r: Row) => (r.cut || r.value === "" ? null : drillDown(filter, dimension, r.value));
+/** Labels are bounded strings; a value cut by the server says so. */
+const cutLabel = (label: string, r: Row) => (r.cut && !label.endsWith("…") ? `${label}…` : label);
+/** Keys by position: two values cut to the same start must still be two rows. */
+const keyOf = (r: Row, i: number) => `${i}:${r.value}`;
+
+/** The rest of the values, summed: linked when every listed value can be excluded by name. */
+function otherRow(filter: EventFilter, data: CountBy, dimension: "eventType" | "category" | "actorType", label: string): ColoredCountRow[] {
+  if (data.other <= 0) return [];
+  const nameable = data.rows.every((r) => !r.cut && canFilter(dimension, r.value));
+  return [{ key: "__other", label, count: data.other, color: OTHER_COLOR, href: nameable ? eventsHref(excluding(filter, dimension, data.rows.map((r) => r.value))) : null }];
+}
+
 /** Event types, each coloured by its category; the rest summed as "Other event types". */
 function eventTypeRows(filter: EventFilter, data: CountBy): ColoredCountRow[] {
-  const rows = data.rows.map((r) => ({
-    key: r.value,
-    label: eventTypeLabel(r.value),
+  const rows = data.rows.map((r, i) => ({
+    key: keyOf(r, i),
+    label: cutLabel(eventTypeLabel(r.value), r),
     count: r.count,
     color: seriesColor("category", eventTypeInfo(r.value)?.event_category ?? "", 0),
-    href: eventsHref(narrow(filter, "eventType", r.value)),
+    href: linkFor(filter, "eventType", r),
   }));
-  if (data.other > 0) {
-    rows.push({ key: "__other", label: "Other event types", count: data.other, color: OTHER_COLOR, href: eventsHref(excluding(filter, "eventType", data.rows.map((r) => r.value))) });
-  }
-  return rows;
+  return [...rows, ...otherRow(filter, data, "eventType", "Other event types")];
 }
 
 function categoryRows(filter: EventFilter, data: CountBy): ColoredCountRow[] {
-  return data.rows.map((r, i) => ({
-    key: r.value || "__none",
-    label: categoryLabel(r.value || null),
+  const rows = data.rows.map((r, i) => ({
+    key: keyOf(r, i),
+    label: cutLabel(categoryLabel(r.value || null), r),
     count: r.count,
     color: seriesColor("category", r.value, i),
-    // "No category" is not something a filter can say.
-    href: r.value ? eventsHref(narrow(filter, "category", r.value)) : null,
+    href: linkFor(filter, "category", r),
   }));
+  return [...rows, ...otherRow(filter, data, "category", "Other categories")];
 }
 
 function actorTypeRows(filter: EventFilter, data: CountBy): ColoredCountRow[] {
-  return data.rows.map((r, i) => ({ key: r.value, label: actorTypeLabel(r.value), count: r.count, color: seriesColor("actorType", r.value, i), href: eventsHref(narrow(filter, "actorType", r.value)) }));
+  const rows = data.rows.map((r, i) => ({ key: keyOf(r, i), label: cutLabel(actorTypeLabel(r.value), r), count: r.count, color: seriesColor("actorType", r.value, i), href: linkFor(filter, "actorType", r) }));
+  return [...rows, ...otherRow(filter, data, "actorType", "Other actor types")];
 }
 
 export function PanelEventTypes({ filter }: { filter: EventFilter }) {

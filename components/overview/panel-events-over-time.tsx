@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Dimension, EventFilter } from "@/lib/events/filters";
+import { isRangeInstant } from "@/lib/events/time-range";
 import { formatCount } from "@/lib/format/time";
-import type { TimePoint } from "@/lib/stats/count-over-time";
-import { between, eventsHref, narrow } from "@/lib/stats/filter-ops";
+import type { Series, TimePoint } from "@/lib/stats/count-over-time";
+import { between, drillDown, eventsHref } from "@/lib/stats/filter-ops";
 import type { Stack } from "@/lib/stats/panels";
 import { panelQuery } from "@/lib/stats/query";
 import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";
@@ -15,6 +16,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/lib/utils";
 
 const HEIGHT = 260;
+const linkableRange = (point: { from: string; to: string }) => isRangeInstant(new Date(point.from)) && isRangeInstant(new Date(point.to));
 const STACK_LABELS: Record<Stack, string> = { category: "Category", actor_type: "Actor type" };
 
 interface Props {
@@ -28,9 +30,12 @@ interface Props {
 export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Props) {
   const query = useQuery(panelQuery("over-time", filter, stack));
   const dimension: Dimension = stack === "category" ? "category" : "actorType";
-  const hrefFor = (point: TimePoint, series?: string) => {
+  // A bucket of a far date (the year 1, 9999) is outside what a link's range may say: no link.
+  const hrefFor = (point: TimePoint, series?: Series): string | null => {
+    if (!linkableRange(point)) return null;
     const bucket = between(filter, new Date(point.from), new Date(point.to));
-    return eventsHref(series === undefined ? bucket : narrow(bucket, dimension, series));
+    if (series === undefined) return eventsHref(bucket);
+    return series.key === null || series.cut ? null : drillDown(bucket, dimension, series.key);
   };
 
   return (
@@ -61,9 +66,8 @@ export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Prop
         <ChartBarEventsOverTime
           data={data}
           height={HEIGHT}
-          // Events without a category cannot be named in a filter: their segment has no link.
-          hrefFor={(point, series) => (series === "" ? null : hrefFor(point, series))}
-          onZoom={(from, to) => void setFilter(between(filter, from, to))}
+          hrefFor={hrefFor}
+          onZoom={(from, to) => (linkableRange({ from: from.toISOString(), to: to.toISOString() }) ? void setFilter(between(filter, from, to)) : undefined)}
         />
       )}
       table={(data) => {
@@ -74,42 +78,46 @@ export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Prop
               <TableRow>
                 <TableHead>Time</TableHead>
                 <TableHead className="text-right">Events</TableHead>
-                {data.series.map((s) => (
-                  <TableHead key={s.key} className="text-right">
-                    {seriesLabel(data.seriesBy, s.key)}
+                {data.series.map((s, i) => (
+                  <TableHead key={i} className="max-w-40 truncate text-right">
+                    {seriesLabel(data.seriesBy, s)}
                   </TableHead>
                 ))}
               </TableRow>
             </TableHeader>
             <TableBody>
-              {data.points.map((p) => (
-                <TableRow key={p.from}>
-                  <TableCell className="whitespace-nowrap">{bucketRange(p.from, p.to, bucketMs)}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {p.total > 0 ? (
-                      <Link href={hrefFor(p)} className="text-primary underline-offset-2 hover:underline">
-                        {formatCount(p.total)}
-                      </Link>
-                    ) : (
-                      "0"
-                    )}
-                  </TableCell>
-                  {data.series.map((s) => {
-                    const n = p.counts[s.key] ?? 0;
-                    return (
-                      <TableCell key={s.key} className="text-right text-muted-foreground tabular-nums">
-                        {n > 0 && s.key !== "" ? (
-                          <Link href={hrefFor(p, s.key)} className="underline-offset-2 hover:text-primary hover:underline">
-                            {formatCount(n)}
-                          </Link>
-                        ) : (
-                          formatCount(n)
-                        )}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
+              {data.points.map((p) => {
+                const bucketHref = p.total > 0 ? hrefFor(p) : null;
+                return (
+                  <TableRow key={p.from}>
+                    <TableCell className="whitespace-nowrap">{bucketRange(p.from, p.to, bucketMs)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {bucketHref ? (
+                        <Link href={bucketHref} className="text-primary underline-offset-2 hover:underline">
+                          {formatCount(p.total)}
+                        </Link>
+                      ) : (
+                        formatCount(p.total)
+                      )}
+                    </TableCell>
+                    {data.series.map((s, i) => {
+                      const n = p.counts[i] ?? 0;
+                      const href = n > 0 ? hrefFor(p, s) : null;
+                      return (
+                        <TableCell key={i} className="text-right text-muted-foreground tabular-nums">
+                          {href ? (
+                            <Link href={href} className="underline-offset-2 hover:text-primary hover:underline">
+                              {formatCount(n)}
+                            </Link>
+                          ) : (
+                            formatCount(n)
+                          )}
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         );

@@ -4,14 +4,17 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { UserRound } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
-import { eventsHref, narrow } from "@/lib/stats/filter-ops";
+import { drillDown } from "@/lib/stats/filter-ops";
+import { visibleText } from "@/lib/format/visible-text";
 import { panelQuery } from "@/lib/stats/query";
 import type { TopValues } from "@/lib/stats/top-values";
 import { ChartBarListTopValues, type TopRow } from "@/components/charts/chart-bar-list-top-values";
 import { actorTypeLabel } from "@/components/charts/chart-colors";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { CountTable } from "@/components/charts/count-table";
-import { actorHref } from "@/components/actors/actor-link";
+import { actorHref, hasPage } from "@/components/actors/actor-link";
+import { DataText } from "@/components/ui/data-text";
+import { MaybeLink } from "@/components/ui/maybe-link";
 
 const PANELS = {
   actor: { panel: "top-actors", title: "Top actors", label: "Actor", empty: "No actor acted in this range." },
@@ -20,25 +23,37 @@ const PANELS = {
 } as const;
 
 function rows(filter: EventFilter, dimension: keyof typeof PANELS, data: TopValues): TopRow[] {
-  return data.rows.map((r) => {
-    const href = eventsHref(narrow(filter, dimension, r.value));
-    if (dimension !== "actor") return { key: r.value, label: <span className={dimension === "ip" ? "font-mono text-xs" : undefined}>{r.value}</span>, count: r.count, href };
+  return data.rows.map((r, i) => {
+    // An actor's value is its gid: it names them in a filter only as digits (otherwise it reads as a name to search).
+    const href = r.cut || (dimension === "actor" && !hasPage(r.value)) ? null : drillDown(filter, dimension, r.value);
+    const key = `${i}:${r.value}`;
+    if (dimension !== "actor") return { key, label: <DataText value={r.value} max={200} cut={r.cut} className={dimension === "ip" ? "font-mono text-xs" : undefined} />, count: r.count, href };
     const name = r.actor?.name ?? r.actor?.email ?? r.value;
+    const timeline = hasPage(r.value) ? actorHref(r.value, filter) : null;
     return {
-      key: r.value,
+      key,
       label: (
-        <Link href={actorHref(r.value, filter)} className="font-medium underline-offset-2 hover:underline" data-testid="top-actor-link">
-          {name}
-        </Link>
+        <MaybeLink href={timeline} className="font-medium underline-offset-2 hover:underline" data-testid="top-actor-link">
+          <DataText value={name} max={200} />
+        </MaybeLink>
       ),
-      sublabel: [r.actor?.email && r.actor.email !== name ? r.actor.email : null, r.actor ? actorTypeLabel(r.actor.actorType) : null].filter(Boolean).join(" · "),
+      sublabel: (
+        <>
+          {r.actor?.email && r.actor.email !== name ? (
+            <>
+              <DataText value={r.actor.email} max={200} /> ·{" "}
+            </>
+          ) : null}
+          {r.actor ? actorTypeLabel(r.actor.actorType) : null}
+        </>
+      ),
       count: r.count,
       href,
-      extra: (
-        <Link href={actorHref(r.value, filter)} aria-label={`Timeline of ${name}`} title="Timeline" className="text-muted-foreground hover:text-foreground">
+      extra: timeline ? (
+        <Link href={timeline} aria-label={`Timeline of ${visibleText(name, 100)}`} title="Timeline" className="text-muted-foreground hover:text-foreground">
           <UserRound className="size-3.5" />
         </Link>
-      ),
+      ) : undefined,
     };
   });
 }

@@ -33,20 +33,25 @@ export interface ActorActivity {
 /**
  * The actor's events per bucket over the filter's range. Under a time-only filter this reads
  * the (actor_gid, created_at) index alone, never the rows: a busy integration's twenty
- * thousand events cost an index range, not twenty thousand heap pages.
+ * thousand events cost an index range, not twenty thousand heap pages. An open range runs to
+ * their newest event if Asana dated one after now, in at most MAX_BUCKETS buckets however
+ * far that is (as the overview's chart does).
  */
 export async function getActorActivity(gid: string, filter: EventFilter, now = new Date()): Promise<ActorActivity> {
   const where = eventWhere(actorFilter(filter, gid), { now });
   const range = resolveTimeRange(filter.time, now);
   const [first] = range.from ? [{ at: range.from }] : await db().$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS at FROM audit_event WHERE actor_gid = ${gid}`;
+  const [last] = range.to ? [] : await db().$queryRaw<{ at: Date | null }[]>`SELECT max(created_at) AS at FROM audit_event WHERE actor_gid = ${gid} AND created_at >= ${now}`;
   const from = first?.at ?? null;
-  const to = range.to ?? now;
+  const newest = last?.at ?? null;
+  const to = range.to ?? (newest ? new Date(newest.getTime() + 1) : now);
   if (!from || from >= to) return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: "1h", bucketMs: 3_600_000, bucketLabel: "hour", points: [], total: 0 };
   const bucket = bucketFor(to.getTime() - from.getTime());
-  const rows = await db().$queryRaw<{ b: Date; n: number }[]>`
-    SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), created_at, ${BUCKET_ORIGIN}::timestamptz) AS b, count(*)::int AS n
+  // Epoch milliseconds: a bucket starting before the year 1 is written "BC", which the driver cannot read.
+  const rows = await db().$queryRaw<{ b: number; n: number }[]>`
+    SELECT (extract(epoch FROM date_bin(make_interval(secs => ${bucket.ms / 1000}), created_at, ${BUCKET_ORIGIN}::timestamptz)) * 1000)::float8 AS b, count(*)::int AS n
     FROM audit_event WHERE ${where} GROUP BY 1`;
-  const byStart = new Map(rows.map((r) => [r.b.getTime(), r.n]));
+  const byStart = new Map(rows.map((r) => [r.b, r.n]));
   const points = bucketStarts(from, to, bucket).map((start) => ({
     from: (start < from ? from : start).toISOString(),
     to: new Date(Math.min(start.getTime() + bucket.ms, to.getTime())).toISOString(),

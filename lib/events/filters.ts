@@ -105,6 +105,16 @@ export function checkValue(dimension: Dimension, raw: string): { value: string }
   return error ? { error } : { value };
 }
 
+/**
+ * Whether a stored value can be named in a filter as it is: a link that narrows to it would
+ * otherwise open a page that refuses its own URL (a category Asana invented, a 300-character
+ * name, a value with a control character or a space at either end).
+ */
+export function canFilter(dimension: Dimension, value: string): boolean {
+  const checked = checkValue(dimension, value);
+  return !("error" in checked) && checked.value === value;
+}
+
 export function emptyValues(): DimensionValues {
   return Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as DimensionValues;
 }

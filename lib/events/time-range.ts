@@ -31,6 +31,16 @@ export function parseRelative(value: string): number | null | { error: string } 
   return ms;
 }
 
+/** The years a range may name: the audit log's own, with room on either side, and sane dates. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/** Whether a range may start or end at `date` (an event Asana dated 0001 or 9999 is outside). */
+export function isRangeInstant(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
@@ -47,8 +57,7 @@ export function parseInstant(value: string): string | { error: string } {
   text = text.replace(/(\.\d{3})\d+/, "$1");
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) return { error: `"${value}" is not a real date or time` };
-  const year = date.getUTCFullYear();
-  if (year < 2000 || year > 2100) return { error: `"${value}" is outside the years 2000 to 2100` };
+  if (!isRangeInstant(date)) return { error: `"${value}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}` };
   // Rejects 2026-02-31 and 25:00, which Date() would silently roll over.
   const [y, mo, d] = value.slice(0, 10).split("-").map(Number);
   const probe = new Date(Date.UTC(y!, mo! - 1, d!));

@@ -3,8 +3,23 @@
  * 15-minute window shows minutes, a week 3-hour bars, 90 days days. Every size divides a UTC
  * day or week evenly, so buckets line up with the rollups. Past two weeks the bars are days:
  * the daily rollup answers a month in a thirtieth of the rows the hourly one would need.
+ *
+ * However far apart the stored events are (Asana may date one in the year 1 and another in
+ * 9999), a chart has at most MAX_BUCKETS bars: past MAX_BUCKETS weeks, buckets are whole
+ * numbers of weeks, as many as that span needs.
  */
 const H = 3_600_000;
+const WEEK = 7 * 24 * H;
+
+/** A chart a few hundred bars wide still reads; beyond, bars are thinner than a pixel. */
+export const MAX_BUCKETS = 500;
+
+export interface Bucket {
+  key: string;
+  ms: number;
+  label: string;
+}
+
 export const BUCKETS = [
   { key: "1m", ms: 60_000, label: "minute", upTo: 2 * H },
   { key: "5m", ms: 300_000, label: "5 minutes", upTo: 8 * H },
@@ -12,15 +27,19 @@ export const BUCKETS = [
   { key: "1h", ms: H, label: "hour", upTo: 4 * 24 * H },
   { key: "3h", ms: 3 * H, label: "3 hours", upTo: 14 * 24 * H },
   { key: "1d", ms: 24 * H, label: "day", upTo: 180 * 24 * H },
-  { key: "1w", ms: 7 * 24 * H, label: "week", upTo: Infinity },
-] as const;
-export type Bucket = (typeof BUCKETS)[number];
+  { key: "1w", ms: WEEK, label: "week", upTo: MAX_BUCKETS * WEEK },
+] as const satisfies ReadonlyArray<Bucket & { upTo: number }>;
 
 /** Weeks start on Monday: 2000-01-03 was one. */
 export const BUCKET_ORIGIN = new Date("2000-01-03T00:00:00.000Z");
 
+/** The bucket for a span of time: never more than MAX_BUCKETS of them across it. */
 export function bucketFor(spanMs: number): Bucket {
-  return BUCKETS.find((b) => spanMs <= b.upTo)!;
+  const fixed = BUCKETS.find((b) => spanMs <= b.upTo);
+  if (fixed) return { key: fixed.key, ms: fixed.ms, label: fixed.label };
+  // A span JavaScript dates can hold (±273,790 years) needs at most 28,600 weeks a bucket.
+  const weeks = Number.isFinite(spanMs) ? Math.ceil(spanMs / (MAX_BUCKETS * WEEK)) : 52;
+  return { key: `${weeks}w`, ms: weeks * WEEK, label: `${weeks} weeks` };
 }
 
 /** The start of the bucket holding `at`. */
@@ -29,9 +48,14 @@ export function bucketStart(at: Date, bucket: Bucket): Date {
   return new Date(BUCKET_ORIGIN.getTime() + Math.floor(offset / bucket.ms) * bucket.ms);
 }
 
-/** Every bucket start from the one holding `from` up to (not including) `to`. */
+/**
+ * Every bucket start from the one holding `from` up to (not including) `to`. A bucket from
+ * bucketFor(to - from) gives at most MAX_BUCKETS + 1 of them (the first may start before
+ * `from`); anything more is a caller's mistake, refused before it allocates.
+ */
 export function bucketStarts(from: Date, to: Date, bucket: Bucket): Date[] {
-  const out: Date[] = [];
-  for (let t = bucketStart(from, bucket).getTime(); t < to.getTime(); t += bucket.ms) out.push(new Date(t));
-  return out;
+  const first = bucketStart(from, bucket).getTime();
+  const count = Math.ceil((to.getTime() - first) / bucket.ms);
+  if (!(count <= MAX_BUCKETS + 1)) throw new RangeError(`${count} buckets of ${bucket.label} from ${from.toISOString()} to ${to.toISOString()}: at most ${MAX_BUCKETS + 1}`);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => new Date(first + i * bucket.ms));
 }

@@ -1,4 +1,4 @@
-import { conditionsOf, DIMENSIONS, type Dimension, type EventFilter } from "@/lib/events/filters";
+import { canFilter, conditionsOf, DIMENSIONS, type Dimension, type EventFilter } from "@/lib/events/filters";
 import { eventSearch } from "@/lib/events/search-params";
 import type { TimeRange } from "@/lib/events/time-range";
 
@@ -20,6 +20,11 @@ export function onlyOn(filter: EventFilter, dimensions: readonly Dimension[]): b
  */
 export function narrow(filter: EventFilter, dimension: Dimension, value: string): EventFilter {
   return { ...filter, include: { ...filter.include, [dimension]: [value] } };
+}
+
+/** The explorer's table of the filter's events whose `dimension` is `value`; null when no filter can name that value. */
+export function drillDown(filter: EventFilter, dimension: Dimension, value: string): string | null {
+  return canFilter(dimension, value) ? eventsHref(narrow(filter, dimension, value)) : null;
 }
 
 /** The filter further limited to events excluded from nothing in `values` of `dimension`. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { EventFilter } from "@/lib/events/filters";
 import { countBy } from "./count-by";
 import { countOverTime } from "./count-over-time";
-import { TOP_EVENT_TYPES, TOP_LIST_LENGTH, type PanelDataMap, type Stack, type StatPanel } from "./panels";
+import { TOP_ACTOR_TYPES, TOP_CATEGORIES, TOP_EVENT_TYPES, TOP_LIST_LENGTH, type PanelDataMap, type Stack, type StatPanel } from "./panels";
 import { presetPanels } from "./preset-panels";
 import { topValues } from "./top-values";
 
@@ -21,9 +21,9 @@ export function loadPanel(panel: StatPanel, filter: EventFilter, options: PanelO
     case "event-types":
       return countBy(filter, "eventType", { now, limit: TOP_EVENT_TYPES });
     case "categories":
-      return countBy(filter, "category", { now });
+      return countBy(filter, "category", { now, limit: TOP_CATEGORIES });
     case "actor-types":
-      return countBy(filter, "actorType", { now });
+      return countBy(filter, "actorType", { now, limit: TOP_ACTOR_TYPES });
     case "top-actors":
       return topValues(filter, "actor", { now, limit: TOP_LIST_LENGTH });
     case "top-ips":

@@ -18,6 +18,9 @@ export const DEFAULT_STACK: Stack = "category";
 /** Event types listed by name before the rest become "other". */
 export const TOP_EVENT_TYPES = 10;
 export const TOP_LIST_LENGTH = 10;
+/** Asana documents nine categories and five actor types; more than these are summed as "other". */
+export const TOP_CATEGORIES = 15;
+export const TOP_ACTOR_TYPES = 8;
 
 /** What each panel's endpoint answers. */
 export interface PanelDataMap {

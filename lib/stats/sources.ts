@@ -62,6 +62,18 @@ function dimensionConditions(filter: EventFilter, options: SourceOptions): Prism
   return eventConditions({ ...filter, time: ALL_TIME }, { now: options.now, actorGids: options.actorGids });
 }
 
+/**
+ * The newest event at or after `since` under the filter's other conditions: the end an open
+ * range's chart must reach (an event Asana dated 2099 is counted, so it is drawn). max() over
+ * the time index reads from the newest entry down, so this costs the events ahead of
+ * `since`, normally none.
+ */
+export async function newestEventSince(filter: EventFilter, since: Date, options: SourceOptions): Promise<Date | null> {
+  const [row] = await db().$queryRaw<{ at: Date | null }[]>`
+    SELECT max(created_at) AS at FROM audit_event WHERE ${and([sql`created_at >= ${since}::timestamptz`, ...dimensionConditions(filter, options)])}`;
+  return row?.at ?? null;
+}
+
 const EVENT_COLUMNS = sql`event_type, COALESCE(event_category, '') AS event_category, actor_type`;
 const ROLLUP_COLUMNS = sql`event_type, event_category, actor_type`;
 

@@ -70,8 +70,8 @@ describe.each(FILTERS)("overview figures for %s", (_name, f) => {
     for (const point of busiest) {
       const bucket = between(f, new Date(point.from), new Date(point.to));
       expect(await explorerCount(bucket)).toBe(point.total);
-      const [key, count] = Object.entries(point.counts).find(([k]) => k !== "") ?? [];
-      if (key) expect(await explorerCount(narrow(bucket, "category", key))).toBe(count);
+      const i = result.series.findIndex((s, j) => s.key && (point.counts[j] ?? 0) > 0);
+      if (i >= 0) expect(await explorerCount(narrow(bucket, "category", result.series[i]!.key!))).toBe(point.counts[i]);
     }
   });
 

@@ -3,11 +3,14 @@ import { db } from "@/lib/db/client";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "@/lib/events/filters";
+import { VALUE_MAX } from "./count-by";
 import { readAggregate, valueCounts, type Source, type ValueDimension } from "./sources";
 
 export interface TopValue {
   value: string;
   count: number;
+  /** True when the stored value is longer than `value` shows (it cannot be a filter then). */
+  cut?: boolean;
   /** For actors: who the gid is, from the actor table. */
   actor?: { name: string | null; email: string | null; actorType: string };
 }
@@ -31,13 +34,17 @@ export interface TopValuesOptions {
 export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
   const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const limit = options.limit ?? 10;
-  const rows = await readAggregate<{ value: string; count: number }>(Prisma.sql`
-    SELECT value, sum(n)::int AS count
-    FROM (${relation}) AS x
-    GROUP BY 1
-    HAVING sum(n) > 0
-    ORDER BY 2 DESC, 1
-    LIMIT ${limit}`);
+  const found = await readAggregate<{ value: string; cut: boolean; count: number }>(Prisma.sql`
+    SELECT left(value, ${VALUE_MAX}) AS value, length(value) > ${VALUE_MAX} AS cut, count FROM (
+      SELECT value, sum(n)::int AS count
+      FROM (${relation}) AS x
+      GROUP BY 1
+      HAVING sum(n) > 0
+      ORDER BY 2 DESC, 1
+      LIMIT ${limit}
+    ) AS top
+    ORDER BY count DESC, top.value`);
+  const rows: TopValue[] = found.map((r) => (r.cut ? { value: r.value, count: r.count, cut: true } : { value: r.value, count: r.count }));
   if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };
   const actors = await db().actor.findMany({ where: { gid: { in: rows.map((r) => r.value) } }, select: { gid: true, name: true, email: true, actorType: true } });
   const byGid = new Map(actors.map((a) => [a.gid, a]));
