@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { EVENT_ROW_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "@/lib/events/event-row";
+import { EVENT_LIST_COLUMNS, LIST_TEXT_MAX, toEventRow, type DbEventRow, type EventRow } from "@/lib/events/event-row";
+import { visibleText } from "@/lib/format/visible-text";
 
 /** One thing an actor used (an address, a user agent, an auth method, an OAuth app) and when. */
 export interface UsedValue {
+  /** Cut at LIST_TEXT_MAX characters (`cut` then says so): a user agent can be any length. */
   value: string;
+  cut?: boolean;
   firstSeen: string;
   lastSeen: string;
   count: number;
@@ -47,9 +50,15 @@ export async function getActorIdentity(gid: string): Promise<ActorIdentity | nul
   };
 }
 
+/** Values listed per kind, the newest first seen: an integration may use thousands of addresses. */
+export const USED_LISTED = 100;
+
 export interface ActorProfile {
   gid: string;
+  /** The newest USED_LISTED values of each kind, oldest first. */
   used: Record<UsedKind, UsedValue[]>;
+  /** How many values of each kind they used in all. */
+  usedCount: Record<UsedKind, number>;
   markers: Marker[];
   /** Role changes made to this person by others, newest first: shown among their own events. */
   roleChanges: EventRow[];
@@ -61,6 +70,8 @@ const SETS = ["ip", "userAgent", "authMethod", "oauthApp", "all"] as const;
 interface UsedRow {
   set: number;
   value: string | null;
+  cut: boolean;
+  value_count: number;
   first_seen: Date;
   last_seen: Date;
   n: number;
@@ -80,6 +91,10 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
   if (!(await db().actor.findUnique({ where: { gid }, select: { gid: true } }))) return null;
   const [rows, roleChanges] = await Promise.all([
     db().$queryRaw<UsedRow[]>`
+      SELECT set, left(value, ${LIST_TEXT_MAX}) AS value, length(value) > ${LIST_TEXT_MAX} AS cut, first_seen, last_seen, n, first_gid, first_sign_in_gid, first_export_gid, value_count
+      FROM (
+      SELECT *, row_number() OVER (PARTITION BY set, value IS NULL ORDER BY first_seen DESC) AS rank, count(*) OVER (PARTITION BY set, value IS NULL)::int AS value_count
+      FROM (
       SELECT
         CASE WHEN GROUPING(host(client_ip)) = 0 THEN 0 WHEN GROUPING(user_agent) = 0 THEN 1 WHEN GROUPING(auth_method) = 0 THEN 2 WHEN GROUPING(oauth_app_name) = 0 THEN 3 ELSE 4 END AS set,
         COALESCE(host(client_ip), user_agent, auth_method, oauth_app_name) AS value,
@@ -94,14 +109,18 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
           to_char(created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS') || ' ' || gid AS first_key
         FROM audit_event WHERE actor_gid = ${gid}
       ) AS e
-      GROUP BY GROUPING SETS ((host(client_ip)), (user_agent), (auth_method), (oauth_app_name), ())`,
+      GROUP BY GROUPING SETS ((host(client_ip)), (user_agent), (auth_method), (oauth_app_name), ())
+      ) AS grouped
+      ) AS ranked
+      WHERE rank <= ${USED_LISTED}`,
     db().$queryRaw<DbEventRow[]>`
-      SELECT ${EVENT_ROW_COLUMNS} FROM audit_event
+      SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
       WHERE resource_gid = ${gid} AND event_category = 'roles'
       ORDER BY created_at DESC, gid DESC LIMIT 200`,
   ]);
 
   const used: Record<UsedKind, UsedValue[]> = { ip: [], userAgent: [], authMethod: [], oauthApp: [] };
+  const usedCount: Record<UsedKind, number> = { ip: 0, userAgent: 0, authMethod: 0, oauthApp: 0 };
   const markers: Marker[] = [];
   for (const row of rows) {
     const set = SETS[row.set]!;
@@ -111,16 +130,19 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
     }
     // A grouping set's null row stands for events without that field: nothing to show.
     if (row.value === null) continue;
-    used[set].push({ value: row.value, firstSeen: row.first_seen.toISOString(), lastSeen: row.last_seen.toISOString(), count: row.n, firstEventGid: row.first_gid });
+    used[set].push({ value: row.value, ...(row.cut ? { cut: true } : {}), firstSeen: row.first_seen.toISOString(), lastSeen: row.last_seen.toISOString(), count: row.n, firstEventGid: row.first_gid });
+    usedCount[set] = row.value_count;
+    // Marker labels are badges: a value Asana sent is shown visibly and cut short.
+    const shown = visibleText(row.value, 60);
     if (set === "ip") {
-      if (row.first_sign_in_gid !== row.first_gid) markers.push({ gid: row.first_gid, kind: "first-ip", label: `First event from ${row.value}` });
-      if (row.first_sign_in_gid) markers.push({ gid: row.first_sign_in_gid, kind: "first-sign-in-ip", label: `First sign-in from ${row.value}` });
+      if (row.first_sign_in_gid !== row.first_gid) markers.push({ gid: row.first_gid, kind: "first-ip", label: `First event from ${shown}` });
+      if (row.first_sign_in_gid) markers.push({ gid: row.first_sign_in_gid, kind: "first-sign-in-ip", label: `First sign-in from ${shown}` });
     }
     if (set === "userAgent") markers.push({ gid: row.first_gid, kind: "first-user-agent", label: "First event with this user agent" });
-    if (set === "authMethod") markers.push({ gid: row.first_gid, kind: "first-auth-method", label: `First use of ${row.value}` });
-    if (set === "oauthApp") markers.push({ gid: row.first_gid, kind: "first-app", label: `First use of ${row.value}` });
+    if (set === "authMethod") markers.push({ gid: row.first_gid, kind: "first-auth-method", label: `First use of ${shown}` });
+    if (set === "oauthApp") markers.push({ gid: row.first_gid, kind: "first-app", label: `First use of ${shown}` });
   }
   for (const list of Object.values(used)) list.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
 
-  return { gid, used, markers, roleChanges: roleChanges.map(toEventRow) };
+  return { gid, used, usedCount, markers, roleChanges: roleChanges.map(toEventRow) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { LIST_TEXT_MAX } from "@/lib/events/event-row";
 import { likePattern } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/stats/spans";
@@ -48,7 +49,8 @@ export async function listActors(input: ActorListInput, now = new Date()): Promi
 
   const [rows, [total]] = await Promise.all([
     db().$queryRaw<Array<{ gid: string; actor_type: string; name: string | null; email: string | null; first_seen: Date; last_seen: Date; event_count: number }>>`
-      SELECT gid, actor_type, name, email, first_seen, last_seen, event_count FROM actor
+      SELECT left(gid, ${LIST_TEXT_MAX}) AS gid, left(actor_type, ${LIST_TEXT_MAX}) AS actor_type, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email,
+        first_seen, last_seen, event_count FROM actor
       WHERE ${where} ORDER BY ${ORDER[input.sort]} LIMIT ${ACTOR_PAGE_SIZE} OFFSET ${(page - 1) * ACTOR_PAGE_SIZE}`,
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM actor WHERE ${where}`,
   ]);

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { estimateEvents } from "./count-events";
 import type { Dimension, EventFilter } from "./filters";
 import { resolveTimeRange } from "./time-range";
+import { LIST_TEXT_MAX } from "./event-row";
 import { FACET_BUDGET } from "./facet-budget";
 import { resolveActors } from "./resolve-actors";
 import { eventWhere } from "./where";
@@ -29,8 +30,10 @@ const FACET_COLUMN: Record<FacetDimension, string> = {
 const TOP: Record<FacetDimension, number> = { eventType: 200, category: 50, actorType: 20, actor: 10, resourceType: 50, contextType: 20, authMethod: 20, oauthApp: 10, ip: 10 };
 
 export interface FacetValue {
+  /** Cut at LIST_TEXT_MAX characters (`cut` then says so). */
   value: string;
   count: number;
+  cut?: boolean;
   /** For event types, their category; for actors, their name or e-mail. */
   label?: string | null;
   category?: string | null;
@@ -108,7 +111,8 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, nam
   // Event types are grouped with their category so the panel can nest them.
   const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
   const columns = [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
-  const select = columns.map((c, i) => `${c === "client_ip" ? "host(client_ip)" : c} AS c${i}, GROUPING(${c}) AS g${i}`).join(", ");
+  // Grouped by whole values, answered cut: a value of 200,000 characters is a few hundred here.
+  const select = columns.map((c, i) => `${c === "client_ip" ? "host(client_ip)" : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
   const rows = await db().$queryRaw<Array<Record<string, unknown> & { n: number }>>`
     SELECT ${Prisma.raw(select)}, count(*)::int AS n
     FROM audit_event WHERE ${where}
@@ -123,9 +127,10 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, nam
       return columns.every((c) => (row[`g${index(c)}`] === 0) === own.includes(c));
     });
     if (!dimension) continue;
-    const value = row[`c${index(dimension === "eventType" ? "event_type" : FACET_COLUMN[dimension])}`];
+    const column = index(dimension === "eventType" ? "event_type" : FACET_COLUMN[dimension]);
+    const value = row[`c${column}`];
     if (value === null || value === undefined) continue;
-    const entry: FacetValue = { value: String(value), count: row.n };
+    const entry: FacetValue = { value: String(value), count: row.n, ...(row[`x${column}`] === true ? { cut: true } : {}) };
     if (dimension === "eventType") entry.category = (row[`c${index("event_category")}`] as string | null) ?? null;
     out.get(dimension)!.push(entry);
   }
@@ -139,7 +144,7 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, nam
 async function labelActors(values: FacetValue[]): Promise<void> {
   if (values.length === 0) return;
   const actors = await db().$queryRaw<{ gid: string; name: string | null; email: string | null }[]>`
-    SELECT gid, name, email FROM actor WHERE gid = ANY(${values.map((v) => v.value)}::text[])`;
+    SELECT gid, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email FROM actor WHERE gid = ANY(${values.map((v) => v.value)}::text[])`;
   const byGid = new Map(actors.map((a) => [a.gid, a]));
   for (const v of values) {
     const actor = byGid.get(v.value);

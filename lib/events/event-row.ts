@@ -23,7 +23,36 @@ export interface EventRow {
   authMethod: string | null;
   oauthAppName: string | null;
   summary: string;
+  /**
+   * The whole length of each text field a list answer cut (at LIST_TEXT_MAX characters), by
+   * field name; absent when nothing was. The event's own page has every character.
+   */
+  cut?: Partial<Record<CutField, number>>;
 }
+
+/** A page of 500 rows must not carry 500 names of 200,000 characters: lists cut each text field here. */
+export const LIST_TEXT_MAX = 500;
+
+const TEXT_FIELDS = {
+  gid: "gid",
+  workspaceGid: "workspace_gid",
+  eventType: "event_type",
+  eventCategory: "event_category",
+  actorType: "actor_type",
+  actorGid: "actor_gid",
+  actorName: "actor_name",
+  actorEmail: "actor_email",
+  resourceType: "resource_type",
+  resourceSubtype: "resource_subtype",
+  resourceGid: "resource_gid",
+  resourceName: "resource_name",
+  resourceEmail: "resource_email",
+  contextType: "context_type",
+  userAgent: "user_agent",
+  authMethod: "auth_method",
+  oauthAppName: "oauth_app_name",
+} as const;
+export type CutField = keyof typeof TEXT_FIELDS;
 
 export interface DbEventRow {
   gid: string;
@@ -46,14 +75,51 @@ export interface DbEventRow {
   auth_method: string | null;
   oauth_app_name: string | null;
   details: unknown;
+  /** Lists only: field → whole length, for the fields cut. */
+  cut?: Record<string, number> | null;
 }
 
-/** The select list matching DbEventRow; host() prints an inet without its /32. */
+/**
+ * The select list of DbEventRow but `details`, every value whole (one event's page): the
+ * caller reads `details` its own, bounded way. host() prints an inet without its /32.
+ */
 export const EVENT_ROW_COLUMNS = Prisma.sql`gid, created_at, workspace_gid, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
   resource_type, resource_subtype, resource_gid, resource_name, resource_email, context_type, host(client_ip) AS client_ip,
-  user_agent, auth_method, oauth_app_name, details`;
+  user_agent, auth_method, oauth_app_name`;
+
+const columns = Object.entries(TEXT_FIELDS);
+/** octet_length first: it reads a long value's size without decompressing it. */
+const lengthIfCut = (column: string) => `CASE WHEN octet_length(${column}) <= ${LIST_TEXT_MAX} THEN NULL WHEN length(${column}) > ${LIST_TEXT_MAX} THEN length(${column}) END`;
+
+/**
+ * What a list shows of `details`: the digest summariseDetails reads (old and new value, and
+ * the first keys, each value cut to a few hundred characters, a nested one as cut JSON
+ * text), built by PostgreSQL so that a megabyte of details never leaves the database for a
+ * one-line summary.
+ */
+export const DETAILS_DIGEST = `CASE WHEN jsonb_typeof(details) = 'object' THEN (
+    SELECT jsonb_object_agg(left(key, 100), CASE
+      WHEN jsonb_typeof(value) = 'string' THEN to_jsonb(left(value #>> '{}', 200))
+      WHEN jsonb_typeof(value) = 'object' AND value ? 'name' THEN jsonb_build_object('name', left(value ->> 'name', 200))
+      WHEN jsonb_typeof(value) IN ('object', 'array', 'number') AND length(value::text) > 200 THEN to_jsonb(left(value::text, 200))
+      ELSE value END)
+    FROM jsonb_each(details) WITH ORDINALITY AS e(key, value, i)
+    WHERE i <= 20 OR key IN ('old_value', 'new_value')
+  ) END`;
+
+/** The select list of list answers (DbEventRow with `cut`): text cut, details digested. */
+export const EVENT_LIST_COLUMNS = Prisma.raw(
+  [
+    ...columns.map(([, column]) => `left(${column}, ${LIST_TEXT_MAX}) AS ${column}`),
+    "created_at",
+    "host(client_ip) AS client_ip",
+    `${DETAILS_DIGEST} AS details`,
+    `NULLIF(jsonb_strip_nulls(jsonb_build_object(${columns.map(([field, column]) => `'${field}', ${lengthIfCut(column)}`).join(", ")})), '{}'::jsonb) AS cut`,
+  ].join(",\n  "),
+);
 
 export function toEventRow(row: DbEventRow): EventRow {
+  const cut = row.cut ? Object.fromEntries(columns.flatMap(([field]) => (Object.hasOwn(row.cut!, field) ? [[field, row.cut![field]!]] : []))) : null;
   return {
     gid: row.gid,
     createdAt: row.created_at.toISOString(),
@@ -75,5 +141,6 @@ export function toEventRow(row: DbEventRow): EventRow {
     authMethod: row.auth_method,
     oauthAppName: row.oauth_app_name,
     summary: summariseDetails(row.details),
+    ...(cut ? { cut } : {}),
   };
 }

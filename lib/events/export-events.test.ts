@@ -65,6 +65,17 @@ describe("exportEvents", () => {
     expect(String(lines[0]!.created_at) <= String(lines[1]!.created_at)).toBe(true);
   });
 
+  it("ends a batch at its byte budget, long before its row count, and still writes every row", async () => {
+    const whole = await read(exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson" }));
+    const reader = exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson", batchSize: 10_000, batchBytes: 20_000 }).getReader();
+    const chunks: string[] = [];
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(new TextDecoder().decode(chunk.value));
+    expect(chunks.join("")).toBe(whole);
+    // One chunk a batch: about 20 KB each, where the row count alone would make one batch.
+    expect(chunks.length).toBeGreaterThan(whole.length / 40_000);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(40_000);
+  });
+
   it("stops reading when the client goes away", async () => {
     const ends: Array<[number, boolean]> = [];
     const stream = exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", batchSize: 100, onEnd: (n, ok) => ends.push([n, ok]) });

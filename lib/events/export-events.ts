@@ -70,6 +70,13 @@ function lineSql(fields: Field[], format: ExportFormat): string {
   return fields.map(cell).join(` || ',' || `);
 }
 
+/**
+ * Bytes of lines one batch holds at most: 10,000 rows are about 5 MB, but Asana decides how
+ * long a name or a details object is, and ten thousand megabyte-sized rows must not be
+ * gathered in memory at once. A batch stops early at this size (and always holds one row).
+ */
+export const BATCH_BYTES = 32_000_000;
+
 export interface ExportInput {
   filter: EventFilter;
   columns: readonly EventColumn[];
@@ -77,6 +84,7 @@ export interface ExportInput {
   format: ExportFormat;
   now?: Date;
   batchSize?: number;
+  batchBytes?: number;
   /** Called once the last row is written (or the reader went away), with the rows written. */
   onEnd?: (rows: number, completed: boolean) => void;
 }
@@ -93,7 +101,9 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   // Actor lookups happen on the first read (a stream cannot await in its constructor).
   let where: Prisma.Sql | null = null;
   const descending = input.sort === "newest";
-  const order = Prisma.raw(descending ? "ORDER BY created_at DESC, gid DESC" : "ORDER BY created_at ASC, gid ASC");
+  const keyOrder = descending ? "created_at DESC, gid DESC" : "created_at ASC, gid ASC";
+  const order = Prisma.raw(`ORDER BY ${keyOrder}`);
+  const batchBytes = input.batchBytes ?? BATCH_BYTES;
   // 10,000 rows (about 5 MB) a batch measured fastest; 2,000 and 20,000 were both slower.
   const batchSize = input.batchSize ?? 10_000;
   const newline = input.format === "csv" ? "\r\n" : "\n";
@@ -110,7 +120,7 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
     input.onEnd?.(written, completed);
   };
 
-  type Row = { line: string; created_at: Date; gid: string };
+  type Row = { line: string; created_at: Date; gid: string; more: boolean };
   const batchAfter = async (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
     where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
     const seek = cursor
@@ -120,9 +130,15 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
       : Prisma.empty;
     // Lines come back as rows and are joined here: one string per batch from PostgreSQL
     // (string_agg) measured half as fast, as it sorts and copies the batch once more.
+    // `more`: the batch was full, or cut short by its byte budget; either way another follows.
     return db().$queryRaw<Row[]>`
-      SELECT ${line} AS line, created_at, gid FROM audit_event
-      WHERE ${where} ${seek} ${order} LIMIT ${batchSize}`;
+      SELECT line, created_at, gid, (batch_rows = ${batchSize} OR kept_rows < batch_rows) AS more FROM (
+        SELECT *, count(*) FILTER (WHERE bytes_before < ${batchBytes}) OVER () AS kept_rows, count(*) OVER () AS batch_rows FROM (
+          SELECT line, created_at, gid, coalesce(sum(octet_length(line)) OVER (${Prisma.raw(`ORDER BY ${keyOrder}`)} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bytes_before
+          FROM (SELECT ${line} AS line, created_at, gid FROM audit_event WHERE ${where} ${seek} ${order} LIMIT ${batchSize}) AS batch
+        ) AS measured
+      ) AS counted
+      WHERE bytes_before < ${batchBytes} ${order}`;
   };
 
   return new ReadableStream<Uint8Array>({
@@ -134,7 +150,7 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
         const rows = await (next ?? batchAfter(null));
         next = null;
         const last = rows[rows.length - 1];
-        if (last && rows.length === batchSize) {
+        if (last?.more) {
           next = batchAfter({ at: last.created_at, gid: last.gid });
           next.catch(() => undefined);
         }
@@ -142,7 +158,7 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
           controller.enqueue(encoder.encode(rows.map((r) => r.line).join(newline) + newline));
           written += rows.length;
         }
-        if (rows.length < batchSize) {
+        if (!last?.more) {
           controller.close();
           finish(true);
         }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EVENT_ROW_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "./event-row";
+import { EVENT_LIST_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "./event-row";
 import type { EventFilter } from "./filters";
 import { encodeCursor, type Cursor, type EventView } from "./view";
 import { resolveActors } from "./resolve-actors";
@@ -66,7 +66,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
   let boundary: Cursor | null = null;
   if (!needsScan(input.filter)) {
     rows = await db().$queryRaw<DbEventRow[]>`
-      SELECT ${EVENT_ROW_COLUMNS} FROM audit_event
+      SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
       WHERE ${eventWhere(input.filter, { now, actorGids })} ${seek}
       ${order} LIMIT ${input.size + 1}`;
   } else {
@@ -76,7 +76,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
     const indexed = eventWhere(input.filter, { now, actorGids, part: "indexed" });
     const scan = eventWhere(input.filter, { now, actorGids, part: "scan" });
     rows = await db().$queryRaw<DbEventRow[]>`
-      SELECT ${EVENT_ROW_COLUMNS} FROM (
+      SELECT ${EVENT_LIST_COLUMNS} FROM (
         SELECT * FROM audit_event WHERE ${indexed} ${seek} ${order} LIMIT ${budget}
       ) budget
       WHERE ${scan} ${order} LIMIT ${input.size + 1}`;
