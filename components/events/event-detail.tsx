@@ -8,12 +8,14 @@ import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types
 import { emptyFilter, withCondition } from "@/lib/events/filters";
 import type { EventDetail as Detail } from "@/lib/events/get-event";
 import { eventSearch } from "@/lib/events/search-params";
-import { showValue } from "@/lib/events/summarise-event";
 import type { TimeZoneChoice } from "@/lib/events/view";
+import { indentJsonText, jsonText } from "@/lib/format/json-text";
 import { formatCount } from "@/lib/format/time";
-import { actorHref, resourceHref } from "@/components/actors/actor-link";
+import { actorHref, hasPage, resourceHref } from "@/components/actors/actor-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataText } from "@/components/ui/data-text";
+import { LongText } from "@/components/ui/long-text";
 import { EventTime } from "./event-time";
 
 /** Copies text; a path ("/events/…") is copied as a full address, so it can be pasted anywhere. */
@@ -39,14 +41,18 @@ const allTime = emptyFilter({ kind: "relative", last: "all" });
 /** Links into the explorer over all time: an actor's or a resource's whole history. */
 const historyHref = (dimension: "actor" | "resource", gid: string) => `/events${eventSearch(withCondition(allTime, { dimension, value: gid, exclude: false }))}`;
 
+// minmax(0, 1fr) and wrapping anywhere: a 200,000-character token must wrap, not widen the page.
 function Field({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
-    <div className="grid grid-cols-[8rem_1fr] gap-2 py-1 text-[13px]">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className={mono ? "font-mono text-xs break-all" : "break-words"}>{children ?? <span className="text-muted-foreground/60">—</span>}</dd>
+    <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 py-1 text-[13px]">
+      <dt className="[overflow-wrap:anywhere] text-muted-foreground">{label}</dt>
+      <dd className={mono ? "font-mono text-xs [overflow-wrap:anywhere]" : "[overflow-wrap:anywhere]"}>{children ?? <span className="text-muted-foreground/60">—</span>}</dd>
     </div>
   );
 }
+
+/** A stored value in full: invisible characters shown, long ones cut with "Show all"; null for none (Field shows a dash). */
+const text = (value: string | null) => (value === null ? null : <LongText value={value} />);
 
 function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
@@ -80,54 +86,101 @@ function OtherEvents({ explorerHref, label, count, pageHref, pageLabel }: { expl
   );
 }
 
-const pretty = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
+/** JSON a page shows of one detail value, and of the original event, before "download". */
+const DETAIL_JSON_MAX = 100_000;
+const RAW_SHOWN = 200_000;
+
+/** A detail value: text as text (multi-line kept), anything else as indented JSON, in bounded work. */
+function DetailValue({ value }: { value: unknown }) {
+  if (typeof value === "string") return <LongText value={value} keepLines className="whitespace-pre-wrap" />;
+  const { text } = jsonText(value, { max: DETAIL_JSON_MAX, indent: 2 });
+  return <LongText value={text} keepLines className="font-mono text-xs whitespace-pre-wrap" />;
+}
 
 /** Before and after, side by side, when the event changed something. */
 function Change({ details }: { details: Record<string, unknown> }) {
-  if (!("old_value" in details) && !("new_value" in details)) return null;
+  if (!Object.hasOwn(details, "old_value") && !Object.hasOwn(details, "new_value")) return null;
   return (
     <div className="grid grid-cols-2 gap-2">
       {(["old_value", "new_value"] as const).map((key) => (
-        <div key={key} className={key === "old_value" ? "rounded-md border border-destructive/25 bg-destructive/5 p-2" : "rounded-md border border-success/25 bg-success/5 p-2"}>
+        <div key={key} className={key === "old_value" ? "min-w-0 rounded-md border border-destructive/25 bg-destructive/5 p-2" : "min-w-0 rounded-md border border-success/25 bg-success/5 p-2"}>
           <p className="mb-1 text-xs font-medium text-muted-foreground">{key === "old_value" ? "Before" : "After"}</p>
-          <pre className="font-mono text-xs break-all whitespace-pre-wrap">{key in details ? pretty(details[key] ?? "(none)") : "(not given)"}</pre>
+          <div className="max-h-96 overflow-auto text-xs [overflow-wrap:anywhere]">{Object.hasOwn(details, key) ? <DetailValue value={details[key] ?? "(none)"} /> : "(not given)"}</div>
         </div>
       ))}
     </div>
   );
 }
 
+/** The original JSON, indented as it is (never re-serialised: numbers and key order stay as sent), up to RAW_SHOWN characters. */
+function OriginalJson({ event }: { event: Detail }) {
+  const { text, cut } = indentJsonText(event.raw, { max: RAW_SHOWN });
+  const whole = event.rawLength === undefined;
+  const download = `/api/events/${encodeURIComponent(event.gid)}/raw`;
+  return (
+    <Section
+      title="Original JSON"
+      action={
+        <span className="flex gap-2">
+          {whole ? <CopyButton text={event.raw} what="JSON" label="Copy JSON" /> : null}
+          <Button variant="outline" size="xs" asChild>
+            <a href={download} download>
+              Download
+            </a>
+          </Button>
+        </span>
+      }
+    >
+      <p className="text-xs text-muted-foreground">
+        {cut || !whole
+          ? `As Asana sent it: the first ${formatCount(RAW_SHOWN)} of ${formatCount(event.rawLength ?? event.raw.length)} characters shown here, indented; download it for every one.`
+          : "As Asana sent it: shown indented here, copied byte for byte."}
+      </p>
+      <pre className="max-h-96 overflow-auto rounded-md border bg-muted/50 p-3 font-mono text-xs leading-5" tabIndex={0} aria-label="Original JSON text">
+        <DataText value={text} max={RAW_SHOWN + 1} keepLines />
+      </pre>
+    </Section>
+  );
+}
+
 /** Everything about one event: the sentence, the change, who, on what, from where, and the original JSON. */
 export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }) {
-  const details = event.details && typeof event.details === "object" && !Array.isArray(event.details) ? (event.details as Record<string, unknown>) : {};
+  // Parsed here (the server bounds its size and depth): own keys named "__proto__" stay keys.
+  const parsed: unknown = event.detailsJson === null ? null : JSON.parse(event.detailsJson);
+  const details = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const otherDetails = Object.entries(details).filter(([k]) => k !== "old_value" && k !== "new_value");
-  const rawPretty = (() => {
-    try {
-      return JSON.stringify(JSON.parse(event.raw), null, 2);
-    } catch {
-      return event.raw;
-    }
-  })();
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex min-w-0 flex-col gap-4">
       <div className="flex flex-col gap-2">
-        <p className="text-base leading-6 font-medium text-pretty">{event.sentence}</p>
+        <p className="text-base leading-6 font-medium text-pretty [overflow-wrap:anywhere]" data-testid="event-sentence">
+          {event.sentence}
+        </p>
         <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
           <EventTime iso={event.createdAt} tz={tz} ms className="font-mono" />
-          <Badge variant="primary">{eventTypeLabel(event.eventType)}</Badge>
-          <Badge variant="outline">{categoryLabel(event.eventCategory)}</Badge>
+          <Badge variant="primary" className="max-w-full">
+            <span className="truncate">{eventTypeLabel(event.eventType)}</span>
+          </Badge>
+          <Badge variant="outline" className="max-w-full">
+            <span className="truncate">{categoryLabel(event.eventCategory)}</span>
+          </Badge>
         </div>
       </div>
 
       <Change details={details} />
 
+      {event.detailsDigest ? (
+        <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs" data-testid="details-digest">
+          {event.detailsDigest.reason === "deep" ? "These details nest too deep" : `These details are ${formatCount(event.detailsDigest.bytes)} bytes, too large`} to show as fields: each value below is cut to its start. The original JSON holds all of it.
+        </p>
+      ) : null}
+
       {otherDetails.length > 0 ? (
         <Section title="Details">
           <dl>
-            {otherDetails.map(([key, value]) => (
-              <Field key={key} label={humanize(key)} mono={typeof value !== "string"}>
-                {typeof value === "string" ? showValue(value, 400) : <pre className="whitespace-pre-wrap">{pretty(value)}</pre>}
+            {otherDetails.map(([key, value], i) => (
+              <Field key={i} label={humanize(key)} mono={typeof value !== "string"}>
+                <DetailValue value={value} />
               </Field>
             ))}
           </dl>
@@ -137,17 +190,21 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
       <Section
         title="Actor"
         action={
-          event.actorGid ? (
+          hasPage(event.actorGid) ? (
             <OtherEvents explorerHref={historyHref("actor", event.actorGid)} label="Their events" count={event.actorEvents} pageHref={actorHref(event.actorGid)} pageLabel="Actor's timeline" />
           ) : null
         }
       >
         <dl>
-          <Field label="Name">{event.actorName}</Field>
-          <Field label="E-mail">{event.actorEmail}</Field>
+          <Field label="Name">
+            {text(event.actorName)}
+          </Field>
+          <Field label="E-mail">
+            {text(event.actorEmail)}
+          </Field>
           <Field label="Type">{humanize(event.actorType)}</Field>
           <Field label="Gid" mono>
-            {event.actorGid}
+            {text(event.actorGid)}
           </Field>
         </dl>
       </Section>
@@ -155,17 +212,23 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
       <Section
         title="Resource"
         action={
-          event.resourceGid ? (
+          hasPage(event.resourceGid) ? (
             <OtherEvents explorerHref={historyHref("resource", event.resourceGid)} label="Its events" count={event.resourceEvents} pageHref={resourceHref(event.resourceGid)} pageLabel="Resource history" />
           ) : null
         }
       >
         <dl>
-          <Field label="Name">{event.resourceName}</Field>
+          <Field label="Name">
+            {text(event.resourceName)}
+          </Field>
           <Field label="Type">{event.resourceType ? `${humanize(event.resourceType)}${event.resourceSubtype ? ` · ${humanize(event.resourceSubtype).toLowerCase()}` : ""}` : null}</Field>
-          {event.resourceEmail ? <Field label="E-mail">{event.resourceEmail}</Field> : null}
+          {event.resourceEmail ? (
+            <Field label="E-mail">
+              {text(event.resourceEmail)}
+            </Field>
+          ) : null}
           <Field label="Gid" mono>
-            {event.resourceGid}
+            {text(event.resourceGid)}
           </Field>
         </dl>
       </Section>
@@ -177,19 +240,16 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
           </Field>
           <Field label="Context">{event.contextType ? humanize(event.contextType) : null}</Field>
           <Field label="Auth method">{event.authMethod ? humanize(event.authMethod) : null}</Field>
-          <Field label="OAuth app">{event.oauthAppName}</Field>
+          <Field label="OAuth app">
+            {text(event.oauthAppName)}
+          </Field>
           <Field label="User agent" mono>
-            {event.userAgent}
+            {text(event.userAgent)}
           </Field>
         </dl>
       </Section>
 
-      <Section title="Original JSON" action={<CopyButton text={event.raw} what="JSON" label="Copy JSON" />}>
-        <p className="text-xs text-muted-foreground">As Asana sent it: shown indented here, copied byte for byte.</p>
-        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/50 p-3 font-mono text-xs leading-5" tabIndex={0} aria-label="Original JSON text">
-          {rawPretty}
-        </pre>
-      </Section>
+      <OriginalJson event={event} />
     </div>
   );
 }

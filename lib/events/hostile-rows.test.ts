@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getActorProfile } from "@/lib/actors/get-actor-profile";
+import { listActors } from "@/lib/actors/list-actors";
+import { dbPool } from "@/lib/db/client";
+import { getResourceSummary } from "@/lib/resources/get-resource-history";
+import { BIDI_NAME, hostileEvents, insertHostileEvents, type HostileEvent } from "@/lib/testing/hostile-events";
+import { countFacets } from "./count-facets";
+import { LIST_TEXT_MAX } from "./event-row";
+import { filterOf } from "./filters";
+import { DETAILS_MAX_DEPTH, getEvent, getEventRaw, RAW_MAX } from "./get-event";
+import { listEvents } from "./list-events";
+
+/**
+ * Stored values Asana controls, read back by the explorer: lists carry at most LIST_TEXT_MAX
+ * characters of any field (and say how long it was), a detail carries every field whole but
+ * bounds `details` and `raw`, and no answer depends on how large the values are.
+ */
+const WIDE = 500;
+const now = new Date();
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+
+/** 500 events whose every name is 200,000 characters: a page of them. */
+const wide = Array.from({ length: WIDE }, (_, i): HostileEvent => ({
+  gid: `997${String(i).padStart(12, "0")}`,
+  createdAt: minutesAgo(60 + i),
+  eventType: "project_created",
+  category: "creation",
+  actorType: "user",
+  actorGid: `996${String(i).padStart(12, "0")}`,
+  actorName: `${i}${"N".repeat(200_000)}`,
+  actorEmail: `${"e".repeat(200_000)}@example.com`,
+  resourceType: "project",
+  resourceGid: "995000000000001",
+  resourceName: `${i}${"R".repeat(200_000)}`,
+  userAgent: "U".repeat(200_000),
+  oauthApp: `${"O".repeat(150)}${i % 3}`,
+  details: JSON.stringify({ old_value: "x".repeat(50_000), new_value: { nested: "y".repeat(50_000) }, [`k${"k".repeat(5_000)}`]: "v" }),
+}));
+
+const deepRaw: HostileEvent = {
+  gid: "997999999999999",
+  createdAt: minutesAgo(1),
+  eventType: "task_deleted",
+  category: "deletion",
+  actorType: "user",
+  actorGid: null,
+  actorName: null,
+  details: JSON.stringify({ deep: JSON.parse(`${"[".repeat(1_000)}${"]".repeat(1_000)}`) }),
+  raw: `{"huge": "${"z".repeat(RAW_MAX + 10)}", "deep": ${"[".repeat(20_000)}${"]".repeat(20_000)}}`,
+};
+
+beforeAll(async () => {
+  const client = await dbPool().connect();
+  try {
+    await insertHostileEvents(client, [...hostileEvents(), ...wide, deepRaw]);
+  } finally {
+    client.release();
+  }
+}, 120_000);
+
+const size = (value: unknown) => JSON.stringify(value).length;
+
+describe("a page of 500 events whose names are 200,000 characters each", () => {
+  it("answers every field cut at LIST_TEXT_MAX, with its whole length, in a bounded answer", async () => {
+    const page = await listEvents({ filter: filterOf({ time: { kind: "relative", last: "1d" }, include: { eventType: ["project_created"] } }), sort: "newest", size: 500, page: null, now });
+    expect(page.events).toHaveLength(WIDE);
+    // Unbounded, this page would be 500 × 850 KB = 400 MB; cut, it is a few hundred bytes a field.
+    expect(size(page)).toBeLessThan(5_000_000);
+    const row = page.events.find((e) => e.gid === wide[7]!.gid)!;
+    expect(row.actorName).toHaveLength(LIST_TEXT_MAX);
+    expect(row.actorName!.startsWith("7N")).toBe(true);
+    expect(row.cut).toEqual({ actorName: 200_001, actorEmail: 200_012, resourceName: 200_001, userAgent: 200_000 });
+    expect(row.summary.length).toBeLessThanOrEqual(160);
+  });
+
+  it("lists actors, facets and an actor's profile cut the same way", async () => {
+    const actors = await listActors({ q: "", type: null, sort: "name", page: 1 }, now);
+    expect(Math.max(...actors.rows.map((a) => (a.name ?? "").length))).toBeLessThanOrEqual(LIST_TEXT_MAX);
+    expect(size(actors)).toBeLessThan(1_000_000);
+    const facets = await countFacets(filterOf({ time: { kind: "relative", last: "1d" } }), { now });
+    expect(size(facets)).toBeLessThan(1_000_000);
+    expect(facets.dimensions.actor.every((v) => (v.label ?? "").length <= LIST_TEXT_MAX)).toBe(true);
+    const profile = (await getActorProfile(wide[0]!.actorGid!))!;
+    expect(profile.used.userAgent[0]).toMatchObject({ cut: true });
+    expect(profile.used.userAgent[0]!.value).toHaveLength(LIST_TEXT_MAX);
+    expect(profile.usedCount.userAgent).toBe(1);
+  });
+
+  it("keeps the whole value for the one event's own page", async () => {
+    const event = (await getEvent(wide[3]!.gid))!;
+    expect(event.actorName).toHaveLength(200_001);
+    expect(event.cut).toBeUndefined();
+    expect(JSON.parse(event.detailsJson!)).toMatchObject({ old_value: "x".repeat(50_000) });
+    const summary = (await getResourceSummary("995000000000001"))!;
+    expect(summary.eventCount).toBe(WIDE);
+    expect(summary.name).toHaveLength(200_001);
+  });
+});
+
+describe("one event's detail", () => {
+  it("shows details nested deeper than DETAILS_MAX_DEPTH as a digest, and the original JSON cut at RAW_MAX", async () => {
+    const event = (await getEvent(deepRaw.gid))!;
+    expect(event.detailsDigest).toMatchObject({ reason: "deep" });
+    expect(() => JSON.stringify(event)).not.toThrow();
+    expect(event.detailsJson!.length).toBeLessThan(1_000);
+    expect(event.raw).toHaveLength(RAW_MAX);
+    expect(event.rawLength).toBe(deepRaw.raw!.length);
+    expect(await getEventRaw(deepRaw.gid)).toBe(deepRaw.raw);
+    expect(DETAILS_MAX_DEPTH).toBeLessThan(1_000);
+  });
+
+  it("reads prototype names as plain values and keys", async () => {
+    const event = (await getEvent("__proto__"))!;
+    expect(event).toMatchObject({ eventType: "hasOwnProperty", eventCategory: "constructor", actorType: "__proto__", actorName: "constructor", resourceType: "toString" });
+    const details = JSON.parse(event.detailsJson!) as Record<string, unknown>;
+    expect(Object.keys(details).sort()).toEqual(["__proto__", "constructor", "hasOwnProperty", "new_value", "old_value", "toString", "valueOf"]);
+    expect(Object.getPrototypeOf(details)).toBe(Object.prototype);
+    expect(event.sentence).not.toMatch(/native code|\[object Object\]|function/);
+    expect(event.summary).toContain("toString → __proto__");
+  });
+
+  it("says a bidi override in a name by its name, in the sentence and the list's summary", async () => {
+    const event = (await getEvent("999000000000006"))!;
+    expect(event.actorName).toBe(BIDI_NAME);
+    expect(event.sentence).toContain("Admin ⟨RLO⟩exe.txt");
+    expect(event.sentence).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(event.summary).toContain("report⟨RLO⟩slx.exe");
+  });
+});
