@@ -21,7 +21,9 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import { actorHref } from "./actor-link";
+import { DataText } from "@/components/ui/data-text";
+import { MaybeLink } from "@/components/ui/maybe-link";
+import { actorHref, hasPage } from "./actor-link";
 import { Sparkline } from "./sparkline";
 
 const ALL_TIME = filterOf({ time: { kind: "relative", last: "all" } });
@@ -101,13 +103,17 @@ export function ActorList() {
               {data!.rows.map((a) => (
                 <TableRow key={a.gid} data-testid="actor-row">
                   <TableCell className="max-w-80">
-                    <Link href={actorHref(a.gid, ALL_TIME)} className="block truncate font-medium underline-offset-2 hover:underline">
-                      {a.name ?? a.email ?? a.gid}
-                    </Link>
-                    <span className="block truncate text-xs text-muted-foreground">{a.email && a.email !== a.name ? a.email : a.gid}</span>
+                    <MaybeLink href={hasPage(a.gid) ? actorHref(a.gid, ALL_TIME) : null} className="block truncate font-medium underline-offset-2 hover:underline">
+                      <DataText value={a.name ?? a.email ?? a.gid} max={200} />
+                    </MaybeLink>
+                    <span className="block truncate text-xs text-muted-foreground">
+                      <DataText value={a.email && a.email !== a.name ? a.email : a.gid} max={200} />
+                    </span>
                   </TableCell>
-                  <TableCell>
-                    <Badge variant={a.actorType === "user" ? "outline" : "warning"}>{actorTypeName(a.actorType)}</Badge>
+                  <TableCell className="max-w-48">
+                    <Badge variant={a.actorType === "user" ? "outline" : "warning"} className="max-w-full">
+                      <span className="truncate">{actorTypeName(a.actorType)}</span>
+                    </Badge>
                   </TableCell>
                   <TableCell className="text-xs whitespace-nowrap">
                     <EventTime iso={a.firstSeen} tz="local" />
@@ -116,9 +122,9 @@ export function ActorList() {
                     <EventTime iso={a.lastSeen} tz="local" />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    <Link href={eventsHref({ ...ALL_TIME, include: { ...ALL_TIME.include, actor: [a.gid] } })} className="text-primary underline-offset-2 hover:underline">
+                    <MaybeLink href={hasPage(a.gid) ? eventsHref({ ...ALL_TIME, include: { ...ALL_TIME.include, actor: [a.gid] } }) : null} className="text-primary underline-offset-2 hover:underline">
                       {formatCount(a.eventCount)}
-                    </Link>
+                    </MaybeLink>
                   </TableCell>
                   <TableCell>
                     <Sparkline values={a.activity} label={`${formatCount(a.activity.reduce((x, y) => x + y, 0))} events in the last ${SPARKLINE_DAYS} days; busiest day ${formatCount(Math.max(...a.activity))}`} />

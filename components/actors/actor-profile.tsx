@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { UsedKind, UsedValue } from "@/lib/actors/get-actor-profile";
 import { actorIdentityQuery, actorProfileQuery } from "@/lib/actors/query";
-import { filterOf, type Dimension } from "@/lib/events/filters";
+import { canFilter, filterOf, type Dimension } from "@/lib/events/filters";
 import { formatCount } from "@/lib/format/time";
 import { eventsHref } from "@/lib/stats/filter-ops";
 import { actorTypeName } from "@/components/charts/chart-colors";
 import { EventTime } from "@/components/events/event-time";
 import { Badge } from "@/components/ui/badge";
+import { DataText } from "@/components/ui/data-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { IdentityCard } from "@/components/timeline/identity-card";
@@ -35,7 +36,11 @@ export function ActorIdentity({ gid }: { gid: string }) {
       label="Who they are"
       testId="actor-identity"
       title={data.name ?? data.email ?? data.gid}
-      badge={<Badge variant={data.actorType === "user" ? "outline" : "warning"}>{actorTypeName(data.actorType)}</Badge>}
+      badge={
+        <Badge variant={data.actorType === "user" ? "outline" : "warning"} className="max-w-48">
+          <span className="truncate">{actorTypeName(data.actorType)}</span>
+        </Badge>
+      }
       detail={data.email}
       gid={data.gid}
       firstLabel="First seen"
@@ -56,30 +61,30 @@ export function ActorIdentity({ gid }: { gid: string }) {
   );
 }
 
-function UsedList({ gid, kind, values }: { gid: string; kind: UsedKind; values: UsedValue[] }) {
+function UsedList({ gid, kind, values, total }: { gid: string; kind: UsedKind; values: UsedValue[]; total: number }) {
   const spec = USED[kind];
   const newest = [...values].sort((a, b) => b.firstSeen.localeCompare(a.firstSeen));
+  const linkable = (v: UsedValue) => spec.dimension !== null && !v.cut && canFilter(spec.dimension, v.value) && canFilter("actor", gid);
   return (
     <Card className="min-w-0 gap-2">
       <CardHeader>
         <CardTitle>{spec.title}</CardTitle>
-        <CardDescription>{values.length === 0 ? "None in their events" : `${formatCount(values.length)}, newest first`}</CardDescription>
+        <CardDescription>{total === 0 ? "None in their events" : `${formatCount(total)}, newest first`}</CardDescription>
       </CardHeader>
       <CardContent>
         <ul className="flex flex-col gap-1.5 text-sm">
           {newest.slice(0, SHOWN).map((v) => (
             <li key={v.value} className="flex min-w-0 flex-col">
-              {spec.dimension ? (
+              {spec.dimension && linkable(v) ? (
                 <Link
                   href={eventsHref(filterOf({ time: { kind: "relative", last: "all" }, include: { actor: [gid], [spec.dimension]: [v.value] } }))}
                   className={`truncate underline-offset-2 hover:underline ${spec.mono ? "font-mono text-xs" : ""}`}
-                  title={v.value}
                 >
-                  {v.value}
+                  <DataText value={v.value} max={200} />
                 </Link>
               ) : (
-                <span className="truncate text-xs" title={v.value}>
-                  {v.value}
+                <span className="truncate text-xs">
+                  <DataText value={v.value} max={200} cut={v.cut} />
                 </span>
               )}
               <span className="text-xs text-muted-foreground">
@@ -87,7 +92,7 @@ function UsedList({ gid, kind, values }: { gid: string; kind: UsedKind; values: 
               </span>
             </li>
           ))}
-          {values.length > SHOWN ? <li className="text-xs text-muted-foreground">and {formatCount(values.length - SHOWN)} more</li> : null}
+          {total > SHOWN ? <li className="text-xs text-muted-foreground">and {formatCount(total - SHOWN)} more</li> : null}
         </ul>
       </CardContent>
     </Card>
@@ -102,7 +107,7 @@ export function ActorUsed({ gid }: { gid: string }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1" data-testid="actor-used">
       {(Object.keys(USED) as UsedKind[]).map((kind) => (
-        <UsedList key={kind} gid={gid} kind={kind} values={data.used[kind]} />
+        <UsedList key={kind} gid={gid} kind={kind} values={data.used[kind]} total={data.usedCount[kind]} />
       ))}
     </div>
   );

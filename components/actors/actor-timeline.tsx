@@ -5,10 +5,11 @@ import { useSearchParams } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { actorActivityQuery, actorEventsQuery, actorProfileQuery } from "@/lib/actors/query";
 import type { EventRow } from "@/lib/events/event-row";
-import type { EventFilter } from "@/lib/events/filters";
+import { canFilter, type EventFilter } from "@/lib/events/filters";
 import { useEventParams } from "@/lib/events/use-event-params";
-import { resolveTimeRange } from "@/lib/events/time-range";
+import { isRangeInstant, resolveTimeRange } from "@/lib/events/time-range";
 import { formatCount } from "@/lib/format/time";
+import { visibleText } from "@/lib/format/visible-text";
 import { between, eventsHref, narrow } from "@/lib/stats/filter-ops";
 import { ChartBarActorActivity } from "@/components/charts/chart-bar-actor-activity";
 import { ChartPanel } from "@/components/charts/chart-panel";
@@ -17,8 +18,10 @@ import { InvalidParams } from "@/components/events/invalid-params";
 import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
 import { EventTimeline, type TimelineEntry } from "@/components/timeline/event-timeline";
 import { SortToggle } from "@/components/timeline/sort-toggle";
+import { DataText } from "@/components/ui/data-text";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { resourceHref } from "./actor-link";
+import { MaybeLink } from "@/components/ui/maybe-link";
+import { hasPage, resourceHref } from "./actor-link";
 import { ActorIdentity, ActorUsed } from "./actor-profile";
 
 /** The per-actor timeline: who, what they used, their activity, and their events by day. */
@@ -51,7 +54,9 @@ export function ActorTimeline({ gid }: { gid: string }) {
 
 function ActorActivityPanel({ gid, filter }: { gid: string; filter: EventFilter }) {
   const query = useQuery(actorActivityQuery(gid, filter));
-  const hrefFor = (p: { from: string; to: string }) => eventsHref(between(narrow(filter, "actor", gid), new Date(p.from), new Date(p.to)));
+  // A bucket of a far date (an event Asana dated 0001 or 9999) is outside what a link's range may say.
+  const hrefFor = (p: { from: string; to: string }) =>
+    isRangeInstant(new Date(p.from)) && isRangeInstant(new Date(p.to)) && canFilter("actor", gid) ? eventsHref(between(narrow(filter, "actor", gid), new Date(p.from), new Date(p.to))) : null;
   return (
     <ChartPanel
       title="Activity"
@@ -74,9 +79,13 @@ function ActorActivityPanel({ gid, filter }: { gid: string; filter: EventFilter 
               <TableRow key={p.from}>
                 <TableCell>{bucketRange(p.from, p.to, d.bucketMs)}</TableCell>
                 <TableCell className="text-right tabular-nums">
-                  <Link href={hrefFor(p)} className="text-primary underline-offset-2 hover:underline">
-                    {formatCount(p.total)}
-                  </Link>
+                  {hrefFor(p) ? (
+                    <Link href={hrefFor(p)!} className="text-primary underline-offset-2 hover:underline">
+                      {formatCount(p.total)}
+                    </Link>
+                  ) : (
+                    formatCount(p.total)
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -110,7 +119,7 @@ function ActorEvents({ gid, filter, sort }: { gid: string; filter: EventFilter; 
     }
     const changes = (profile.data?.roleChanges ?? [])
       .filter((e) => e.createdAt >= low && e.createdAt < high && !events.some((o) => o.gid === e.gid))
-      .map((event) => ({ event, markers: [], aside: `Role changed by ${event.actorName ?? event.actorEmail ?? "someone"}` }));
+      .map((event) => ({ event, markers: [], aside: `Role changed by ${visibleText(event.actorName ?? event.actorEmail ?? "someone", 60)}` }));
     const newestFirst = sort === "newest" ? -1 : 1;
     return [...own, ...changes].sort((a, b) => newestFirst * a.event.createdAt.localeCompare(b.event.createdAt));
   };
@@ -122,10 +131,14 @@ function ActorEvents({ gid, filter, sort }: { gid: string; filter: EventFilter; 
       linkFor={(e) => eventsHref(e.actorGid === gid ? scoped : narrow(filter, "resource", gid), { event: e.gid })}
       subject={(e) =>
         e.resourceGid ? (
-          <Link href={resourceHref(e.resourceGid, filter)} className="underline-offset-2 hover:text-foreground hover:underline">
-            {e.resourceName ?? e.resourceEmail ?? e.resourceGid}
-            {e.resourceType ? <span className="ml-1 opacity-70">({e.resourceType})</span> : null}
-          </Link>
+          <MaybeLink href={hasPage(e.resourceGid) ? resourceHref(e.resourceGid, filter) : null} className="min-w-0 truncate underline-offset-2 hover:text-foreground hover:underline">
+            <DataText value={e.resourceName ?? e.resourceEmail ?? e.resourceGid} max={120} />
+            {e.resourceType ? (
+              <span className="ml-1 opacity-70">
+                (<DataText value={e.resourceType} max={60} />)
+              </span>
+            ) : null}
+          </MaybeLink>
         ) : null
       }
     />

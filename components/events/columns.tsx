@@ -3,10 +3,12 @@
 import type { ReactNode } from "react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import type { EventRow } from "@/lib/events/event-row";
-import type { Condition } from "@/lib/events/filters";
+import { isGid, type Condition } from "@/lib/events/filters";
 import { actorPhrase } from "@/lib/events/summarise-event";
+import { visibleText } from "@/lib/format/visible-text";
 import { COLUMN_LABELS, type EventColumn, type TimeZoneChoice } from "@/lib/events/view";
 import { FilterValue } from "@/components/filters/filter-value";
+import { DataText } from "@/components/ui/data-text";
 import { EventTime } from "./event-time";
 
 export interface CellContext {
@@ -26,6 +28,11 @@ export interface ColumnDef {
 
 const Muted = ({ children }: { children: ReactNode }) => <span className="text-xs text-muted-foreground">{children}</span>;
 const none = <span className="text-muted-foreground/60">—</span>;
+/** Room for any real value in a cell; lists already cut at 500 characters, and say so by `cut`. */
+const CELL_MAX = 200;
+const Value = ({ row, field, value }: { row: EventRow; field: keyof NonNullable<EventRow["cut"]>; value: string }) => (
+  <DataText value={value} max={CELL_MAX} fullLength={row.cut?.[field]} />
+);
 
 /** Every column the explorer can show; the URL's `cols` picks which, in this order. */
 export const COLUMNS: Record<EventColumn, ColumnDef> = {
@@ -63,15 +70,21 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     className: "",
     cell: (row, { onFilter }) => (
       <div className="flex min-w-0 flex-col">
-        {row.actorGid ? (
+        {row.actorGid && isGid(row.actorGid) ? (
           <FilterValue dimension="actor" value={row.actorGid} onFilter={onFilter} label={actorPhrase(row)} className="font-medium">
-            {actorPhrase(row)}
+            <Value row={row} field={row.actorName ? "actorName" : "actorEmail"} value={actorPhrase(row)} />
           </FilterValue>
         ) : (
-          <span className="truncate font-medium">{actorPhrase(row)}</span>
+          <span className="truncate font-medium">
+            <Value row={row} field="actorName" value={actorPhrase(row)} />
+          </span>
         )}
         <span className="flex min-w-0 items-center gap-1.5">
-          {row.actorEmail && row.actorName ? <span className="truncate text-xs text-muted-foreground">{row.actorEmail}</span> : null}
+          {row.actorEmail && row.actorName ? (
+            <span className="truncate text-xs text-muted-foreground">
+              <Value row={row} field="actorEmail" value={row.actorEmail} />
+            </span>
+          ) : null}
           {row.actorType !== "user" ? (
             <FilterValue dimension="actorType" value={row.actorType} onFilter={onFilter} className="shrink-0 text-xs text-muted-foreground">
               {humanize(row.actorType)}
@@ -89,12 +102,12 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     cell: (row, { onFilter }) =>
       row.resourceType || row.resourceName ? (
         <div className="flex min-w-0 flex-col">
-          {row.resourceGid ? (
+          {row.resourceGid && isGid(row.resourceGid) ? (
             <FilterValue dimension="resource" value={row.resourceGid} onFilter={onFilter} label={row.resourceName ?? row.resourceGid}>
-              {row.resourceName ?? row.resourceEmail ?? row.resourceGid}
+              <Value row={row} field={row.resourceName ? "resourceName" : row.resourceEmail ? "resourceEmail" : "resourceGid"} value={row.resourceName ?? row.resourceEmail ?? row.resourceGid} />
             </FilterValue>
           ) : (
-            <span className="truncate">{row.resourceName ?? "—"}</span>
+            <span className="truncate">{row.resourceName || row.resourceGid ? <Value row={row} field={row.resourceName ? "resourceName" : "resourceGid"} value={row.resourceName ?? row.resourceGid!} /> : "—"}</span>
           )}
           {row.resourceType ? (
             <FilterValue dimension="resourceType" value={row.resourceType} onFilter={onFilter} className="text-xs text-muted-foreground">
@@ -134,7 +147,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
           ) : null}
           {row.oauthAppName ? (
             <FilterValue dimension="oauthApp" value={row.oauthAppName} onFilter={onFilter} className="text-foreground/80">
-              {row.oauthAppName}
+              <Value row={row} field="oauthAppName" value={row.oauthAppName} />
             </FilterValue>
           ) : null}
         </span>
@@ -146,27 +159,34 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     header: COLUMN_LABELS.details,
     width: "",
     className: "",
-    cell: (row) => (row.summary ? <span className="line-clamp-2 text-xs text-muted-foreground" title={row.summary}>{row.summary}</span> : null),
+    cell: (row) => (row.summary ? <span className="line-clamp-2 text-xs [overflow-wrap:anywhere] text-muted-foreground" title={row.summary}>{row.summary}</span> : null),
   },
   gid: {
     id: "gid",
     header: COLUMN_LABELS.gid,
     width: "w-36",
     className: "whitespace-nowrap font-mono text-xs",
-    cell: (row) => row.gid,
+    cell: (row) => <Value row={row} field="gid" value={row.gid} />,
   },
   userAgent: {
     id: "userAgent",
     header: COLUMN_LABELS.userAgent,
     width: "w-56",
     className: "",
-    cell: (row) => (row.userAgent ? <span className="line-clamp-2 text-xs text-muted-foreground" title={row.userAgent}>{row.userAgent}</span> : none),
+    cell: (row) =>
+      row.userAgent ? (
+        <span className="line-clamp-2 text-xs [overflow-wrap:anywhere] text-muted-foreground" title={visibleText(row.userAgent)}>
+          <Value row={row} field="userAgent" value={row.userAgent} />
+        </span>
+      ) : (
+        none
+      ),
   },
   workspace: {
     id: "workspace",
     header: COLUMN_LABELS.workspace,
     width: "w-40",
     className: "whitespace-nowrap font-mono text-xs",
-    cell: (row) => row.workspaceGid,
+    cell: (row) => <Value row={row} field="workspaceGid" value={row.workspaceGid} />,
   },
 };

@@ -5,22 +5,28 @@ import { useQuery } from "@tanstack/react-query";
 import { Ban, Check, ChevronRight, Minus } from "lucide-react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import type { FacetDimension, FacetValue } from "@/lib/events/count-facets";
-import type { Condition, EventFilter } from "@/lib/events/filters";
+import { canFilter, isGid, type Condition, type EventFilter } from "@/lib/events/filters";
+import { visibleText } from "@/lib/format/visible-text";
 import { eventFacetsQuery } from "@/lib/events/query";
 import { formatCount } from "@/lib/format/time";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 
-const SECTIONS: Array<{ dimension: FacetDimension; title: string; label?: (v: FacetValue) => string }> = [
+/** Labels are plain, bounded text with every hidden character shown: they also name buttons. */
+const shown = (value: string) => visibleText(value, 120);
+const SECTIONS: Array<{ dimension: FacetDimension; title: string; label: (v: FacetValue) => string }> = [
   { dimension: "actorType", title: "Actor type", label: (v) => humanize(v.value) },
-  { dimension: "actor", title: "Top actors", label: (v) => v.label ?? v.value },
+  { dimension: "actor", title: "Top actors", label: (v) => shown(v.label ?? v.value) },
   { dimension: "resourceType", title: "Resource type", label: (v) => humanize(v.value) },
   { dimension: "contextType", title: "Context", label: (v) => humanize(v.value) },
   { dimension: "authMethod", title: "Auth method", label: (v) => humanize(v.value) },
-  { dimension: "oauthApp", title: "Top OAuth apps" },
-  { dimension: "ip", title: "Top IP addresses" },
+  { dimension: "oauthApp", title: "Top OAuth apps", label: (v) => shown(v.value) },
+  { dimension: "ip", title: "Top IP addresses", label: (v) => shown(v.value) },
 ];
+
+/** Whether a facet's value can be a filter: whole, and a value the filter accepts (an actor by gid: digits). */
+const togglable = (dimension: FacetDimension, v: FacetValue) => !v.cut && canFilter(dimension, v.value) && (dimension !== "actor" || isGid(v.value));
 
 type Toggle = (condition: Condition) => void;
 
@@ -57,8 +63,8 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
         <Fragment key={s.dimension}>
           {i === 0 ? <EventTypeSection categories={dimensions.category} types={dimensions.eventType} filter={filter} onToggle={onToggle} /> : null}
           <FacetSection title={s.title}>
-            {withSelected(dimensions[s.dimension], filter, s.dimension).map((v) => (
-              <FacetRow key={v.value} dimension={s.dimension} value={v} label={s.label?.(v) ?? v.value} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
+            {withSelected(dimensions[s.dimension], filter, s.dimension).map((v, i) => (
+              <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
             ))}
           </FacetSection>
         </Fragment>
@@ -100,12 +106,12 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
       <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">Category and event type</h3>
       {rows.length === 0 ? <p className="text-xs text-muted-foreground">None in this range.</p> : null}
       <ul className="flex flex-col">
-        {rows.map((c) => {
+        {rows.map((c, i) => {
           const list = byCategory.get(c.value) ?? [];
           const open = opened.has(c.value);
           const toggleOpen = () => setOpened((prev) => (prev.has(c.value) ? new Set([...prev].filter((x) => x !== c.value)) : new Set([...prev, c.value])));
           return (
-            <li key={c.value}>
+            <li key={`${i}:${c.value}`}>
               <div className="flex items-center">
                 <button
                   type="button"
@@ -118,13 +124,13 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
                   <ChevronRight className={cn("size-3.5 transition-transform", open && "rotate-90")} />
                 </button>
                 <ul className="min-w-0 flex-1">
-                  <FacetRow dimension="category" value={c} label={categoryLabel(c.value)} filter={filter} onToggle={onToggle} max={max} />
+                  <FacetRow dimension="category" value={c} label={categoryLabel(c.value || null)} filter={filter} onToggle={onToggle} max={max} />
                 </ul>
               </div>
               {open ? (
                 <ul className="mb-1 ml-2.5 flex flex-col border-l pl-2" aria-label={`Event types of ${categoryLabel(c.value)}`}>
-                  {list.map((v) => (
-                    <FacetRow key={v.value} dimension="eventType" value={v} label={eventTypeLabel(v.value)} filter={filter} onToggle={onToggle} max={typeMax} />
+                  {list.map((v, i) => (
+                    <FacetRow key={`${i}:${v.value}`} dimension="eventType" value={v} label={eventTypeLabel(v.value)} filter={filter} onToggle={onToggle} max={typeMax} />
                   ))}
                 </ul>
               ) : null}
@@ -139,6 +145,15 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
 function FacetRow({ dimension, value, label, filter, onToggle, max }: { dimension: FacetDimension; value: FacetValue; label: string; filter: EventFilter; onToggle: Toggle; max: number }) {
   const included = filter.include[dimension].includes(value.value);
   const excluded = filter.exclude[dimension].includes(value.value);
+  if (!togglable(dimension, value)) {
+    return (
+      <li className="relative flex items-center gap-1 rounded-sm px-1 py-0.5 text-[13px]" title="No filter can name this value">
+        <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />
+        <span className="relative min-w-0 truncate">{label}</span>
+        <span className="relative ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
+      </li>
+    );
+  }
   return (
     <li className="group/row relative flex items-center gap-1 rounded-sm">
       <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />

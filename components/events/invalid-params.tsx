@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CircleAlert } from "lucide-react";
 import type { ParamError } from "@/lib/events/search-params";
 import { Button } from "@/components/ui/button";
+import { DataText } from "@/components/ui/data-text";
 
 /** The URL without the parameters that are wrong, so the rest of a shared view still opens. */
 export function withoutParams(search: URLSearchParams, errors: ParamError[]): string {
@@ -28,9 +29,12 @@ export function InvalidParams({ errors, search, path = "/events" }: { errors: Pa
       </div>
       <ul className="flex flex-col gap-1 text-sm">
         {errors.map((e, i) => (
-          <li key={i}>
-            <code className="mr-1.5 rounded bg-muted px-1 py-0.5 font-mono text-xs">{e.param}</code>
-            {e.message}
+          <li key={i} className="[overflow-wrap:anywhere]">
+            <code className="mr-1.5 rounded bg-muted px-1 py-0.5 font-mono text-xs">
+              <DataText value={e.param} max={60} />
+            </code>
+            {/* Messages quote the link's own values, which may hold anything a URL can. */}
+            <DataText value={e.message} max={400} />
           </li>
         ))}
       </ul>

@@ -2,7 +2,9 @@
 
 import { Ban, X } from "lucide-react";
 import { conditionsOf, type Condition, type EventFilter } from "@/lib/events/filters";
+import { visibleText } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
+import { DataText } from "@/components/ui/data-text";
 import { dimensionLabel, valueLabel } from "./condition-label";
 
 /**
@@ -31,12 +33,14 @@ export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter
             {c.exclude ? <Ban className="size-3 shrink-0 text-destructive" aria-hidden /> : null}
             <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
             <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
-            <span className="truncate font-medium">{valueLabel(c.dimension, c.value)}</span>
+            <span className="truncate font-medium">
+              <DataText value={valueLabel(c.dimension, c.value)} max={200} />
+            </span>
           </button>
           <button
             type="button"
             className="flex h-6 w-6 shrink-0 items-center justify-center border-l text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50"
-            aria-label={`Remove filter ${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${c.value}`}
+            aria-label={`Remove filter ${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${visibleText(c.value, 200)}`}
             onClick={() => onChange(c)}
           >
             <X className="size-3" />

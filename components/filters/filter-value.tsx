@@ -1,14 +1,16 @@
 "use client";
 
 import type { MouseEvent, ReactNode } from "react";
-import type { Condition, Dimension } from "@/lib/events/filters";
+import { canFilter, type Condition, type Dimension } from "@/lib/events/filters";
+import { visibleText } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
 import { dimensionLabel } from "./condition-label";
 
 /**
  * A value in a table cell that becomes a filter when clicked: a click keeps only events with
  * it, Shift- or Alt-click leaves them out. It is a real button, so the keyboard gets the same
- * (Shift+Enter excludes).
+ * (Shift+Enter excludes). A value no filter can name (a made-up category, a 300-character
+ * name) is shown the same way, but is not a button: its filter would be refused.
  */
 export function FilterValue({
   dimension,
@@ -26,6 +28,8 @@ export function FilterValue({
   /** How the value reads in the button's accessible name, when the text shown is shorter. */
   label?: string;
 }) {
+  const classes = cn("max-w-full truncate rounded-sm text-left underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring/50", className);
+  if (!canFilter(dimension, value)) return <span className={cn(classes, "hover:no-underline")}>{children}</span>;
   const click = (event: MouseEvent) => {
     event.stopPropagation();
     onFilter({ dimension, value, exclude: event.shiftKey || event.altKey });
@@ -34,11 +38,8 @@ export function FilterValue({
     <button
       type="button"
       onClick={click}
-      title={`Filter: ${dimensionLabel(dimension)} is ${label ?? value} (Shift-click to exclude)`}
-      className={cn(
-        "max-w-full truncate rounded-sm text-left underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring/50",
-        className,
-      )}
+      title={`Filter: ${dimensionLabel(dimension)} is ${visibleText(label ?? value, 200)} (Shift-click to exclude)`}
+      className={classes}
     >
       {children}
     </button>

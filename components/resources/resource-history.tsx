@@ -3,18 +3,21 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { humanize } from "@/lib/asana/event-types";
 import { filterOf, type EventFilter } from "@/lib/events/filters";
 import { useEventParams } from "@/lib/events/use-event-params";
 import { formatCount } from "@/lib/format/time";
 import { resourceEventsQuery, resourceSummaryQuery } from "@/lib/resources/query";
 import { eventsHref, narrow } from "@/lib/stats/filter-ops";
-import { actorHref } from "@/components/actors/actor-link";
+import { actorHref, hasPage } from "@/components/actors/actor-link";
+import { MaybeLink } from "@/components/ui/maybe-link";
 import { InvalidParams } from "@/components/events/invalid-params";
 import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
 import { EventTimeline } from "@/components/timeline/event-timeline";
 import { IdentityCard } from "@/components/timeline/identity-card";
 import { SortToggle } from "@/components/timeline/sort-toggle";
 import { Badge } from "@/components/ui/badge";
+import { DataText } from "@/components/ui/data-text";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -28,7 +31,13 @@ function ResourceSummaryCard({ gid }: { gid: string }) {
       label="The resource"
       testId="resource-summary"
       title={data.name ?? data.email ?? data.gid}
-      badge={data.resourceType ? <Badge variant="outline">{[data.resourceType, data.resourceSubtype].filter(Boolean).join(" · ")}</Badge> : null}
+      badge={
+        data.resourceType ? (
+          <Badge variant="outline" className="max-w-48">
+            <span className="truncate">{[data.resourceType, data.resourceSubtype].filter((v) => v !== null).map((v) => humanize(v!)).join(" · ")}</span>
+          </Badge>
+        ) : null
+      }
       detail={data.email && data.email !== data.name ? data.email : null}
       gid={data.gid}
       firstLabel="First touched"
@@ -70,11 +79,11 @@ function ResourceEvents({ gid, filter, sort }: { gid: string; filter: EventFilte
       linkFor={(e) => eventsHref(scoped, { event: e.gid })}
       subject={(e) =>
         e.actorGid ? (
-          <Link href={actorHref(e.actorGid, filter)} className="font-medium text-foreground underline-offset-2 hover:underline" data-testid="history-actor">
-            {e.actorName ?? e.actorEmail ?? e.actorGid}
-          </Link>
+          <MaybeLink href={hasPage(e.actorGid) ? actorHref(e.actorGid, filter) : null} className="min-w-0 truncate font-medium text-foreground underline-offset-2 hover:underline" data-testid="history-actor">
+            <DataText value={e.actorName ?? e.actorEmail ?? e.actorGid} max={120} />
+          </MaybeLink>
         ) : (
-          <span>{e.actorType}</span>
+          <span>{humanize(e.actorType)}</span>
         )
       }
     />

@@ -18,6 +18,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { DataText } from "@/components/ui/data-text";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { SavedQueryForm } from "./saved-query-form";
@@ -104,13 +105,19 @@ export function SavedQueries() {
             return (
               <TableRow key={s.id} className="align-top">
                 <TableCell className="max-w-64 whitespace-normal">
-                  <Link href={`/q/${s.id}`} className="font-medium underline-offset-2 hover:underline">
-                    {s.name}
+                  <Link href={`/q/${s.id}`} className="font-medium [overflow-wrap:anywhere] underline-offset-2 hover:underline">
+                    <DataText value={s.name} />
                   </Link>
-                  {s.note ? <p className="line-clamp-2 text-xs text-muted-foreground">{s.note}</p> : null}
+                  {s.note ? (
+                    <p className="line-clamp-2 text-xs [overflow-wrap:anywhere] text-muted-foreground">
+                      <DataText value={s.note} />
+                    </p>
+                  ) : null}
                 </TableCell>
                 <TableCell className="max-w-96 whitespace-normal">
-                  <code className="line-clamp-2 font-mono text-xs break-all">{d.text}</code>
+                  <code className="line-clamp-2 font-mono text-xs break-all">
+                    <DataText value={d.text} max={500} />
+                  </code>
                   <span className="mt-1 flex items-center gap-1.5 text-xs text-muted-foreground">
                     {d.range}
                     <Badge variant={s.timeMode === "absolute" ? "outline" : "primary"}>{s.timeMode === "absolute" ? "frozen" : "rolling"}</Badge>

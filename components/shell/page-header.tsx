@@ -18,9 +18,9 @@ export function PageHeader({ title, description, actions, className, children, .
       {...props}
     >
       <div className="flex min-w-0 flex-col gap-1">
-        <h1 className="text-xl leading-7 font-semibold tracking-tight text-balance">{title}</h1>
+        <h1 className="text-xl leading-7 font-semibold tracking-tight text-balance [overflow-wrap:anywhere]">{title}</h1>
         {description ? (
-          <p className="max-w-prose text-sm text-pretty text-muted-foreground">{description}</p>
+          <p className="max-w-prose text-sm text-pretty [overflow-wrap:anywhere] text-muted-foreground">{description}</p>
         ) : null}
         {children}
       </div>

@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { utcStamp } from "@/lib/format/time";
+import { formatCount, utcStamp } from "@/lib/format/time";
+import { DataText } from "@/components/ui/data-text";
 import { quarantineQuery } from "@/lib/sync/query";
 
 /** Upstream records the sync could not store as events, kept aside with the reason. */
@@ -30,12 +31,20 @@ export function QuarantineList() {
             {data.map((q) => (
               <li key={q.id} className="flex flex-col gap-1 py-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-                  <span className="font-medium">{q.reason}</span>
+                  <span className="min-w-0 font-medium [overflow-wrap:anywhere]">
+                    <DataText value={q.reason} max={1_000} />
+                  </span>
                   <span className="text-xs text-muted-foreground">
-                    {utcStamp(q.receivedAt)} · workspace <span className="font-mono">{q.workspaceGid}</span>
+                    {utcStamp(q.receivedAt)} · workspace{" "}
+                    <span className="font-mono">
+                      <DataText value={q.workspaceGid} max={40} />
+                    </span>
                   </span>
                 </div>
-                <pre className="max-h-32 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">{q.payload}</pre>
+                <pre className="max-h-32 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">
+                  <DataText value={q.payload} max={5_000} keepLines />
+                  {q.payloadLength ? <span className="text-muted-foreground">{` (the first ${formatCount(q.payload.length)} of ${formatCount(q.payloadLength)} characters)`}</span> : null}
+                </pre>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { ago, formatCount, utcStamp } from "@/lib/format/time";
 import type { WorkspaceSyncView } from "@/lib/sync/get-sync-state";
 import { BackfillProgress } from "./backfill-progress";
 import { RunsTable } from "./runs-table";
+import { DataText } from "@/components/ui/data-text";
 
 function Figure({ label, value, hint }: { label: string; value: React.ReactNode; hint?: string }) {
   return (
@@ -38,7 +39,9 @@ export function WorkspaceCard({ workspace, now }: { workspace: WorkspaceSyncView
           <Alert variant="destructive">
             <CircleAlert />
             <AlertTitle>The last run failed</AlertTitle>
-            <AlertDescription>{workspace.lastError}</AlertDescription>
+            <AlertDescription className="[overflow-wrap:anywhere]">
+              <DataText value={workspace.lastError} max={2_000} />
+            </AlertDescription>
           </Alert>
         ) : null}
         {!workspace.backfill.done ? <BackfillProgress backfill={workspace.backfill} /> : null}

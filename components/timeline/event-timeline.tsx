@@ -67,24 +67,28 @@ export function EventTimeline({ query, entries, linkFor, subject }: Props) {
                 <span aria-hidden className="absolute top-3.5 -left-[21px] size-2.5 rounded-full border-2 border-background" style={{ background: seriesColor("category", event.eventCategory ?? "") }} />
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 pr-2">
                   <EventTime iso={event.createdAt} tz="local" className="shrink-0 text-xs text-muted-foreground tabular-nums" />
-                  <Link href={linkFor(event)} className="min-w-0 flex-1 text-sm underline-offset-2 hover:underline">
+                  <Link href={linkFor(event)} className="min-w-0 flex-1 text-sm [overflow-wrap:anywhere] underline-offset-2 hover:underline">
                     {describeEvent({ ...event, details: null })}
                   </Link>
-                  <span className="text-xs text-muted-foreground">{eventTypeLabel(event.eventType)}</span>
+                  <span className="max-w-full truncate text-xs text-muted-foreground">{eventTypeLabel(event.eventType)}</span>
                 </div>
                 <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 pr-2 text-xs text-muted-foreground">
                   {subject(event)}
-                  {event.summary ? <span className="truncate">{event.summary}</span> : null}
+                  {event.summary ? <span className="max-w-full truncate">{event.summary}</span> : null}
                   {event.clientIp ? <span className="font-mono">{event.clientIp}</span> : null}
-                  <span>{categoryLabel(event.eventCategory)}</span>
+                  <span className="max-w-full truncate">{categoryLabel(event.eventCategory)}</span>
                 </div>
                 {markers.length > 0 || aside ? (
                   <div className="mt-1 flex flex-wrap gap-1.5">
-                    {aside ? <Badge variant="warning">{aside}</Badge> : null}
+                    {aside ? (
+                      <Badge variant="warning" className="max-w-full">
+                        <span className="truncate">{aside}</span>
+                      </Badge>
+                    ) : null}
                     {markers.map((m) => (
-                      <Badge key={m} variant="primary" data-testid="timeline-marker">
+                      <Badge key={m} variant="primary" className="max-w-full" data-testid="timeline-marker">
                         <Sparkles />
-                        {m}
+                        <span className="truncate">{m}</span>
                       </Badge>
                     ))}
                   </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { formatCount } from "@/lib/format/time";
 import { EventTime } from "@/components/events/event-time";
+import { DataText } from "@/components/ui/data-text";
 
 export interface IdentityCardProps {
   label: string;
@@ -26,14 +27,22 @@ export interface IdentityCardProps {
 export function IdentityCard(props: IdentityCardProps) {
   return (
     <section aria-label={props.label} className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3" data-testid={props.testId}>
-      <div className="min-w-0">
-        <div className="flex items-center gap-2">
-          <h2 className="truncate text-lg font-semibold">{props.title}</h2>
+      <div className="min-w-0 max-w-full">
+        <div className="flex min-w-0 items-center gap-2">
+          <h2 className="truncate text-lg font-semibold" data-testid="identity-title">
+            <DataText value={props.title} />
+          </h2>
           {props.badge}
         </div>
         <p className="truncate text-sm text-muted-foreground">
-          {props.detail ? `${props.detail} · ` : ""}
-          <span className="font-mono text-xs">{props.gid}</span>
+          {props.detail ? (
+            <>
+              <DataText value={props.detail} /> ·{" "}
+            </>
+          ) : null}
+          <span className="font-mono text-xs">
+            <DataText value={props.gid} />
+          </span>
         </p>
       </div>
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import type { SearchParams } from "nuqs/server";
 import { ActorTimeline } from "@/components/actors/actor-timeline";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataText } from "@/components/ui/data-text";
 import { getActorIdentity } from "@/lib/actors/get-actor-profile";
 import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
 import { gidSchema } from "@/lib/actors/http";
@@ -41,7 +42,7 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   }
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={identity.name ?? identity.email ?? `Actor ${gid}`} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
+      <PageHeader title={<DataText value={identity.name ?? identity.email ?? `Actor ${gid}`} max={200} />} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ActorTimeline gid={gid} />
       </HydrationBoundary>

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import type { SearchParams } from "nuqs/server";
 import { ResourceHistory } from "@/components/resources/resource-history";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataText } from "@/components/ui/data-text";
 import { gidSchema } from "@/lib/actors/http";
 import { toSearchParams, withAllTimeDefault } from "@/lib/actors/page-params";
 import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
@@ -35,7 +36,7 @@ export default async function ResourcePage({ params, searchParams }: { params: P
   }
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={summary.name ?? summary.email ?? `Resource ${gid}`} description="Every event that touched this resource, in time order, with who did it." />
+      <PageHeader title={<DataText value={summary.name ?? summary.email ?? `Resource ${gid}`} max={200} />} description="Every event that touched this resource, in time order, with who did it." />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ResourceHistory gid={gid} />
       </HydrationBoundary>
