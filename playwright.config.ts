@@ -14,9 +14,15 @@ import { ADMIN_STORAGE_STATE, DEMO_ADMIN, DEMO_EVENT_COUNT, E2E_PORT, OIDC, OIDC
  */
 const PORT = E2E_PORT;
 const baseURL = `http://localhost:${PORT}`;
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "audit-e2e-"));
-// The embedded server may run as the `postgres` user (when we are root), which must reach it.
-if (!process.env.E2E_DATA_DIR) chmodSync(dataDir, 0o755);
+if (!process.env.E2E_DATA_DIR) {
+  const made = mkdtempSync(path.join(tmpdir(), "audit-e2e-"));
+  // The embedded server may run as the `postgres` user (when we are root), which must reach it.
+  chmodSync(made, 0o755);
+  // Workers load this file again and inherit the environment: they find the same directory
+  // (and so the server's database, for specs that write into it: e2e/e2e-database.ts).
+  process.env.E2E_DATA_DIR = made;
+}
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
