@@ -73,8 +73,8 @@ function UsedList({ gid, kind, values, total }: { gid: string; kind: UsedKind; v
       </CardHeader>
       <CardContent>
         <ul className="flex flex-col gap-1.5 text-sm">
-          {newest.slice(0, SHOWN).map((v) => (
-            <li key={v.value} className="flex min-w-0 flex-col">
+          {newest.slice(0, SHOWN).map((v, i) => (
+            <li key={`${i}:${v.value}`} className="flex min-w-0 flex-col">
               {spec.dimension && linkable(v) ? (
                 <Link
                   href={eventsHref(filterOf({ time: { kind: "relative", last: "all" }, include: { actor: [gid], [spec.dimension]: [v.value] } }))}
