@@ -112,6 +112,11 @@ test("each hostile event's own page renders in full, hidden characters named", a
   await expect(page.getByRole("region", { name: "Actor" }).locator('[data-hidden-char="RLO"]')).toBeVisible();
   await shoot(page, testInfo, "event with a bidi override", false);
 
+  // Rendered on the server and handed to the browser: the key "__proto__" survives the trip.
+  await open(page, "/events/__proto__");
+  await expect(page.getByRole("region", { name: "Details" })).toContainText("__proto__");
+  await expect(page.getByRole("region", { name: "Details" })).toContainText("polluted");
+
   await open(page, "/events/999000000000007");
   await expect(page.getByRole("region", { name: "Actor" })).toContainText("pay⟨ZWSP⟩pal⟨ZWJ⟩⟨ZWNBSP⟩");
   await expect(page.getByRole("region", { name: "Resource" })).toContainText("marks⟩");
