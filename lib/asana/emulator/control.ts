@@ -1,6 +1,7 @@
 import type { RuntimeSettings } from "./core";
 import type { FaultInjector, FaultKind } from "./faults";
 import type { LiveFeed } from "./live";
+import { RawJson } from "./raw-json";
 import type { Organisation } from "./organisation";
 import type { SlidingWindowLimiter } from "./rate-limit";
 import { resetStats, type EmulatorStats } from "./stats";
@@ -10,6 +11,11 @@ import type { AuditLogEvent, Clock } from "./types";
 export interface AddOptions {
   /** Clock time at which the events become visible (default: now). Until then they are held back. */
   visibleAt?: number;
+  /**
+   * The time Asana files the records under (what start_at/end_at filter on), when it should
+   * differ from their created_at: a hostile record dated 2099 or year 0 but captured today.
+   */
+  storedAt?: number;
 }
 
 export interface GenerateOptions extends AddOptions {
@@ -29,7 +35,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   /**
    * Appends events as given (deep-copied): well-formed or not, unknown fields and event types
-   * included. Returns the stream length once they are in (or will be, if held back).
+   * included; a RawJson is served as its exact text. Returns the stream length once they are
+   * in (or will be, if held back).
    */
   addEvents(events: readonly unknown[], options?: AddOptions): number;
   /** Appends realistic generated events, as live mode does, and returns them. */
@@ -81,10 +88,11 @@ export function createControl(d: ControlDeps): EmulatorControl {
       const now = clock();
       stream.flush(now);
       for (const e of events) {
-        const copy: unknown = e === undefined ? undefined : structuredClone(e);
+        // A RawJson is immutable; anything else is copied so that the caller can reuse it.
+        const copy: unknown = e === undefined || e instanceof RawJson ? e : structuredClone(e);
         if (options.visibleAt !== undefined && options.visibleAt > now) {
-          stream.schedule(options.visibleAt, { kind: "raw", event: copy });
-        } else stream.appendRaw(copy, clock());
+          stream.schedule(options.visibleAt, { kind: "raw", event: copy, storedAt: options.storedAt });
+        } else stream.appendRaw(copy, clock(), options.storedAt);
       }
       return stream.length + stream.pendingCount;
     },

@@ -23,3 +23,5 @@ export { MESSAGES, ERROR_HELP } from "./errors";
 export { AUDIT_LOG_EPOCH_MS } from "./stream";
 export type * from "./types";
 export { ACTOR_TYPES } from "./types";
+export { RawJson, recordText, recordValue } from "./raw-json";
+export { HOSTILE_KINDS, hostileHistory, hostileRecord, hostileGid, type HostileKind, type HostileEntry } from "./hostile";

@@ -1,3 +1,4 @@
+import { HOSTILE_KINDS, hostileGid, hostileRecord } from "./hostile";
 import { Rng } from "./random";
 import type { EventStream } from "./stream";
 import type { Clock } from "./types";
@@ -11,6 +12,8 @@ export interface LiveSettings {
   maxDelayMs?: number;
   /** How often events are released (real time). */
   tickMs?: number;
+  /** Share of events that are hostile variants (hostile.ts): the emulator's hostile mode. */
+  hostileShare?: number;
 }
 
 /**
@@ -67,12 +70,19 @@ export class LiveFeed {
   }
 
   /** One event now; also used by control.addGenerated. */
-  emit(s: Pick<LiveSettings, "lateShare" | "maxDelayMs">): number {
+  emit(s: Pick<LiveSettings, "lateShare" | "maxDelayMs" | "hostileShare">): number {
     const now = this.clock();
     const maxDelay = s.maxDelayMs ?? 30 * 60_000;
     const late = this.rng.next() < (s.lateShare ?? 0);
     const delay = late ? 1000 + this.rng.next() * Math.max(0, maxDelay - 1000) : this.rng.next() * 1000;
+    const created = Math.floor(now - delay);
     this.produced++;
-    return this.stream.appendGenerated(Math.floor(now - delay));
+    if (this.rng.next() < (s.hostileShare ?? 0)) {
+      // The event this position would have held, with one hostile defect.
+      const base = this.stream.org.extraEvent(this.stream.length, created);
+      const kind = HOSTILE_KINDS[Math.floor(this.rng.next() * HOSTILE_KINDS.length)]!;
+      return this.stream.appendRaw(hostileRecord(kind, base, hostileGid(base, kind)), now, created);
+    }
+    return this.stream.appendGenerated(created);
   }
 }

@@ -1,4 +1,5 @@
 import type { BufferPool } from "./buffer-pool";
+import { recordText } from "./raw-json";
 import type { NextPage } from "./types";
 
 /** The first part of a page, `{"data":[...events`, ready for its tail. */
@@ -24,7 +25,7 @@ export function writeHead(items: readonly unknown[], pool: BufferPool): PageHead
   const head: PageHead = { buf: pool.acquire(items.length * 1024 + 4096), length: 0 };
   head.length = head.buf.write('{"data":[', 0, "latin1");
   for (let i = 0; i < items.length; i++) {
-    const s = JSON.stringify(items[i]) ?? "null";
+    const s = recordText(items[i]);
     // Worst case 3 bytes per UTF-16 unit; grow rarely, copying what is written so far.
     ensure(head, s.length * 3 + 1, pool);
     if (i > 0) head.buf[head.length++] = 0x2c;

@@ -7,6 +7,7 @@ import { createControl, type EmulatorControl } from "./control";
 import { finishPage } from "./page-writer";
 import { EmulatorCore, type Answer, type RuntimeSettings } from "./core";
 import { FaultInjector, type FaultSettings } from "./faults";
+import { hostileHistory } from "./hostile";
 import { LiveFeed, type LiveSettings } from "./live";
 import { DEFAULT_WORKSPACE_GID, generateOrganisation, type Organisation } from "./organisation";
 import { seed32 } from "./random";
@@ -54,6 +55,11 @@ export interface EmulatorOptions {
   live?: LiveSettings | false;
   /** Build the next page of a sequential read while the reader handles the current one (default on). */
   prefetch?: boolean;
+  /**
+   * Hostile mode: `rounds` of every hostile record (hostile.ts) mixed into the history, and
+   * (with live mode) `liveShare` of live events hostile. Off by default.
+   */
+  hostile?: { rounds?: number; liveShare?: number } | false;
   logger?: Logger;
 }
 
@@ -148,7 +154,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     organisation,
     onSettingsChanged: () => core.settingsChanged(),
   });
-  if (options.live) control.set({ live: options.live });
+  if (options.hostile) {
+    for (const entry of hostileHistory(organisation, options.hostile.rounds ?? 1)) stream.appendRaw(entry.record, clock(), entry.storedAt);
+  }
+  if (options.live) control.set({ live: options.hostile ? { hostileShare: options.hostile.liveShare ?? 0.02, ...options.live } : options.live });
   logger.debug({ url, workspaceGid, events: organisation.size }, "asana audit log emulator listening");
 
   return {

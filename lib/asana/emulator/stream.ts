@@ -2,6 +2,7 @@ import type { Skeleton } from "./event-builder";
 import { EVENT_TYPE_INDEX } from "./event-types";
 import { hasFieldFilters } from "./filters";
 import type { Organisation } from "./organisation";
+import { recordValue } from "./raw-json";
 import type { AuditLogFilters } from "./types";
 
 /** The audit log API holds nothing before this day. */
@@ -18,7 +19,7 @@ interface RawExtra {
   resourceGid: unknown;
 }
 
-type PendingItem = { kind: "raw"; event: unknown } | { kind: "generated"; createdMs: number };
+type PendingItem = { kind: "raw"; event: unknown; storedAt?: number } | { kind: "generated"; createdMs: number };
 
 export interface StreamPage {
   items: unknown[];
@@ -74,13 +75,14 @@ export class EventStream {
    * `capturedAt`: when the record entered the log. Asana filters on its own stored time, not
    * on the JSON it serves, so a record whose created_at is broken still falls inside the
    * start_at/end_at windows of its capture time instead of vanishing from every filtered read.
+   * `storedAt` sets that time outright (a hostile record dated 2099 or year 0, filed now).
    */
-  appendRaw(event: unknown, capturedAt: number): number {
-    const e = (event ?? {}) as Record<string, unknown>;
+  appendRaw(event: unknown, capturedAt: number, storedAt?: number): number {
+    const e = (recordValue(event) ?? {}) as Record<string, unknown>;
     const actor = (e.actor ?? {}) as Record<string, unknown>;
     const resource = (e.resource ?? {}) as Record<string, unknown>;
     const parsed = typeof e.created_at === "string" ? Date.parse(e.created_at) : Number.NaN;
-    const created = Number.isNaN(parsed) ? capturedAt : parsed;
+    const created = storedAt ?? (Number.isNaN(parsed) ? capturedAt : parsed);
     this.raw.set(this.extraCreated.length, {
       event,
       eventType: e.event_type,
@@ -107,7 +109,7 @@ export class EventStream {
     while (n < this.pending.length && (this.pending[n] as { visibleAt: number }).visibleAt <= now) n++;
     if (n === 0) return;
     for (const { item } of this.pending.splice(0, n)) {
-      if (item.kind === "raw") this.appendRaw(item.event, now);
+      if (item.kind === "raw") this.appendRaw(item.event, now, item.storedAt);
       else this.appendGenerated(item.createdMs);
     }
   }
