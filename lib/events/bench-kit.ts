@@ -8,7 +8,6 @@
  *   registerShape({ group: "charts", name: "events per day, 90 days", targetP95Ms: 300, run: () => countOverTime(filter) });
  */
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { isIP } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -108,7 +107,8 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
  */
 export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, writers = 2, onProgress }: { seed?: number; pageSize?: number; writers?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
   const { generateOrganisation } = await import("@/lib/asana/emulator");
-  const { insertEventPage, inWriteTransaction } = await import("@/lib/sync/store");
+  const { inWriteTransaction } = await import("@/lib/sync/store");
+  const { checkPage, writePageCarefully, writePageFast } = await import("@/lib/sync/write-page");
   const { db } = await import("@/lib/db/client");
   const org = generateOrganisation({ seed, events, days: 90 });
   // Building the secondary indexes once at the end is many times faster than keeping 13 of
@@ -125,15 +125,11 @@ export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, 
       const from = next;
       next = Math.min(events, next + pageSize);
       const data: unknown[] = [];
-      const badIp: number[] = [];
-      for (let i = from; i < next; i++) {
-        const event = org.eventAt(i);
-        const ip = event.context?.client_ip_address;
-        // As the sync does: an address PostgreSQL's inet cannot hold stays in `raw` only.
-        if (typeof ip === "string" && ip !== "" && isIP(ip) === 0) badIp.push(data.length + 1);
-        data.push(event);
-      }
-      await inWriteTransaction((tx) => insertEventPage(tx, { workspaceGid: org.workspaceGid, text: JSON.stringify({ data, next_page: null }), skip: [], badIp }));
+      for (let i = from; i < next; i++) data.push(org.eventAt(i));
+      const text = JSON.stringify({ data, next_page: null });
+      // As the sync does (lib/sync/write-page.ts): the careful path for what PostgreSQL cannot take as it is.
+      const checked = checkPage(data, text, new Date());
+      await inWriteTransaction((tx) => (checked.plain ? writePageFast : writePageCarefully)(tx, org.workspaceGid, text, data, checked));
       done += data.length;
       onProgress?.(done);
     }

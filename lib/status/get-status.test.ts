@@ -10,7 +10,7 @@ describe("getStatus", () => {
 
   describe("with events and a run", () => {
     beforeAll(async () => {
-      const base = { workspaceGid: "1", eventType: "user_login_succeeded", actorType: "user", raw: {} };
+      const base = { workspaceGid: "1", eventType: "user_login_succeeded", actorType: "user", raw: "{}" };
       await db().auditEvent.createMany({
         data: [
           { ...base, gid: "a", createdAt: new Date("2026-11-01T10:00:00.000Z") },

@@ -1,9 +1,8 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
-import { checkEvent } from "@/lib/asana/schemas";
-import { storableIp } from "./normalize";
 import type { Semaphore } from "./semaphore";
-import { insertEventPage, inWriteTransaction, quarantineRecords, type QuarantineRecord, type Tx } from "./store";
+import { inWriteTransaction, quarantineRecords, type Tx } from "./store";
+import { checkPage, isDataError, writePageCarefully, writePageFast } from "./write-page";
 
 /** What a run did, kept in memory and added to its sync_run row page by page. */
 export interface RunFigures {
@@ -48,46 +47,45 @@ export async function fetchAndStorePage(
   commitCursor: (tx: Tx, page: StoredPage) => Promise<unknown>,
 ): Promise<StoredPage> {
   const page = await ctx.client.getAuditLogEvents(ctx.workspaceGid, query, ctx.signal);
-  const rejected: QuarantineRecord[] = [];
-  const skip: number[] = [];
-  const badIp: number[] = [];
-  let newest: string | null = null;
-  page.data.forEach((record, i) => {
-    const checked = checkEvent(record);
-    if (!checked.ok) {
-      rejected.push({ payload: record, reason: checked.reason });
-      skip.push(i + 1);
-      return;
-    }
-    if (!storableIp(checked.event)) badIp.push(i + 1);
-    const created = new Date(checked.event.created_at).toISOString();
-    if (!newest || created > newest) newest = created;
-  });
-  const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest };
+  const checked = checkPage(page.data, page.text, new Date());
+  const stored: StoredPage = { received: page.data.length, nextOffset: page.nextOffset, newest: checked.newest };
 
-  const { inserted, quarantined } = await ctx.writers.run(() => inWriteTransaction(async (tx) => {
-    const inserted = skip.length === page.data.length ? 0 : await insertEventPage(tx, { workspaceGid: ctx.workspaceGid, text: page.text, skip, badIp });
-    const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, rejected);
-    await commitCursor(tx, stored);
-    await tx.query(
-      `UPDATE sync_run SET pages = pages + 1, events_received = events_received + $1,
-         events_new = events_new + $2, quarantined = quarantined + $3,
-         retries = retries + $4, rate_limit_waits = rate_limit_waits + $5,
-         rate_limit_wait_ms = rate_limit_wait_ms + $6
-       WHERE id = $7`,
-      [page.data.length, inserted, quarantined, page.retries, page.rateLimitWaits, Math.round(page.rateLimitWaitMs), ctx.runId],
+  const write = (careful: boolean) =>
+    ctx.writers.run(() =>
+      inWriteTransaction(async (tx) => {
+        const written = await (careful ? writePageCarefully : writePageFast)(tx, ctx.workspaceGid, page.text, page.data, checked);
+        const quarantined = await quarantineRecords(tx, ctx.workspaceGid, ctx.runId, written.quarantine);
+        await commitCursor(tx, stored);
+        await tx.query(
+          `UPDATE sync_run SET pages = pages + 1, events_received = events_received + $1,
+             events_new = events_new + $2, quarantined = quarantined + $3,
+             retries = retries + $4, rate_limit_waits = rate_limit_waits + $5,
+             rate_limit_wait_ms = rate_limit_wait_ms + $6
+           WHERE id = $7`,
+          [page.data.length, written.inserted, quarantined, page.retries, page.rateLimitWaits, Math.round(page.rateLimitWaitMs), ctx.runId],
+        );
+        return { inserted: written.inserted, quarantined, first: written.quarantine[0]?.reason };
+      }),
     );
-    return { inserted, quarantined };
-  }));
+  let result: Awaited<ReturnType<typeof write>>;
+  try {
+    result = await write(!checked.plain);
+  } catch (error) {
+    if (checked.plain && isDataError(error)) {
+      // Something the checks did not foresee: the careful path finds the record(s) at fault.
+      ctx.logger.warn({ workspaceGid: ctx.workspaceGid, reason: error.message }, "PostgreSQL refused a page; storing it record by record");
+      result = await write(true);
+    } else throw error;
+  }
 
   const f = ctx.figures;
   f.pages++;
   f.eventsReceived += page.data.length;
-  f.eventsNew += inserted;
-  f.quarantined += quarantined;
+  f.eventsNew += result.inserted;
+  f.quarantined += result.quarantined;
   f.retries += page.retries;
   f.rateLimitWaits += page.rateLimitWaits;
   f.rateLimitWaitMs += page.rateLimitWaitMs;
-  if (rejected.length > 0) ctx.logger.warn({ workspaceGid: ctx.workspaceGid, count: rejected.length, first: rejected[0]!.reason }, "malformed events quarantined");
+  if (result.first) ctx.logger.warn({ workspaceGid: ctx.workspaceGid, count: result.quarantined, first: result.first }, "records quarantined");
   return stored;
 }

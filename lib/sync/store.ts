@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
 import type pg from "pg";
 import { dbPool } from "@/lib/db/client";
+import { storableText } from "@/lib/db/storable-text";
+import type { Alteration } from "@/lib/events/alterations";
 
 /** A connection inside a write transaction (see inWriteTransaction). */
 export type Tx = pg.PoolClient;
@@ -30,46 +31,42 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
 }
 
 /**
- * The bulk write path of the sync: one statement per page. The page goes to PostgreSQL as
- * the text Asana sent, in a single parameter; PostgreSQL splits it into events (each one's
- * original JSON kept as is in `raw`) and extracts the columns itself, so nothing is
- * serialised twice on the way. `ON CONFLICT DO NOTHING` makes replays harmless; a
- * data-modifying CTE keeps the actor table up to date from the rows that were really new.
+ * The bulk write path of the sync: one statement per page. Two ways in, one way on:
  *
- * Three more CTEs over the same really-new rows keep the rollups the charts read
- * (event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly). Being part of this statement, they
- * commit or roll back with the events themselves, so a replayed page adds nothing and a
- * crash loses nothing: they always equal a count over audit_event. Their rows are upserted
- * in key order so that two writers touching the same hour lock rows in the same order and
- * wait for each other rather than deadlock. Hours and days are UTC, whatever the session's
- * time zone. The per-value rollup's days of the month are counted by day_counts() and added
- * by add_day_counts(), defined in the migration of that name.
+ * - INSERT_PAGE, for almost every page: the page goes to PostgreSQL as the text Asana sent,
+ *   in a single parameter; PostgreSQL splits it into events (each one's original JSON kept as
+ *   is in `raw`) and extracts the columns itself, so nothing is serialised twice on the way.
+ * - INSERT_RECORDS, for a page holding something PostgreSQL cannot take as it is (see
+ *   write-page.ts): each record's original text, the rewritten text to extract columns from
+ *   (null when the original will do) and what was altered, as three arrays.
+ *
+ * `ON CONFLICT DO NOTHING` makes replays harmless; a data-modifying CTE keeps the actor table
+ * up to date from the rows that were really new. Three more CTEs over the same really-new
+ * rows keep the rollups the charts read (event_rollup_hourly, event_rollup_daily,
+ * event_value_rollup_monthly). Being part of this statement, they commit or roll back with
+ * the events themselves, so a replayed page adds nothing and a crash loses nothing: they
+ * always equal a count over audit_event. Their rows are upserted in key order so that two
+ * writers touching the same hour lock rows in the same order and wait for each other rather
+ * than deadlock. Hours and days are UTC, whatever the session's time zone. The per-value
+ * rollup's days of the month are counted by day_counts() and added by add_day_counts(),
+ * defined in the migration of that name.
  *
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
- *
- * $2: 1-based positions of records to leave out (quarantined), $3: positions whose IP
- * address PostgreSQL's inet type could not hold (kept in `raw` only).
  */
-export const INSERT_PAGE = `
-WITH incoming AS MATERIALIZED (
-  SELECT e AS raw, e::jsonb AS j, n
-  FROM json_array_elements($1::json -> 'data') WITH ORDINALITY AS t(e, n)
-  WHERE NOT (n = ANY($2::int[]))
-),
+const STORE_INCOMING = (workspace: string) => `
 inserted AS (
   INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category,
     actor_type, actor_gid, actor_name, actor_email,
     resource_type, resource_subtype, resource_gid, resource_name, resource_email,
-    context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw)
-  SELECT j->>'gid', $4, (j->>'created_at')::timestamptz, j->>'event_type', NULLIF(j->>'event_category', ''),
+    context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw, alterations)
+  SELECT j->>'gid', ${workspace}, (j->>'created_at')::timestamptz, j->>'event_type', NULLIF(j->>'event_category', ''),
     j->'actor'->>'actor_type', NULLIF(j->'actor'->>'gid', ''), NULLIF(j->'actor'->>'name', ''), NULLIF(j->'actor'->>'email', ''),
     NULLIF(j->'resource'->>'resource_type', ''), NULLIF(j->'resource'->>'resource_subtype', ''), NULLIF(j->'resource'->>'gid', ''),
     NULLIF(j->'resource'->>'name', ''), NULLIF(j->'resource'->>'email', ''),
-    NULLIF(j->'context'->>'context_type', ''),
-    CASE WHEN n = ANY($3::int[]) THEN NULL ELSE NULLIF(j->'context'->>'client_ip_address', '')::inet END,
+    NULLIF(j->'context'->>'context_type', ''), NULLIF(j->'context'->>'client_ip_address', '')::inet,
     NULLIF(j->'context'->>'user_agent', ''), NULLIF(j->'context'->>'api_authentication_method', ''),
-    NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw
+    NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw, alt
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
   RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, client_ip, oauth_app_name
@@ -118,14 +115,27 @@ monthly_values AS (
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 
+/** $1: the page's text, $2: 1-based positions of records to leave out (quarantined), $3: the workspace. */
+export const INSERT_PAGE = `
+WITH incoming AS MATERIALIZED (
+  SELECT e::text AS raw, e::jsonb AS j, NULL::jsonb AS alt
+  FROM json_array_elements($1::json -> 'data') WITH ORDINALITY AS t(e, n)
+  WHERE NOT (n = ANY($2::int[]))
+),${STORE_INCOMING("$3")}`;
+
+/** $1: each record's original text, $2: the text to read columns from (null: the original), $3: alterations (JSON), $4: the workspace. */
+export const INSERT_RECORDS = `
+WITH incoming AS MATERIALIZED (
+  SELECT raw, COALESCE(safe, raw)::jsonb AS j, alt::jsonb AS alt
+  FROM unnest($1::text[], $2::text[], $3::text[]) AS t(raw, safe, alt)
+),${STORE_INCOMING("$4")}`;
+
 export interface PageToStore {
   workspaceGid: string;
   /** The answer's body: `{ "data": [...], "next_page": ... }`. */
   text: string;
   /** 1-based positions in `data` of records kept aside. */
   skip: number[];
-  /** 1-based positions whose client_ip_address is not an IP address. */
-  badIp: number[];
 }
 
 /**
@@ -133,29 +143,53 @@ export interface PageToStore {
  * plans it once, not once a page.
  */
 export async function insertEventPage(tx: Tx, page: PageToStore): Promise<number> {
-  const result = await tx.query<{ inserted: number }>({ name: "insert_event_page", text: INSERT_PAGE, values: [page.text, page.skip, page.badIp, page.workspaceGid] });
+  const result = await tx.query<{ inserted: number }>({ name: "insert_event_page", text: INSERT_PAGE, values: [page.text, page.skip, page.workspaceGid] });
+  return result.rows[0]?.inserted ?? 0;
+}
+
+export interface RecordToStore {
+  /** The record's text exactly as Asana sent it. */
+  raw: string;
+  /** What to read the columns from, when the original cannot be (see sanitize-record.ts). */
+  safe: string | null;
+  alterations: Alteration[];
+}
+
+/** Inserts records one by one as given; returns how many were new. */
+export async function insertEventRecords(tx: Tx, workspaceGid: string, records: readonly RecordToStore[]): Promise<number> {
+  const result = await tx.query<{ inserted: number }>({
+    name: "insert_event_records",
+    text: INSERT_RECORDS,
+    values: [records.map((r) => r.raw), records.map((r) => r.safe), records.map((r) => (r.alterations.length > 0 ? JSON.stringify(r.alterations) : null)), workspaceGid],
+  });
   return result.rows[0]?.inserted ?? 0;
 }
 
 export interface QuarantineRecord {
-  payload: unknown;
+  /** The record's text as Asana sent it. */
+  text: string;
   reason: string;
 }
 
-/** Keeps malformed upstream records aside, once each, with the reason. Returns how many were new. */
-export async function quarantineRecords(tx: Tx, workspaceGid: string, syncRunId: number, records: QuarantineRecord[]): Promise<number> {
+/** The gid a record that is not an event claims to have, for the list of quarantined records. */
+function claimedGid(text: string): string | null {
+  try {
+    const gid = (JSON.parse(text) as { gid?: unknown } | null)?.gid;
+    return typeof gid === "string" ? storableText(gid, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps upstream records aside, once each, with the reason. Returns how many were new. */
+export async function quarantineRecords(tx: Tx, workspaceGid: string, syncRunId: number, records: readonly QuarantineRecord[]): Promise<number> {
   if (records.length === 0) return 0;
-  const rows = records.map((r) => {
-    const payload = JSON.stringify(r.payload ?? null);
-    const gid = typeof (r.payload as { gid?: unknown })?.gid === "string" ? (r.payload as { gid: string }).gid : null;
-    return { workspace_gid: workspaceGid, sync_run_id: syncRunId, gid, reason: r.reason, payload: r.payload ?? null, payload_hash: createHash("sha256").update(payload).digest("hex") };
-  });
   const result = await tx.query(
     `INSERT INTO quarantined_event (workspace_gid, sync_run_id, gid, reason, payload, payload_hash)
-     SELECT workspace_gid, sync_run_id, gid, reason, payload, payload_hash
-     FROM json_to_recordset($1::json) AS r(workspace_gid text, sync_run_id int, gid text, reason text, payload json, payload_hash text)
+     SELECT $1, $2, gid, reason, payload, encode(sha256(convert_to(payload, 'UTF8')), 'hex')
+     FROM unnest($3::text[], $4::text[], $5::text[]) AS r(gid, reason, payload)
      ON CONFLICT (workspace_gid, payload_hash) DO NOTHING`,
-    [JSON.stringify(rows)],
+    [workspaceGid, syncRunId, records.map((r) => claimedGid(r.text)), records.map((r) => storableText(r.reason, 2_000)), records.map((r) => r.text)],
   );
   return result.rowCount ?? 0;
 }
