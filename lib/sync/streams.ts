@@ -1,6 +1,7 @@
 import { OffsetRejectedError } from "@/lib/asana/errors";
 import { fetchAndStorePage, type PageContext } from "./page";
 import type { BackfillPlan, BackfillWindow } from "./plan";
+import { fromStoredOffset, toStoredOffset } from "./stored-offset";
 
 /** Says whether the run may fetch one more page (page and time bounds, cancellation). */
 export type Budget = () => boolean;
@@ -12,13 +13,16 @@ export type Budget = () => boolean;
 export async function readWindow(ctx: PageContext, plan: BackfillPlan, index: number, budget: Budget): Promise<boolean> {
   const window = plan.windows[index]!;
   while (!window.done && budget()) {
-    const query = { start_at: window.since, end_at: window.end, ...(window.offset ? { offset: window.offset } : {}) };
+    const query = { start_at: window.since, end_at: window.end, ...(window.offset ? { offset: fromStoredOffset(window.offset) } : {}) };
     try {
       await fetchAndStorePage(ctx, query, async (tx, page) => {
+        // What the window reached, within its own bounds: Asana answers end_at, but a record
+        // it serves may say otherwise, and a restart must stay inside the window.
+        const newest = page.newest && page.newest > window.end ? window.end : page.newest;
         const next: BackfillWindow = {
           ...window,
-          offset: page.nextOffset ?? window.offset,
-          reached: page.newest && (!window.reached || page.newest > window.reached) ? page.newest : window.reached,
+          offset: page.nextOffset !== null ? toStoredOffset(page.nextOffset) : window.offset,
+          reached: newest && (!window.reached || newest > window.reached) ? newest : window.reached,
           done: page.received === 0 || page.nextOffset === null,
         };
         await tx.query(
@@ -43,6 +47,7 @@ export async function readWindow(ctx: PageContext, plan: BackfillPlan, index: nu
 }
 
 export interface TailState {
+  /** As stored (stored-offset.ts). */
   cursor: string | null;
   since: string;
   watermark: string | null;
@@ -55,7 +60,7 @@ export interface TailState {
  */
 export async function readTail(ctx: PageContext, tail: TailState, budget: Budget, overlapMs: number): Promise<boolean> {
   while (budget()) {
-    const query = { start_at: tail.since, ...(tail.cursor ? { offset: tail.cursor } : {}) };
+    const query = { start_at: tail.since, ...(tail.cursor ? { offset: fromStoredOffset(tail.cursor) } : {}) };
     try {
       const page = await fetchAndStorePage(ctx, query, (tx, page) =>
         tx.query(
@@ -64,10 +69,10 @@ export async function readTail(ctx: PageContext, tail: TailState, budget: Budget
                watermark = GREATEST(watermark, $2::timestamptz),
                backfill_plan = jsonb_set(backfill_plan, '{tailSince}', to_jsonb($3::text))
            WHERE workspace_gid = $4`,
-          [page.nextOffset ?? tail.cursor, page.newest, tail.since, ctx.workspaceGid],
+          [page.nextOffset !== null ? toStoredOffset(page.nextOffset) : tail.cursor, page.newest, tail.since, ctx.workspaceGid],
         ),
       );
-      tail.cursor = page.nextOffset ?? tail.cursor;
+      if (page.nextOffset !== null) tail.cursor = toStoredOffset(page.nextOffset);
       if (page.newest && (!tail.watermark || page.newest > tail.watermark)) tail.watermark = page.newest;
       if (page.received === 0 || page.nextOffset === null) return true;
     } catch (error) {
