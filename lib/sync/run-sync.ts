@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { AsanaClient } from "@/lib/asana/client";
 import { AUDIT_LOG_EPOCH } from "@/lib/asana/vocabulary";
 import { db } from "@/lib/db/client";
-import { explainSyncError } from "./explain-error";
+import { explainSyncError, isAbortError, RunFailedError } from "./explain-error";
 import { tryLockWorkspace } from "./lock";
 import { emptyFigures, type PageContext, type RunFigures } from "./page";
 import { planBackfill, planSchema, type BackfillPlan } from "./plan";
@@ -61,7 +61,7 @@ export async function syncWorkspace(options: SyncOptions): Promise<SyncResult> {
     return { status: "ran", workspaceGid, runId, outcome, figures };
   } catch (error) {
     const message = explainSyncError(error);
-    logger.error({ workspaceGid, runId, err: error }, "sync run failed");
+    logger.error({ workspaceGid, runId, err: error instanceof RunFailedError ? error.cause : error, streamsStopped: error instanceof RunFailedError ? error.streamsStopped : 0 }, "sync run failed");
     if (runId) await finish(workspaceGid, runId, "failed", message, now).catch(() => undefined);
     return { status: "ran", workspaceGid, runId, outcome: "failed", figures, error: message };
   } finally {
@@ -101,9 +101,16 @@ async function runStreams(options: SyncOptions, runId: number, figures: RunFigur
     return true;
   };
   const ctx: PageContext = { writers: new Semaphore(limits.writers ?? 2), workspaceGid, runId, client: options.client, figures, logger: options.logger, signal: abort.signal };
-  // One failing stream stops the others at their next page; the run then reports it.
+  // One failing stream stops the others at their next page; the run then reports that
+  // stream's error, and how many others it stopped, rather than whichever settled first.
+  let firstFailure: { error: unknown } | undefined;
+  let stopped = 0;
   const fail = (error: unknown): never => {
-    abort.abort();
+    if (firstFailure && isAbortError(error)) stopped++;
+    else if (!firstFailure) {
+      firstFailure = { error };
+      abort.abort();
+    }
     throw error;
   };
 
@@ -118,12 +125,11 @@ async function runStreams(options: SyncOptions, runId: number, figures: RunFigur
     since: plan.tailSince,
     watermark: state.watermark?.toISOString() ?? null,
   };
-  const [tailResult, ...windowResults] = await Promise.allSettled([
+  const [tailResult] = await Promise.allSettled([
     readTail(ctx, tail, budget, limits.overlapMs).catch(fail),
     ...Array.from({ length: Math.max(1, limits.concurrency) }, windowWorker),
   ]);
-  const failure = [tailResult, ...windowResults].find((r) => r.status === "rejected");
-  if (failure) throw failure.reason;
+  if (firstFailure) throw new RunFailedError(firstFailure.error, stopped);
   const caughtUp = tailResult.status === "fulfilled" && tailResult.value;
 
   const backfillDone = plan.windows.every((w) => w.done);
