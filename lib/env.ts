@@ -47,6 +47,8 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Longest a query of a page or API call may run (0: no limit, for benchmarks and one-off tools). */
+  QUERY_TIMEOUT: duration.default(5_000),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
@@ -93,6 +95,8 @@ const schema = z.object({
   DEMO_EVENTS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_LIVE_RATE: z.coerce.number().min(0).default(0.5),
+  /** Mix hostile records (hostile.ts) into the demo organisation, to see the dashboard hold up. */
+  DEMO_HOSTILE: bool.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -31,6 +31,8 @@ export interface DemoOptions {
   events: number;
   seed: number;
   liveRate: number;
+  /** Hostile mode: hostile records in the history and, now and then, among live events. */
+  hostile?: boolean;
   /** Where the organisation's anchor is kept. */
   dataDir: string;
   /** The newest event already stored from this organisation, if any: where the quiet time began. */
@@ -74,6 +76,7 @@ export async function startDemoUpstream(options: DemoOptions): Promise<DemoUpstr
     token,
     clock,
     live: options.liveRate > 0 ? { ratePerSecond: options.liveRate, lateShare: 0.05, maxDelayMs: 10 * 60_000 } : false,
+    hostile: options.hostile ? { rounds: 2, liveShare: 0.02 } : false,
     logger: options.logger.child({ component: "asana-emulator" }),
   });
   const filled = fillQuietTime(emulator.control, options, end, now);

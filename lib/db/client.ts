@@ -18,7 +18,10 @@ function createClient(): { client: PrismaClient; pool: pg.Pool } {
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
   // The pool outlives $disconnect() (Prisma would reconnect on a pool of its own, not on an
   // ended one): idle connections close by themselves and do not keep the process alive.
-  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
+  // Every statement runs under QUERY_TIMEOUT unless its transaction says otherwise (the
+  // sync's page writes do): no page or API call can hold a connection and a core for long.
+  const timeout = env().QUERY_TIMEOUT;
+  const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true, ...(timeout > 0 ? { statement_timeout: timeout } : {}) });
   // An idle connection the server closed (a restart, a dropped test database) is not an error
   // of any query; the pool replaces it.
   pool.on("error", (error) => log.debug({ reason: error.message }, "idle database connection closed"));
@@ -46,4 +49,25 @@ export function db(): PrismaClient {
 export function dbPool(): pg.Pool {
   db();
   return globalForDb.__auditDb!.pool;
+}
+
+const globalForHealth = globalThis as unknown as { __auditHealthPool?: pg.Pool };
+
+/**
+ * Whether the database answers, on a connection of its own: ten slow queries holding the
+ * main pool must not make the health check wait behind them. Bounded in time either way.
+ */
+export async function databaseAnswers(timeoutMs = 2_000): Promise<boolean> {
+  if (!globalForHealth.__auditHealthPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 1, allowExitOnIdle: true, connectionTimeoutMillis: timeoutMs, statement_timeout: timeoutMs });
+    pool.on("error", () => undefined);
+    globalForHealth.__auditHealthPool = pool;
+  }
+  const pool = globalForHealth.__auditHealthPool;
+  try {
+    await pool.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "./filters";
 import { resolveActors } from "./resolve-actors";
@@ -15,7 +17,6 @@ export interface EventCount {
 /** Below this many estimated rows an exact count is a few milliseconds over an index. */
 const EXACT_BELOW = 50_000;
 const QUICK_TIMEOUT_MS = 400;
-const ASKED_TIMEOUT_MS = 10_000;
 
 /** The planner's row estimate for the filter: 0.1 ms, and a few percent off on these indexes. */
 export async function estimateEvents(where: Prisma.Sql): Promise<number> {
@@ -32,8 +33,8 @@ async function exactCount(where: Prisma.Sql, timeoutMs: number): Promise<number 
     ]);
     return Number(rows[0]?.n ?? 0);
   } catch (error) {
-    // 57014: statement_timeout. The estimate stands in; anything else is a real failure.
-    if (String((error as { message?: string })?.message ?? error).includes("57014") || /statement timeout/i.test(String(error))) return null;
+    // The estimate stands in; anything else is a real failure.
+    if (isQueryTimeout(error)) return null;
     throw error;
   }
 }
@@ -49,7 +50,7 @@ export async function countEvents(filter: EventFilter, options: { exact?: boolea
   const guessing = needsScan(filter);
   const estimate = await estimateEvents(where);
   if (!options.exact && estimate > EXACT_BELOW) return { count: guessing ? null : estimate, exact: false };
-  const exact = await exactCount(where, options.exact ? ASKED_TIMEOUT_MS : QUICK_TIMEOUT_MS);
+  const exact = await exactCount(where, options.exact ? env().QUERY_TIMEOUT : QUICK_TIMEOUT_MS);
   if (exact !== null) return { count: exact, exact: true };
   return { count: guessing ? null : estimate, exact: false };
 }

@@ -19,6 +19,15 @@ export const forbidden = (message = "You are not allowed to do this.") => new Ht
 export const notFound = (message = "Not found.") => new HttpError(404, "not_found", message);
 export const conflict = (message: string) => new HttpError(409, "conflict", message);
 
+/** A query PostgreSQL stopped at QUERY_TIMEOUT: what to do about it, not a stack trace. */
+export const queryTimedOut = (timeoutMs: number) =>
+  new HttpError(
+    503,
+    "query_timeout",
+    `This query ran for more than ${timeoutMs / 1000} s and was stopped, so that it cannot slow the dashboard down for everyone. ` +
+      "Narrow it: a shorter time range, or a filter on event type, actor, resource or IP address (free text over a long range is the slowest).",
+  );
+
 /** The one error body of the app's API: { error: { code, message, details?, requestId } }. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { log, type Logger } from "@/lib/log";
 import { adminFromCookies, type AdminIdentity } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { badRequest, forbidden, HttpError, unauthorized, type ErrorBody } from "./errors";
+import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { badRequest, forbidden, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
 import { changesState, isCrossSite } from "./origin";
 import { bearerMatches } from "./secret";
 
@@ -84,8 +85,9 @@ export function route<P = Record<string, string>>(name: string, a: RouteOptions 
 export type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 export function errorResponse(error: unknown, requestId: string, logger: Logger): Response {
-  const known = error instanceof HttpError ? error : undefined;
+  const known = error instanceof HttpError ? error : isQueryTimeout(error) ? queryTimedOut(env().QUERY_TIMEOUT) : undefined;
   if (!known) logger.error({ err: error }, "unexpected error in route");
+  else if (known.code === "query_timeout") logger.warn({ timeoutMs: env().QUERY_TIMEOUT }, "query stopped at QUERY_TIMEOUT");
   const status = known?.status ?? 500;
   const body: ErrorBody = {
     error: {

@@ -55,7 +55,7 @@ async function main(mode: "start" | "dev") {
       .then(([admin, newest]) => ({ admin, quietSince: newest._max.createdAt }))
       .finally(() => client.$disconnect());
     demoAdmin = admin;
-    const upstream = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, dataDir, quietSince, logger: log });
+    const upstream = await startDemoUpstream({ events: settings.DEMO_EVENTS, seed: settings.DEMO_SEED, liveRate: settings.DEMO_LIVE_RATE, hostile: settings.DEMO_HOSTILE, dataDir, quietSince, logger: log });
     cleanups.push(upstream.close);
     if (upstream.filled > 0) log.info({ events: upstream.filled, since: quietSince }, "demo organisation: events added for the time the app was off");
     Object.assign(childEnv, {

@@ -35,7 +35,7 @@ async function main() {
     const url = pg.url("bench");
     await ensureDatabase(url);
     await migrate(url);
-    overrideEnv({ DATABASE_URL: url, LOG_LEVEL: "warn" });
+    overrideEnv({ DATABASE_URL: url, LOG_LEVEL: "warn", QUERY_TIMEOUT: 0 });
     await throughput(url);
     if (!argv.includes("--skip-budget")) await budgetShare();
   } finally {

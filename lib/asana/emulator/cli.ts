@@ -3,10 +3,14 @@
  *
  *   npx tsx lib/asana/emulator/cli.ts --port 4010 --seed 42 --events 100000 [--live-rate 2]
  *     [--late-share 0.05] [--max-delay-ms 1800000] [--token demo-token] [--workspace 1200000000000001]
- *     [--no-rate-limit] [--log-level info]
+ *     [--no-rate-limit] [--hostile] [--hostile-rounds 2] [--hostile-live-share 0.02] [--log-level info]
  *
- * The only file of the emulator that reads process state (argv, signals).
+ * `--hostile` mixes records Asana's contract allows but that break naive consumers (NUL, bidi,
+ * 200,000-character names, __proto__, dates in 2099 and year 0…) into the history, and (with a
+ * live rate) into live events: see hostile.ts. The only file of the emulator that reads process
+ * state (argv, signals).
  */
+import { parseArgs as parseNodeArgs } from "node:util";
 import pino from "pino";
 import { startEmulator } from "./server";
 
@@ -20,70 +24,48 @@ interface CliArgs {
   token: string;
   workspace: string;
   rateLimit: boolean;
+  hostile: { rounds: number; liveShare: number } | false;
   logLevel: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = {
-    port: 4010,
-    seed: "42",
-    events: 100_000,
-    liveRate: 0,
-    lateShare: 0.05,
-    maxDelayMs: 30 * 60_000,
-    token: "demo-token",
-    workspace: "1200000000000001",
-    rateLimit: true,
-    logLevel: "info",
+  const { values } = parseNodeArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: "string", default: "4010" },
+      seed: { type: "string", default: "42" },
+      events: { type: "string", default: "100000" },
+      "live-rate": { type: "string", default: "0" },
+      "late-share": { type: "string", default: "0.05" },
+      "max-delay-ms": { type: "string", default: String(30 * 60_000) },
+      token: { type: "string", default: "demo-token" },
+      workspace: { type: "string", default: "1200000000000001" },
+      "no-rate-limit": { type: "boolean", default: false },
+      hostile: { type: "boolean", default: false },
+      "hostile-rounds": { type: "string", default: "1" },
+      "hostile-live-share": { type: "string", default: "0.02" },
+      "log-level": { type: "string", default: "info" },
+    },
+  });
+  const num = (flag: keyof typeof values) => {
+    const n = Number(values[flag]);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${flag} needs a non-negative number`);
+    return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] as string;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const num = () => {
-      const n = Number(value());
-      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
-      return n;
-    };
-    switch (flag) {
-      case "--port":
-        args.port = num();
-        break;
-      case "--seed":
-        args.seed = value();
-        break;
-      case "--events":
-        args.events = Math.floor(num());
-        break;
-      case "--live-rate":
-        args.liveRate = num();
-        break;
-      case "--late-share":
-        args.lateShare = num();
-        break;
-      case "--max-delay-ms":
-        args.maxDelayMs = num();
-        break;
-      case "--token":
-        args.token = value();
-        break;
-      case "--workspace":
-        args.workspace = value();
-        break;
-      case "--no-rate-limit":
-        args.rateLimit = false;
-        break;
-      case "--log-level":
-        args.logLevel = value();
-        break;
-      default:
-        throw new Error(`unknown flag ${flag}`);
-    }
-  }
-  return args;
+  return {
+    port: num("port"),
+    seed: values.seed,
+    events: Math.floor(num("events")),
+    liveRate: num("live-rate"),
+    lateShare: num("late-share"),
+    maxDelayMs: num("max-delay-ms"),
+    token: values.token,
+    workspace: values.workspace,
+    rateLimit: !values["no-rate-limit"],
+    hostile: values.hostile || values["hostile-rounds"] !== "1" ? { rounds: Math.floor(num("hostile-rounds")), liveShare: num("hostile-live-share") } : false,
+    logLevel: values["log-level"],
+  };
 }
 
 async function main(): Promise<void> {
@@ -106,6 +88,7 @@ async function main(): Promise<void> {
     workspaceGid: args.workspace,
     rateLimit: args.rateLimit ? undefined : false,
     live: args.liveRate > 0 ? { ratePerSecond: args.liveRate, lateShare: args.lateShare, maxDelayMs: args.maxDelayMs } : false,
+    hostile: args.hostile,
     logger: log,
   });
   // Printing the token is deliberate: it is the emulator's own demo credential, not a secret.
@@ -117,6 +100,7 @@ async function main(): Promise<void> {
       token: emulator.token,
       events: emulator.organisation.size,
       liveRate: args.liveRate,
+      hostile: args.hostile,
       startupMs: Math.round(performance.now() - started),
     },
     `GET ${emulator.apiBase}/workspaces/${emulator.workspaceGid}/audit_log_events with "Authorization: Bearer ${emulator.token}"`,
