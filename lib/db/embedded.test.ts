@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,6 +54,46 @@ describe("an embedded cluster", () => {
       const third = await startEmbeddedPostgres({ dir });
       expect(await answers(third.url())).toBe(1);
       await third.stop();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(`${dir}.password`, { force: true });
+    }
+  });
+});
+
+describe("an embedded cluster whose starter was killed outright", () => {
+  it("is stopped cleanly by the next start, which then runs on the same data", { timeout: 180_000 }, async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "embedded-orphan-"));
+    await chmod(root, 0o755);
+    const dir = path.join(root, "postgres");
+    const script = `import { startEmbeddedPostgres } from "./lib/db/embedded.ts";
+      const s = await startEmbeddedPostgres({ dir: ${JSON.stringify(dir)} });
+      process.stdout.write(s.url() + "\\n");
+      setInterval(() => {}, 1000);`;
+    try {
+      const starter = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const url = await new Promise<string>((resolve, reject) => {
+        starter.stdout!.on("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+        starter.on("exit", () => reject(new Error("the starter exited before its server was up")));
+      });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query("CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
+      await client.end();
+      starter.kill("SIGKILL");
+      await new Promise((r) => starter.once("exit", r));
+      // The starter is gone; its PostgreSQL is not.
+      const orphan = new pg.Client({ connectionString: url });
+      await orphan.connect();
+      await orphan.end();
+
+      const next = await startEmbeddedPostgres({ dir });
+      const again = new pg.Client({ connectionString: next.url() });
+      await again.connect();
+      const { rows } = await again.query<{ n: number }>("SELECT n FROM kept");
+      await again.end();
+      expect(rows).toEqual([{ n: 42 }]);
+      await next.stop();
     } finally {
       await rm(root, { recursive: true, force: true });
       await rm(`${dir}.password`, { force: true });

@@ -116,6 +116,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await letPostgresUserThrough([path.join(binaries(), "..", "native", "bin", "postgres"), dir], options.logger);
     await keepDataDirectoryPrivate(dir, options.logger);
   }
+  await stopOrphanedServer(dir, options.logger);
   const port = options.port || (await freePort());
   const password = await passwordFor(dir);
   const logger = options.logger;
@@ -152,19 +153,58 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const url = (database = "postgres") =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  // Lets `npm run prisma` find the server while the app is running (the cluster is locked then).
+  // Lets `npm run prisma` find the server while the app is running (the cluster is locked then),
+  // and a later start tell a server whose owner died from one still in use.
   await writeFile(portFile(dir), String(port));
+  await writeFile(ownerFile(dir), String(process.pid));
   return {
     url,
     port,
     stop: async () => {
       await pg.stop();
       await rm(portFile(dir), { force: true });
+      await rm(ownerFile(dir), { force: true });
     },
   };
 }
 
 const portFile = (dir: string) => `${path.resolve(dir)}.port`;
+const ownerFile = (dir: string) => `${path.resolve(dir)}.owner`;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  const pid = Number(text.split("\n")[0]?.trim());
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * A process that started this cluster and was killed outright (SIGKILL, OOM killer) leaves
+ * its PostgreSQL running with nobody to stop it, and every later start would fail on the
+ * locked directory. When the recorded owner is gone but the cluster's postmaster still runs,
+ * it is stopped the way PostgreSQL means to be (SIGINT: fast shutdown, a clean checkpoint).
+ * A cluster whose owner is alive (the app, while a tool starts) is left alone.
+ */
+export async function stopOrphanedServer(dir: string, logger?: Logger, waitMs = 60_000): Promise<boolean> {
+  const postmaster = await readPid(path.join(dir, "postmaster.pid"));
+  const owner = await readPid(ownerFile(dir));
+  if (postmaster === undefined || !alive(postmaster) || (owner !== undefined && alive(owner))) return false;
+  const command = await readFile(`/proc/${postmaster}/cmdline`, "utf8").catch(() => "");
+  if (!command.includes("postgres")) return false; // the pid was reused by something else
+  logger?.warn({ dir, pid: postmaster }, "stopping an embedded PostgreSQL left running by a start that was killed");
+  process.kill(postmaster, "SIGINT");
+  for (const deadline = Date.now() + waitMs; alive(postmaster) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+  if (alive(postmaster)) throw new Error(`The embedded PostgreSQL left running in ${dir} (pid ${postmaster}) did not stop within ${waitMs / 1000} s.`);
+  return true;
+}
 
 /**
  * The embedded server of `dir`: the one already running (the app's), or a new one that the

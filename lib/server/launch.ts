@@ -16,6 +16,7 @@ import { DEFAULT_WORKSPACE_GID } from "@/lib/asana/emulator/organisation";
 import { createDbClient } from "@/lib/db/client";
 import { demoSessionSecret, ensureDemoAdmin } from "@/lib/auth/demo-admin";
 import { buildIsStale } from "./build-freshness";
+import { superviseServer } from "./supervise";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 
@@ -84,17 +85,7 @@ async function main(mode: "start" | "dev") {
   const next: ChildProcess = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
   log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
 
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (next.exitCode === null) next.kill("SIGTERM");
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => log.error({ err }, "shutdown step failed"));
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  next.on("exit", (code) => void shutdown(code ?? 1));
+  process.exit(await superviseServer(next, cleanups, log));
 }
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
