@@ -68,6 +68,21 @@ const schema = z.object({
   SYNC_MAX_RUN_TIME: duration.default(600_000),
   SYNC_BACKFILL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
   SYNC_WRITERS: z.coerce.number().int().min(1).max(32).default(2),
+  /** The sync counts as failing when it has not succeeded for this long (banner, readiness). */
+  SYNC_STALE_AFTER: duration.default(3_600_000),
+
+  RECONCILE_ENABLED: bool.default(true),
+  /** The recent pass re-reads this much of the past… */
+  RECONCILE_RECENT: duration.default(48 * 3_600_000),
+  /** …this often; every day Asana still holds is re-read every RECONCILE_ALL_EVERY. */
+  RECONCILE_RECENT_EVERY: duration.default(3_600_000),
+  RECONCILE_ALL_EVERY: duration.default(7 * 86_400_000),
+  /** A window is re-read once it ended this long ago (events can be captured late). */
+  RECONCILE_SETTLE: duration.default(3_600_000),
+  /** Share of ASANA_RATE_LIMIT_PER_MINUTE reconciliation may use; the rest stays for polling. */
+  RECONCILE_RATE_SHARE: z.coerce.number().gt(0).max(0.9).default(0.5),
+  /** Warn when a day never verified is this close to leaving Asana's 90 days. */
+  HORIZON_WARNING_DAYS: z.coerce.number().int().min(1).max(89).default(7),
 
   /** Signs and encrypts session tokens; required outside demo mode (demo mode makes one). */
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "use at least 32 characters, e.g. `openssl rand -base64 32`").optional()),

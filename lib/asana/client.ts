@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { AsanaApiError, AsanaTransportError, OffsetRejectedError } from "./errors";
-import { RateLimiter, sleep as realSleep } from "./rate-limiter";
+import { RateLimiter, sleep as realSleep, type RequestBudget } from "./rate-limiter";
 import { asanaErrorBodySchema, auditLogPageSchema } from "./schemas";
 
 /**
@@ -38,7 +38,7 @@ export interface AsanaClientOptions {
   maxRetries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  limiter?: RateLimiter;
+  limiter?: RequestBudget;
   logger?: Logger;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -50,7 +50,7 @@ export class AsanaClient {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
-  readonly limiter: RateLimiter;
+  readonly limiter: RequestBudget;
   // Kept in a closure-like private field so that it never shows up when the client is logged.
   readonly #token: string;
 

@@ -68,3 +68,36 @@ export class RateLimiter {
     }
   }
 }
+
+/** What the client needs of a request budget: a turn to send, and a pause after a 429. */
+export interface RequestBudget {
+  acquire(): Promise<void>;
+  pause(ms: number): void;
+}
+
+/**
+ * A share of another budget: a caller takes a turn of its own (at `share` of the token's
+ * rate) and then one of the token's. Background work (reconciliation) runs on a share, so
+ * that whatever it does, the rest of the token's budget stays for the polling cursor.
+ */
+export class ShareOfBudget implements RequestBudget {
+  private readonly own: RateLimiter;
+
+  constructor(
+    private readonly whole: RequestBudget,
+    perMinute: number,
+    options: Omit<RateLimiterOptions, "perMinute"> = {},
+  ) {
+    this.own = new RateLimiter({ ...options, perMinute, burst: options.burst ?? 1 });
+  }
+
+  async acquire(): Promise<void> {
+    await this.own.acquire();
+    await this.whole.acquire();
+  }
+
+  pause(ms: number): void {
+    this.own.pause(ms);
+    this.whole.pause(ms);
+  }
+}

@@ -53,7 +53,7 @@ export async function syncWorkspace(options: SyncOptions): Promise<SyncResult> {
   try {
     await db().workspaceSyncState.upsert({ where: { workspaceGid }, create: { workspaceGid }, update: {} });
     // We hold the lock, so a run still marked running was cut short by a crash.
-    await db().syncRun.updateMany({ where: { workspaceGid, outcome: "running" }, data: { outcome: "interrupted", finishedAt: now() } });
+    await db().syncRun.updateMany({ where: { workspaceGid, kind: "sync", outcome: "running" }, data: { outcome: "interrupted", finishedAt: now() } });
     runId = (await db().syncRun.create({ data: { workspaceGid, trigger: options.trigger } })).id;
     const outcome = await runStreams(options, runId, figures, now);
     await finish(workspaceGid, runId, outcome, null, now);

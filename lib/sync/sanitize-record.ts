@@ -47,8 +47,9 @@ function canonicalDate(value: string): string {
 
 type Rule = { kind: "key"; max: number } | { kind: "date" } | { kind: "ip" };
 const key = (max: number): Rule => ({ kind: "key", max });
+const GID_LENGTH = 120;
 const ROOT_RULES: ReadonlyMap<string, Rule> = new Map([
-  ["gid", key(120)],
+  ["gid", key(GID_LENGTH)],
   ["event_type", key(120)],
   ["event_category", key(120)],
   ["created_at", { kind: "date" }],
@@ -90,6 +91,11 @@ function keyValue(original: string, max: number, add: (kind: AlterationKind) => 
   if (text.length <= max && kinds.length === 0) return original;
   if (text.length > max) add("length");
   return `${text.slice(0, max - 10).toWellFormed()}…${hash8(original)}`;
+}
+
+/** The gid an event is stored under: Asana's, unless it had to be made storable (a NUL, 200 characters…). */
+export function storedGid(gid: string): string {
+  return keyValue(gid, GID_LENGTH, () => undefined);
 }
 
 const NUMBER = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;

@@ -1,6 +1,9 @@
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { configuredWorkspaces, syncAll } from "./sync-all";
+import { configuredWorkspaces, reconcileAll, syncAll } from "./sync-all";
+
+/** How often the reconciliation loop asks whether a day is due (the schedule itself is in the settings). */
+const RECONCILE_CHECK_MS = 60_000;
 
 /**
  * Runs the sync every SYNC_INTERVAL inside the server process. A run cut short by its
@@ -27,16 +30,31 @@ export function startScheduler(): { stop: () => void } {
     if (!stopped) timer = setTimeout(tick, again ? 1_000 : e.SYNC_INTERVAL);
   };
 
+  // Reconciliation on a loop of its own: a long re-read never holds the polling back.
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  const reconcileTick = async () => {
+    let again = false;
+    try {
+      const results = await reconcileAll("schedule", logger);
+      again = results.some((r) => r.status === "ran" && r.outcome === "partial");
+    } catch (error) {
+      logger.error({ err: error }, "scheduled reconciliation failed");
+    }
+    if (!stopped) reconcileTimer = setTimeout(reconcileTick, again ? 1_000 : RECONCILE_CHECK_MS);
+  };
+
   if (!e.SYNC_ENABLED || !e.ASANA_TOKEN || configuredWorkspaces().length === 0) {
     logger.info({ enabled: e.SYNC_ENABLED, workspaces: configuredWorkspaces().length }, "sync scheduler not started (disabled, or no token or workspace configured)");
   } else {
-    logger.info({ intervalMs: e.SYNC_INTERVAL, workspaces: configuredWorkspaces() }, "sync scheduler started");
+    logger.info({ intervalMs: e.SYNC_INTERVAL, workspaces: configuredWorkspaces(), reconcile: e.RECONCILE_ENABLED }, "sync scheduler started");
     timer = setTimeout(tick, 500);
+    if (e.RECONCILE_ENABLED) reconcileTimer = setTimeout(reconcileTick, 5_000);
   }
   globalForScheduler.__syncScheduler = {
     stop: () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(reconcileTimer);
     },
   };
   return globalForScheduler.__syncScheduler;

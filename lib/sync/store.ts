@@ -49,7 +49,9 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  * writers touching the same hour lock rows in the same order and wait for each other rather
  * than deadlock. Hours and days are UTC, whatever the session's time zone. The per-value
  * rollup's days of the month are counted by day_counts() and added by add_day_counts(),
- * defined in the migration of that name.
+ * defined in the migration of that name. An event stored into a day already sealed
+ * (lib/integrity) is counted on that day (`late_stored`), in the same statement, so that its
+ * reseal is told from an alteration made behind the app's back.
  *
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
@@ -112,6 +114,11 @@ monthly_values AS (
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (dimension, month, value, actor_type) DO UPDATE SET days = add_day_counts(r.days, EXCLUDED.days), total = r.total + EXCLUDED.total
+),
+late_into_sealed AS (
+  UPDATE coverage_day AS c SET late_stored = c.late_stored + i.n
+  FROM (SELECT workspace_gid, (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM inserted GROUP BY 1, 2) AS i
+  WHERE c.workspace_gid = i.workspace_gid AND c.day = i.day AND c.sealed_at IS NOT NULL
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 

@@ -1,7 +1,8 @@
 import { AsanaClient } from "@/lib/asana/client";
-import { RateLimiter } from "@/lib/asana/rate-limiter";
+import { RateLimiter, ShareOfBudget } from "@/lib/asana/rate-limiter";
 import { env } from "@/lib/env";
 import { log, type Logger } from "@/lib/log";
+import { reconcileWorkspace, type ReconcileLimits, type ReconcileResult } from "./reconcile";
 import { syncWorkspace, type SyncLimits, type SyncResult } from "./run-sync";
 
 /**
@@ -20,7 +21,21 @@ export function syncLimitsFromEnv(): SyncLimits {
   };
 }
 
-const globalForClient = globalThis as unknown as { __asanaClient?: AsanaClient };
+export function reconcileLimitsFromEnv(): ReconcileLimits {
+  const e = env();
+  return {
+    maxPages: e.SYNC_MAX_PAGES_PER_RUN,
+    maxRunMs: e.SYNC_MAX_RUN_TIME,
+    pageLimit: e.ASANA_PAGE_LIMIT,
+    recentMs: e.RECONCILE_RECENT,
+    recentEveryMs: e.RECONCILE_RECENT_EVERY,
+    allEveryMs: e.RECONCILE_ALL_EVERY,
+    settleMs: e.RECONCILE_SETTLE,
+    retentionDays: 90,
+  };
+}
+
+const globalForClient = globalThis as unknown as { __asanaClient?: AsanaClient; __reconcileClient?: AsanaClient };
 
 /** One client per process, so every run shares the token's rate budget. */
 export function asanaClient(): AsanaClient {
@@ -34,6 +49,33 @@ export function asanaClient(): AsanaClient {
     logger: log,
   });
   return globalForClient.__asanaClient;
+}
+
+/**
+ * The client reconciliation reads with: the same token, on RECONCILE_RATE_SHARE of its
+ * budget taken from the sync's own limiter, so that both together stay under Asana's limit
+ * and the polling cursor always has the rest.
+ */
+export function reconcileClient(): AsanaClient {
+  const e = env();
+  const main = asanaClient();
+  globalForClient.__reconcileClient ??= new AsanaClient({
+    baseUrl: e.ASANA_BASE_URL,
+    token: e.ASANA_TOKEN!,
+    timeoutMs: e.ASANA_REQUEST_TIMEOUT,
+    limiter: new ShareOfBudget(main.limiter, e.ASANA_RATE_LIMIT_PER_MINUTE * e.RECONCILE_RATE_SHARE),
+    logger: log,
+  });
+  return globalForClient.__reconcileClient;
+}
+
+export async function reconcileAll(trigger: string, logger: Logger = log, scope: "due" | "all" = "due"): Promise<ReconcileResult[]> {
+  const client = reconcileClient();
+  const limits = reconcileLimitsFromEnv();
+  const results: ReconcileResult[] = [];
+  // One workspace after another: reconciliation is background work on a share of one budget.
+  for (const workspaceGid of configuredWorkspaces()) results.push(await reconcileWorkspace({ workspaceGid, client, trigger, limits, logger, scope }));
+  return results;
 }
 
 export function configuredWorkspaces(): string[] {

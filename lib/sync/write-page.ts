@@ -87,7 +87,7 @@ export interface WrittenPage {
 }
 
 /** Each record's exact text: cut from the page, or (should that fail) written anew from the parsed record. */
-function recordTexts(text: string, data: readonly unknown[]): string[] {
+export function recordTexts(text: string, data: readonly unknown[]): string[] {
   let elements: string[] | null = null;
   try {
     elements = dataElements(text);
@@ -116,19 +116,26 @@ export async function writePageCarefully(tx: Tx, workspaceGid: string, text: str
   const texts = recordTexts(text, data);
   const rejected = new Map(checked.rejected.map((r) => [r.index, r.reason]));
   const quarantine: QuarantineRecord[] = [];
-  const records: RecordToStore[] = [];
-  texts.forEach((raw, index) => {
+  const events = texts.filter((raw, index) => {
     const reason = rejected.get(index);
-    if (reason !== undefined) {
-      quarantine.push({ text: raw, reason });
-      return;
-    }
+    if (reason !== undefined) quarantine.push({ text: raw, reason });
+    return reason === undefined;
+  });
+  const written = await writeRecordTexts(tx, workspaceGid, events);
+  return { inserted: written.inserted, quarantine: [...quarantine, ...written.quarantine] };
+}
+
+/** Stores events given as their exact texts, each made storable (sanitize-record.ts); refusals are quarantined. */
+export async function writeRecordTexts(tx: Tx, workspaceGid: string, texts: readonly string[]): Promise<WrittenPage> {
+  const quarantine: QuarantineRecord[] = [];
+  const records: RecordToStore[] = [];
+  for (const raw of texts) {
     try {
       records.push({ raw, ...sanitizeRecord(raw) });
     } catch (error) {
       quarantine.push({ text: raw, reason: `The record could not be read for storage: ${(error as Error).message}` });
     }
-  });
+  }
   const inserted = await insertIsolating(tx, workspaceGid, records, quarantine);
   return { inserted, quarantine };
 }

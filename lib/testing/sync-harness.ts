@@ -3,6 +3,7 @@ import { AsanaClient } from "@/lib/asana/client";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@/lib/asana/emulator";
 import { RateLimiter } from "@/lib/asana/rate-limiter";
 import { db } from "@/lib/db/client";
+import { reconcileWorkspace, type ReconcileLimits, type ReconcileResult } from "@/lib/sync/reconcile";
 import { syncWorkspace, type SyncLimits, type SyncResult } from "@/lib/sync/run-sync";
 
 /** An emulator and a client wired for tests: no real waiting on backoff, generous limits. */
@@ -39,5 +40,28 @@ export async function storedRaw(): Promise<Map<string, unknown>> {
 }
 
 export async function resetDatabase(): Promise<void> {
-  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event RESTART IDENTITY CASCADE");
+  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event, coverage_day, seal_event RESTART IDENTITY CASCADE");
+}
+
+export const testReconcileLimits: ReconcileLimits = {
+  maxPages: 100_000,
+  maxRunMs: 120_000,
+  recentMs: 48 * 3_600_000,
+  recentEveryMs: 3_600_000,
+  allEveryMs: 7 * 86_400_000,
+  settleMs: 3_600_000,
+  retentionDays: 90,
+};
+
+/** One reconciliation run of the emulator's workspace, at the emulator's time (`now`). */
+export function runReconcile(emulator: Emulator, options: { client?: AsanaClient; now?: () => Date; scope?: "due" | "all"; limits?: Partial<ReconcileLimits> } = {}): Promise<ReconcileResult> {
+  return reconcileWorkspace({
+    workspaceGid: emulator.workspaceGid,
+    client: options.client ?? clientFor(emulator),
+    trigger: "test",
+    limits: { ...testReconcileLimits, ...options.limits },
+    logger: quietLogger,
+    scope: options.scope,
+    now: options.now,
+  });
 }
