@@ -1,13 +1,15 @@
 /**
  * `npm run sync`: one sync run of every configured workspace, from the command line, with
  * the same settings as the server, on the database of openToolDatabase() (as `npm run admin`).
+ * `npm run reconcile` (`--reconcile`, with `--all` for every day Asana holds rather than the
+ * days due) re-reads closed days instead (lib/sync/reconcile.ts).
  * Exit code 1 when a run failed, 2 when nothing could run.
  */
 import { env, EnvError, overrideEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";
 import { openToolDatabase } from "@/lib/db/tool-database";
-import { syncAll } from "./sync-all";
+import { reconcileAll, syncAll } from "./sync-all";
 
 class UsageError extends Error {}
 
@@ -22,8 +24,9 @@ async function main(): Promise<number> {
   const database = await openToolDatabase();
   try {
     overrideEnv({ DATABASE_URL: database.url });
-    const results = await syncAll("cli");
-    for (const result of results) log.info(result, "sync result");
+    const argv = process.argv.slice(2);
+    const results = argv.includes("--reconcile") ? await reconcileAll("cli", log, argv.includes("--all") ? "all" : "due") : await syncAll("cli");
+    for (const result of results) log.info(result, argv.includes("--reconcile") ? "reconcile result" : "sync result");
     await db().$disconnect();
     return results.some((r) => r.status === "ran" && r.outcome === "failed") ? 1 : 0;
   } finally {

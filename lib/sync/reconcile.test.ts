@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { manualClock, type Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
@@ -28,6 +29,16 @@ async function expectExactCopy(e: Emulator) {
 }
 
 const HOUR = 3_600_000;
+
+/** `npm run verify`'s script on this file's database. */
+function runVerifyCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/integrity/cli.ts"], { env: { NODE_ENV: "test", PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
 
 async function syncedArchive(seed: number, events = 3_000) {
   const clock = manualClock(Date.now());
@@ -109,6 +120,9 @@ describe("verify", () => {
     expect(clean.resealed).toEqual([]);
     expect(clean.brokenChain).toEqual([]);
     expect(clean.days).toBeGreaterThanOrEqual(88);
+    const cleanCli = await runVerifyCli();
+    expect(cleanCli.code, cleanCli.stderr).toBe(0);
+    expect(cleanCli.stdout).toMatch(/Every sealed day is as it was sealed\.\nChain head|Chain head of workspace \d+: \d{4}-\d{2}-\d{2} [0-9a-f]{64}/);
 
     const days = await db().$queryRaw<{ day: string; gid: string }[]>`
       SELECT DISTINCT ON (d.day) to_char(d.day, 'YYYY-MM-DD') AS day, a.gid
@@ -119,6 +133,9 @@ describe("verify", () => {
     await db().$executeRaw`DELETE FROM audit_event WHERE gid = ${removed.gid}`;
     await db().$executeRaw`INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, actor_type, raw) SELECT gid || '0', workspace_gid, created_at, event_type, actor_type, raw FROM audit_event WHERE gid = ${added.gid}`;
 
+    const cli = await runVerifyCli();
+    expect(cli.code).toBe(1);
+    for (const day of [changed.day, removed.day, added.day]) expect(cli.stdout).toContain(`ALTERED: ${e.workspaceGid} ${day}`);
     const report = await verifyArchive();
     expect(report.altered.map((a) => a.day)).toEqual([changed.day, removed.day, added.day].sort());
     expect(report.resealed).toEqual([]);
