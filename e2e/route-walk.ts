@@ -21,6 +21,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "app/(auth)/login/page.tsx": "the sign-in page",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's sign-in flow (its own CSRF token guards its POSTs)",
   "app/api/health/route.ts": "the health check: answers { ok: true } and nothing else",
+  "app/api/state/route.ts": "the archive's state for monitors: warnings in words (sync failing, days about to leave Asana unverified), no event data",
 };
 
 /** A sample value for each dynamic segment: numeric, since Asana gids are. */

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutItem } from "@/components/auth/sign-out-item";
 import { AppShell } from "@/components/shell/app-shell";
+import { SyncWarnings } from "@/components/shell/sync-warnings";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/guard";
 import { currentAdmin } from "@/lib/auth/session";
 
@@ -17,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   }
   return (
-    <AppShell user={{ email: admin.email, name: admin.name ?? undefined }} signOutSlot={<SignOutItem />}>
+    <AppShell user={{ email: admin.email, name: admin.name ?? undefined }} signOutSlot={<SignOutItem />} banner={<SyncWarnings />}>
       {children}
     </AppShell>
   );

@@ -16,6 +16,8 @@ export type AppShellProps = {
   title?: React.ReactNode;
   /** Extra top-bar controls, placed before the theme toggle. */
   actions?: React.ReactNode;
+  /** Above every page's content: the archive's warnings. */
+  banner?: React.ReactNode;
 };
 
 /**
@@ -23,7 +25,7 @@ export type AppShellProps = {
  * and a skip link to the main landmark. Server component; the interactive
  * parts are small client islands.
  */
-export function AppShell({ children, user, signOutSlot, title, actions }: AppShellProps) {
+export function AppShell({ children, user, signOutSlot, title, actions, banner }: AppShellProps) {
   return (
     <div className="flex min-h-dvh">
       <a
@@ -54,6 +56,7 @@ export function AppShell({ children, user, signOutSlot, title, actions }: AppShe
         <main id="main-content" tabIndex={-1} className="flex-1 focus-visible:outline-none">
           {/* Pages stack their sections directly; the shell owns the vertical rhythm. */}
           <div className="mx-auto flex w-full max-w-[1600px] flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+            {banner}
             {children}
           </div>
         </main>

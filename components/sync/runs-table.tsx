@@ -42,7 +42,7 @@ export function RunsTable({ runs }: { runs: SyncRunView[] }) {
         {runs.map((run) => (
           <TableRow key={run.id}>
             <TableCell className="whitespace-nowrap">{utcStamp(run.startedAt)}</TableCell>
-            <TableCell>{run.trigger}</TableCell>
+            <TableCell>{run.kind === "reconcile" ? `reconciliation · ${run.trigger}` : run.trigger}</TableCell>
             <TableCell>
               <OutcomeBadge outcome={run.outcome} />
             </TableCell>

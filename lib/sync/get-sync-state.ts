@@ -5,6 +5,8 @@ import { configuredWorkspaces } from "./sync-all";
 
 export interface SyncRunView {
   id: number;
+  /** "sync" or "reconcile". */
+  kind: string;
   trigger: string;
   outcome: string;
   startedAt: string;
@@ -79,6 +81,7 @@ async function workspaceView(workspaceGid: string, take: number): Promise<Worksp
     backfill: { from: plan?.success ? plan.data.from : null, to: plan?.success ? plan.data.to : null, done, progress, etaSeconds },
     runs: runs.map((r) => ({
       id: r.id,
+      kind: r.kind,
       trigger: r.trigger,
       outcome: r.outcome,
       startedAt: r.startedAt.toISOString(),

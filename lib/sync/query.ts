@@ -1,14 +1,53 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { VerifyReport } from "@/lib/integrity/verify";
 import { fetchJson } from "@/lib/query/query-client";
+import type { CoverageView } from "./get-coverage";
 import type { SyncStateView } from "./get-sync-state";
 import type { QuarantinedView } from "./list-quarantined";
-import type { TriggerAnswer } from "./trigger";
+import type { ReconcileAnswer, TriggerAnswer } from "./trigger";
+import type { SyncWarning } from "./warnings";
 
 export const syncKeys = {
   all: ["sync"] as const,
   state: () => [...syncKeys.all, "state"] as const,
   quarantine: () => [...syncKeys.all, "quarantine"] as const,
+  coverage: () => [...syncKeys.all, "coverage"] as const,
+  warnings: () => [...syncKeys.all, "warnings"] as const,
 };
+
+export const coverageQuery = () =>
+  queryOptions({
+    queryKey: syncKeys.coverage(),
+    queryFn: ({ signal }) => fetchJson<CoverageView>("/api/sync/coverage", { signal }),
+    refetchInterval: 30_000,
+  });
+
+export const warningsQuery = () =>
+  queryOptions({
+    queryKey: syncKeys.warnings(),
+    queryFn: ({ signal }) => fetchJson<{ warnings: SyncWarning[] }>("/api/sync/warnings", { signal }),
+    refetchInterval: 60_000,
+  });
+
+const postJson = <T>(url: string, body: unknown) => fetchJson<T>(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** Re-reads every day Asana holds now (a 409, already running, is an answer). */
+export function useReconcileNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => postJson<ReconcileAnswer>("/api/sync/reconcile", { all: true }).catch((error: { status?: number }) => (error.status === 409 ? ({ status: "already_running", workspaces: [] } as ReconcileAnswer) : Promise.reject(error))),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
+  });
+}
+
+/** Recomputes every sealed day and reports what was altered. */
+export function useVerifyArchive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => postJson<VerifyReport>("/api/sync/verify", {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
+  });
+}
 
 const busy = (state: SyncStateView | undefined) => state?.workspaces.some((w) => w.running || !w.backfill.done) ?? false;
 

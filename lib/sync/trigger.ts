@@ -1,6 +1,7 @@
 import type { Logger } from "@/lib/log";
+import type { ReconcileResult } from "./reconcile";
 import type { SyncResult } from "./run-sync";
-import { configuredWorkspaces, syncAll } from "./sync-all";
+import { configuredWorkspaces, reconcileAll, syncAll } from "./sync-all";
 
 export type TriggerAnswer =
   | { status: "started"; workspaces: string[] }
@@ -19,6 +20,20 @@ export async function triggerSync(trigger: string, logger: Logger, wait = false)
   const run = syncAll(trigger, logger);
   if (wait) return { status: "finished", results: await run };
   run.catch((error: unknown) => logger.error({ err: error }, "triggered sync failed"));
+  const early = await Promise.race([run, new Promise<null>((resolve) => setTimeout(() => resolve(null), LOCK_CHECK_MS))]);
+  if (early && early.length > 0 && early.every((r) => r.status === "already_running")) {
+    return { status: "already_running", workspaces: early.map((r) => r.workspaceGid) };
+  }
+  return { status: "started", workspaces: configuredWorkspaces() };
+}
+
+export type ReconcileAnswer = { status: "started" | "already_running"; workspaces: string[] } | { status: "finished"; results: ReconcileResult[] };
+
+/** Starts reconciliation now (every day Asana holds with `all`), in the background unless `wait`. */
+export async function triggerReconcile(trigger: string, logger: Logger, options: { all?: boolean; wait?: boolean } = {}): Promise<ReconcileAnswer> {
+  const run = reconcileAll(trigger, logger, options.all ? "all" : "due");
+  if (options.wait) return { status: "finished", results: await run };
+  run.catch((error: unknown) => logger.error({ err: error }, "triggered reconciliation failed"));
   const early = await Promise.race([run, new Promise<null>((resolve) => setTimeout(() => resolve(null), LOCK_CHECK_MS))]);
   if (early && early.length > 0 && early.every((r) => r.status === "already_running")) {
     return { status: "already_running", workspaces: early.map((r) => r.workspaceGid) };
