@@ -1,6 +1,6 @@
 "use client";
 
-import { ListChecks, ShieldCheck } from "lucide-react";
+import { Download, ListChecks, ShieldCheck } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useReconcileNow, useVerifyArchive } from "@/lib/sync/query";
@@ -42,6 +42,13 @@ export function IntegrityActions() {
       >
         <ShieldCheck />
         {verify.isPending ? "Verifying…" : "Verify archive"}
+      </Button>
+      <Button variant="outline" size="sm" asChild>
+        {/* A download, not a page: every sealed day with its manifest (README, "Checking an audit export"). */}
+        <a href="/api/sync/audit-export" download>
+          <Download />
+          Export sealed days
+        </a>
       </Button>
     </div>
   );
