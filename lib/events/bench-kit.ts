@@ -106,12 +106,12 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
  * writer, so rows, actors and rollups are exactly what a real sync stores; pages are written
  * by `writers` concurrent transactions. Returns events per second, index builds included.
  */
-export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, writers = 2, onProgress }: { seed?: number; pageSize?: number; writers?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+export async function loadEvents(events: number, { seed = 42, pageSize = 2_000, writers = 2, now, onProgress }: { seed?: number; pageSize?: number; writers?: number; now?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
   const { generateOrganisation } = await import("@/lib/asana/emulator");
   const { inWriteTransaction } = await import("@/lib/sync/store");
   const { checkPage, writePageCarefully, writePageFast } = await import("@/lib/sync/write-page");
   const { db } = await import("@/lib/db/client");
-  const org = generateOrganisation({ seed, events, days: 90 });
+  const org = generateOrganisation({ seed, events, days: 90, now });
   // Building the secondary indexes once at the end is many times faster than keeping 13 of
   // them up to date row by row; the rows themselves go through the sync's statement.
   const indexes = await db().$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(

@@ -26,6 +26,7 @@ export function reconcileLimitsFromEnv(): ReconcileLimits {
   return {
     maxPages: e.SYNC_MAX_PAGES_PER_RUN,
     maxRunMs: e.SYNC_MAX_RUN_TIME,
+    concurrency: e.SYNC_BACKFILL_CONCURRENCY,
     pageLimit: e.ASANA_PAGE_LIMIT,
     recentMs: e.RECONCILE_RECENT,
     recentEveryMs: e.RECONCILE_RECENT_EVERY,

@@ -46,6 +46,7 @@ export async function resetDatabase(): Promise<void> {
 export const testReconcileLimits: ReconcileLimits = {
   maxPages: 100_000,
   maxRunMs: 120_000,
+  concurrency: 4,
   recentMs: 48 * 3_600_000,
   recentEveryMs: 3_600_000,
   allEveryMs: 7 * 86_400_000,
