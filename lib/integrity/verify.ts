@@ -67,8 +67,9 @@ export async function verifyArchive(options: { parallel?: number; onDay?: (check
   const started = performance.now();
   const { rows } = await dbPool().query<SealedRow>(
     `SELECT workspace_gid, to_char(day, 'YYYY-MM-DD') AS day, digest, chain, sealed_count, late_stored
-     FROM coverage_day WHERE digest IS NOT NULL ORDER BY workspace_gid, day`,
+     FROM coverage_day WHERE digest IS NOT NULL ORDER BY sealed_count DESC, workspace_gid, day`,
   );
+  // Largest days first: the workers then finish together instead of one waiting on the last big day.
   const checks: DayCheck[] = [];
   let next = 0;
   const worker = async () => {
