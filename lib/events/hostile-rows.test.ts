@@ -25,6 +25,8 @@ const actorOf = (i: number) => `996${String(i).padStart(12, "0")}`;
 /**
  * 500 events whose every name is 200,000 characters, and their actors: a page of them. The
  * database writes the long values itself, so the test sends a few hundred bytes, not 400 MB.
+ * The actor table holds what the sync's writer puts there: names cut at 1,000 characters, and
+ * e-mails at 320 (lib/sync/store.ts, sanitize-record.ts).
  */
 const WIDE_EVENTS = `
 INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
@@ -37,7 +39,7 @@ SELECT '997' || lpad(i::text, 12, '0'), '9990000000000000', $1::timestamptz - ma
 FROM generate_series(0, ${WIDE - 1}) AS i`;
 const WIDE_ACTORS = `
 INSERT INTO actor (gid, actor_type, name, email, first_seen, last_seen, event_count)
-SELECT actor_gid, actor_type, actor_name, actor_email, created_at, created_at, 1 FROM audit_event WHERE gid LIKE '997%' AND actor_gid IS NOT NULL`;
+SELECT actor_gid, actor_type, left(actor_name, 1000), left(actor_email, 320), created_at, created_at, 1 FROM audit_event WHERE gid LIKE '997%' AND actor_gid IS NOT NULL`;
 
 const deepRaw: HostileEvent = {
   gid: "997999999999999",

@@ -117,6 +117,23 @@ describe("hostile records", () => {
     expect(run.error).toBe(error);
   });
 
+  it("stores events whose actor names are 200,000 random characters without the actor search index taking seconds a page", async () => {
+    emulator = await startTestEmulator({ seed: 97, events: 0, defaultLimit: 100 });
+    const events = emulator.control.addGenerated(100);
+    let seed = 7;
+    const random = () => {
+      let name = "";
+      while (name.length < 200_000) name += (seed = (seed * 48271) % 2147483647).toString(36);
+      return name.slice(0, 200_000);
+    };
+    emulator.control.addEvents(events.map((e, i) => ({ ...structuredClone(e), gid: `${e.gid}4`, actor: { ...e.actor, gid: `77${i}`, name: random() } })));
+    const result = await runSync(emulator);
+    expect(result).toMatchObject({ outcome: "succeeded", figures: { eventsNew: 200 } });
+    const [lengths] = await db().$queryRaw<{ event: number; actor: number }[]>`
+      SELECT (SELECT max(length(actor_name)) FROM audit_event)::int AS event, (SELECT max(length(name)) FROM actor)::int AS actor`;
+    expect(lengths).toEqual({ event: 200_000, actor: 1_000 });
+  });
+
   it("serves a RawJson record as its exact text", async () => {
     emulator = await startTestEmulator({ seed: 96, events: 0 });
     const text = `{ "gid" : "77", "created_at":"${new Date().toISOString()}","event_type":"x","actor":{"actor_type":"user"},"details":{"n":1e999999} }`;

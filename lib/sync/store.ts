@@ -56,6 +56,13 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
  */
+/**
+ * The actor table's copy of a name is cut here: it feeds a trigram index, whose work grows
+ * with every distinct trigram, and a 200,000-character name would cost a page seconds. The
+ * events keep the whole name.
+ */
+const ACTOR_NAME_MAX = 1_000;
+
 const STORE_INCOMING = (workspace: string) => `
 inserted AS (
   INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category,
@@ -76,7 +83,7 @@ inserted AS (
 actors AS (
   INSERT INTO actor AS a (gid, actor_type, name, email, first_seen, last_seen, event_count)
   SELECT actor_gid, (array_agg(actor_type ORDER BY created_at DESC))[1],
-         (array_agg(actor_name ORDER BY created_at DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
+         (array_agg(left(actor_name, ${ACTOR_NAME_MAX}) ORDER BY created_at DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
          (array_agg(actor_email ORDER BY created_at DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
          min(created_at), max(created_at), count(*)
   FROM inserted WHERE actor_gid IS NOT NULL
