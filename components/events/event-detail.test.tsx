@@ -31,6 +31,7 @@ const base: Detail = {
   summary: "",
   sentence: "Alice deleted the task “Plan”",
   detailsJson: null,
+  alterations: [],
   raw: "{}",
   actorEvents: 1,
   resourceEvents: 1,
@@ -75,5 +76,14 @@ describe("EventDetail with values Asana controls", () => {
     });
     expect(html.length).toBeLessThan(400_000);
     expect(text(html)).toContain("Show all 200,000 characters");
+  });
+
+  it("says what the sync altered for storage, the paths shown as stored", () => {
+    const html = render({ alterations: [{ path: "resource.name", kind: "nul" }, { path: "details.\u202ekey", kind: "surrogate" }, { path: "", kind: "more", count: 3 }] });
+    expect(html).toContain('data-testid="alterations"');
+    expect(html).toContain("resource.name held a NUL character (U+0000)");
+    expect(html).toContain("3 more place(s) were altered the same ways");
+    expect(html).not.toContain("\u202e");
+    expect(render({}).includes('data-testid="alterations"')).toBe(false);
   });
 });

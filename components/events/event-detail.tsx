@@ -14,6 +14,7 @@ import { formatCount } from "@/lib/format/time";
 import { actorHref, hasPage, resourceHref } from "@/components/actors/actor-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { describeAlteration } from "@/lib/events/alterations";
 import { DataText } from "@/components/ui/data-text";
 import { LongText } from "@/components/ui/long-text";
 import { EventTime } from "./event-time";
@@ -168,6 +169,21 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
       </div>
 
       <Change details={details} />
+
+      {event.alterations.length > 0 ? (
+        <Section title="Altered for storage">
+          <div className="flex flex-col gap-1.5 rounded-md border border-warning/30 bg-warning/10 px-2.5 py-2 text-xs" data-testid="alterations">
+            <p>Asana sent values PostgreSQL cannot hold as they are; the searchable fields above show a safe form of them. The original JSON below is exactly as Asana sent it.</p>
+            <ul className="list-disc pl-4 [overflow-wrap:anywhere]">
+              {event.alterations.map((a, i) => (
+                <li key={i}>
+                  <DataText value={describeAlteration(a)} max={300} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        </Section>
+      ) : null}
 
       {event.detailsDigest ? (
         <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs" data-testid="details-digest">

@@ -17,7 +17,7 @@ export function QuarantineList() {
     <Card>
       <CardHeader>
         <CardTitle>Quarantined records</CardTitle>
-        <CardDescription>Records from Asana that did not have the shape of an audit event. They are kept here, never dropped; the sync goes on without them.</CardDescription>
+        <CardDescription>Records from Asana that did not have the shape of an audit event, or that PostgreSQL refused to store (its reason is given). They are kept here as Asana sent them, never dropped; the sync goes on without them.</CardDescription>
       </CardHeader>
       <CardContent>
         {isPending ? (

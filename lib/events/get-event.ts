@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { nestsDeeperThan } from "@/lib/format/json-text";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isAlteration, MAX_ALTERATIONS_LISTED, type Alteration } from "./alterations";
 import { DETAILS_DIGEST, EVENT_ROW_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "./event-row";
 import { describeEvent } from "./summarise-event";
 
@@ -18,7 +19,13 @@ export interface EventDetail extends EventRow {
    * are larger or deeper than a page shows as fields. The original JSON has all of it.
    */
   detailsDigest?: { bytes: number; reason: "large" | "deep" };
-  /** The event exactly as Asana sent it (stored as json, so key order and spacing are kept), up to RAW_MAX characters. */
+  /**
+   * What the sync changed in the searchable columns so that PostgreSQL could hold them (NUL,
+   * an unpaired surrogate, a number past numeric…); empty when the event was stored as it came.
+   * `raw` is always the original.
+   */
+  alterations: Alteration[];
+  /** The event exactly as Asana sent it (stored as text, so every byte is kept), up to RAW_MAX characters. */
   raw: string;
   /** The original's whole length in characters, when `raw` is only its start (GET /api/events/<gid>/raw has all of it). */
   rawLength?: number;
@@ -35,7 +42,7 @@ export const DETAILS_MAX_DEPTH = 64;
 /** Characters of the original JSON an answer carries; a longer one is downloaded on its own. */
 export const RAW_MAX = 2_000_000;
 
-type DetailRow = Omit<DbEventRow, "details"> & { details_text: string | null; details_digest: unknown; details_bytes: number | null; raw: string; raw_length: number };
+type DetailRow = Omit<DbEventRow, "details"> & { details_text: string | null; details_digest: unknown; details_bytes: number | null; raw: string; raw_length: number; alterations: unknown };
 
 /**
  * One event, every field whole. Only `details` and `raw` are bounded: the first read as
@@ -46,7 +53,7 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
     SELECT ${EVENT_ROW_COLUMNS},
       CASE WHEN octet_length(d.text) <= ${DETAILS_MAX_BYTES} THEN d.text END AS details_text,
       ${Prisma.raw(DETAILS_DIGEST)} AS details_digest, octet_length(d.text) AS details_bytes,
-      left(raw::text, ${RAW_MAX}) AS raw, length(raw::text) AS raw_length
+      left(raw, ${RAW_MAX}) AS raw, length(raw) AS raw_length, alterations
     FROM audit_event, LATERAL (SELECT details::text AS text) AS d
     WHERE gid = ${gid}`;
   const row = rows[0];
@@ -63,6 +70,7 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
     sentence: describeEvent({ ...event, details }),
     detailsJson: whole ? row.details_text : details === null ? null : JSON.stringify(details),
     ...(whole || row.details_bytes === null ? {} : { detailsDigest: { bytes: row.details_bytes, reason: row.details_text === null ? "large" : "deep" } }),
+    alterations: Array.isArray(row.alterations) ? row.alterations.filter(isAlteration).slice(0, MAX_ALTERATIONS_LISTED + 1) : [],
     raw: row.raw,
     ...(row.raw_length > row.raw.length ? { rawLength: row.raw_length } : {}),
     actorEvents,
@@ -72,7 +80,7 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
 
 /** The original JSON of one event, whole, for a download: null when no event has the gid. */
 export async function getEventRaw(gid: string): Promise<string | null> {
-  const rows = await db().$queryRaw<{ raw: string }[]>`SELECT raw::text AS raw FROM audit_event WHERE gid = ${gid}`;
+  const rows = await db().$queryRaw<{ raw: string }[]>`SELECT raw FROM audit_event WHERE gid = ${gid}`;
   return rows[0]?.raw ?? null;
 }
 
