@@ -3,7 +3,7 @@
  * it. The event's `raw` always keeps Asana's original text; `audit_event.alterations` lists
  * these, and the event's detail says them in words. Client-safe: no data access here.
  */
-export const ALTERATION_KINDS = ["nul", "surrogate", "number", "depth", "length", "date", "ip", "more"] as const;
+export const ALTERATION_KINDS = ["nul", "surrogate", "number", "depth", "length", "gid", "date", "ip", "more"] as const;
 export type AlterationKind = (typeof ALTERATION_KINDS)[number];
 
 export interface Alteration {
@@ -23,7 +23,8 @@ const WHY: ReadonlyMap<AlterationKind, string> = new Map([
   ["number", "held a number PostgreSQL cannot represent; it is kept as text"],
   ["depth", "was nested deeper than the dashboard keeps in its columns; it is replaced by a note"],
   ["length", "was longer than an indexed column can hold; it is cut short and ends with a hash of the whole value, so that different values stay different"],
-  ["date", "was a date PostgreSQL cannot read as written (year 0000, or an offset past ±15:59); it is stored as the same instant in UTC, or the nearest one it can hold"],
+  ["gid", "was not a gid a link can carry (letters, digits, _ and -, at most 64 characters); the event is filed under its safe part and a hash of the whole"],
+  ["date", "was a date the archive cannot hold as written (year 0000, an offset past ±15:59, or an instant before year 1 or after 9999 in UTC); it is stored as the same instant in UTC, or the nearest one in years 1 to 9999"],
   ["ip", "was not an IP address PostgreSQL can hold; the event has no address in its columns"],
   ["more", "and further places like the ones above"],
 ] as const);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dataElements } from "./json-text";
-import { MAX_DEPTH, sanitizeRecord, storableDate, storableNumber } from "./sanitize-record";
+import { MAX_DEPTH, sanitizeRecord, storableDate, storableNumber, storedGid } from "./sanitize-record";
 
 const event = (patch: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -106,14 +106,29 @@ describe("sanitizeRecord", () => {
     expect(sanitizeRecord(event({ resource: { resource_type: "task", gid: "3", name: "n".repeat(200_000) } })).safe).toBeNull();
   });
 
-  it("gives a gid holding NUL a value of its own, not one a real gid could have", () => {
-    const safe = safeOf(event({ gid: "12\u00003" }));
-    expect(safe.gid).toMatch(/^12\uFFFD3…[0-9a-f]{8}$/);
+  it.each([
+    ["12\u00003", /^123-x[0-9a-f]{16}$/],
+    ["a/b?c=d", /^abcd-x[0-9a-f]{16}$/],
+    ["9".repeat(65), /^9{40}-x[0-9a-f]{16}$/],
+    ["\u202e", /^x[0-9a-f]{16}$/],
+  ])("files an event whose gid %j no link could carry under its safe part and a hash", (gid, stored) => {
+    const { safe, alterations } = sanitizeRecord(event({ gid }));
+    expect(JSON.parse(safe!).gid).toMatch(stored);
+    expect(alterations).toEqual([{ path: "gid", kind: "gid" }]);
+    expect(storedGid(gid)).toBe(JSON.parse(safe!).gid);
+    expect(storedGid(`${gid}1`)).not.toBe(storedGid(gid));
+  });
+
+  it.each(["1200000000000001", "__proto__", "a-b_C"])("keeps a gid a link can carry: %s", (gid) => {
+    expect(sanitizeRecord(event({ gid })).safe).toBeNull();
+    expect(storedGid(gid)).toBe(gid);
   });
 
   it.each([
     ["0000-06-15T12:00:00.000Z", "0001-01-01T00:00:00.000Z"],
     ["2026-01-02T03:04:05+23:30", "2026-01-01T03:34:05.000Z"],
+    ["0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00.000Z"],
+    ["9999-12-31T23:59:59-14:00", "9999-12-31T23:59:59.999Z"],
   ])("stores created_at %s as %s", (given, stored) => {
     const { safe, alterations } = sanitizeRecord(event({ created_at: given }));
     expect(JSON.parse(safe!).created_at).toBe(stored);
@@ -126,6 +141,8 @@ describe("sanitizeRecord", () => {
     ["2026-01-02T03:04:05.123456789-15:59", true],
     ["0000-01-01T00:00:00Z", false],
     ["2026-01-02T03:04:05+16:00", false],
+    ["0001-01-01T00:00:00+00:01", false],
+    ["9999-12-31T23:00:00-01:00", false],
   ])("storableDate(%s) is %s", (value, expected) => expect(storableDate(value)).toBe(expected));
 
   it("empties a client address inet cannot hold", () => {

@@ -27,16 +27,20 @@ export interface SanitizedRecord {
 export const MAX_DEPTH = 512;
 const TOO_DEEP = "[nested too deep to keep in the columns: see the raw JSON]";
 
-/**
- * An ISO instant PostgreSQL reads as written: a year it has (not 0000) and an offset within
- * its ±15:59 (the schema check allows up to ±23:59).
- */
+/** A year PostgreSQL has (not 0000) and an offset within its ±15:59 (the schema check allows up to ±23:59). */
 const STORABLE_DATE = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-](?:0\d|1[0-5]):[0-5]\d)$/;
 const FIRST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
 const LAST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
 
+/**
+ * Whether PostgreSQL reads the instant as written and every layer above shows it: a UTC instant
+ * in years 1 to 9999 (an offset can carry "0001-01-01T00:00:00+14:00" into 1 BC, and
+ * "9999-12-31T23:59:59-14:00" into year 10000, which JavaScript dates cannot read back).
+ */
 export function storableDate(value: string): boolean {
-  return STORABLE_DATE.test(value);
+  if (!STORABLE_DATE.test(value)) return false;
+  const ms = Date.parse(value);
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
 }
 
 /** The same instant in UTC, within years 1 to 9999 (what every layer of the app can show). */
@@ -45,11 +49,10 @@ function canonicalDate(value: string): string {
   return new Date(Number.isNaN(ms) ? FIRST_INSTANT : Math.min(Math.max(ms, FIRST_INSTANT), LAST_INSTANT)).toISOString();
 }
 
-type Rule = { kind: "key"; max: number } | { kind: "date" } | { kind: "ip" };
+type Rule = { kind: "key"; max: number } | { kind: "gid" } | { kind: "date" } | { kind: "ip" };
 const key = (max: number): Rule => ({ kind: "key", max });
-const GID_LENGTH = 120;
 const ROOT_RULES: ReadonlyMap<string, Rule> = new Map([
-  ["gid", key(GID_LENGTH)],
+  ["gid", { kind: "gid" }],
   ["event_type", key(120)],
   ["event_category", key(120)],
   ["created_at", { kind: "date" }],
@@ -83,6 +86,7 @@ export function repairText(value: string): { text: string; kinds: AlterationKind
 }
 
 const hash8 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex").slice(0, 8);
+const hash16 = (value: string) => createHash("sha256").update(value, "utf8").digest("hex").slice(0, 16);
 
 /** A value of an indexed column, kept unique: repaired or cut values end with a hash of the original. */
 function keyValue(original: string, max: number, add: (kind: AlterationKind) => void): string {
@@ -93,9 +97,23 @@ function keyValue(original: string, max: number, add: (kind: AlterationKind) => 
   return `${text.slice(0, max - 10).toWellFormed()}…${hash8(original)}`;
 }
 
-/** The gid an event is stored under: Asana's, unless it had to be made storable (a NUL, 200 characters…). */
+/**
+ * An event's gid goes into links and the explorer's page cursors, which take letters, digits,
+ * "_" and "-", at most 64 (Asana's gids are digits). Any other is stored as its safe part and a
+ * hash of the whole: still unique, still the same on every replay.
+ */
+export const SAFE_GID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function eventGid(original: string, add: (kind: AlterationKind) => void): string {
+  if (SAFE_GID.test(original)) return original;
+  add("gid");
+  const safe = original.replace(/[^A-Za-z0-9_-]+/g, "").slice(0, 40);
+  return `${safe}${safe ? "-" : ""}x${hash16(original)}`;
+}
+
+/** The gid an event is stored under: Asana's, unless it had to be made safe (see SAFE_GID). */
 export function storedGid(gid: string): string {
-  return keyValue(gid, GID_LENGTH, () => undefined);
+  return eventGid(gid, () => undefined);
 }
 
 const NUMBER = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -204,6 +222,7 @@ export function sanitizeRecord(text: string): SanitizedRecord {
         const add = (kind: AlterationKind) => alterations.add(pathOf(stack), kind);
         let next: string | null = value;
         if (rule?.kind === "key") next = keyValue(value, rule.max, add);
+        else if (rule?.kind === "gid") next = eventGid(value, add);
         else if (rule?.kind === "date" && !storableDate(value)) {
           add("date");
           next = canonicalDate(value);

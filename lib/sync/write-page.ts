@@ -1,7 +1,7 @@
 import pg from "pg";
 import { checkEvent, type AuditLogEvent } from "@/lib/asana/schemas";
 import { dataElements } from "./json-text";
-import { sanitizeRecord, storableDate, storableIpText } from "./sanitize-record";
+import { SAFE_GID, sanitizeRecord, storableDate, storableIpText } from "./sanitize-record";
 import { insertEventPage, insertEventRecords, type QuarantineRecord, type RecordToStore, type Tx } from "./store";
 
 /**
@@ -41,7 +41,8 @@ const PLAIN_APP_LENGTH = 300;
 const YEAR_ONE_MS = Date.parse("0001-01-01T00:00:00.000Z");
 
 function isPlain(e: AuditLogEvent): boolean {
-  const keys = [e.gid, e.event_type, e.event_category, e.actor.actor_type, e.actor.gid, e.resource?.resource_type, e.resource?.gid, e.context?.context_type, e.context?.api_authentication_method];
+  if (!SAFE_GID.test(e.gid)) return false;
+  const keys = [e.event_type, e.event_category, e.actor.actor_type, e.actor.gid, e.resource?.resource_type, e.resource?.gid, e.context?.context_type, e.context?.api_authentication_method];
   if (keys.some((k) => typeof k === "string" && k.length > PLAIN_KEY_LENGTH)) return false;
   if ((e.actor.email?.length ?? 0) > PLAIN_EMAIL_LENGTH || (e.context?.oauth_app_name?.length ?? 0) > PLAIN_APP_LENGTH) return false;
   const ip = e.context?.client_ip_address;

@@ -25,6 +25,9 @@ export const HOSTILE_KINDS = [
   "date_year_0001",
   "date_year_0000",
   "date_offset_out_of_range",
+  "date_beyond_9999",
+  "date_before_year_1",
+  "unlinkable_gid",
   "huge_numbers",
   "deep_details",
   "megabyte_details",
@@ -111,6 +114,16 @@ export function hostileRecord(kind: HostileKind, base: AuditLogEvent, gid: strin
       return e;
     case "date_offset_out_of_range":
       e.created_at = `${String(base.created_at).slice(0, 19)}+23:30`;
+      return e;
+    case "date_beyond_9999":
+      // Written in year 9999, but in UTC year 10000.
+      e.created_at = "9999-12-31T23:59:59.000-14:00";
+      return e;
+    case "date_before_year_1":
+      e.created_at = "0001-01-01T00:00:00.000+14:00";
+      return e;
+    case "unlinkable_gid":
+      e.gid = `${gid}/../${"9".repeat(80)}?x=1`;
       return e;
     case "huge_numbers":
       return withLiteral({ ...e, details: "@details@" }, "@details@", '{"huge":1e999999,"tiny":1e-99999,"precise":123456789012345678901234567890,"neg":-0,"exp":1E+2}');
