@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateOrganisation, hostileHistory, recordValue, type HostileEntry } from "@/lib/asana/emulator";
+import { storedGid } from "@/lib/sync/sanitize-record";
 import { DEMO_ADMIN, E2E_PORT } from "./constants";
 
 /**
@@ -19,6 +20,7 @@ export interface HostileServer {
   url: string;
   /** The hostile records of the demo organisation's history, as the emulator serves them. */
   hostile: HostileEntry[];
+  /** The gid the app files a record under (an unlinkable one is made safe). */
   gidOf: (entry: HostileEntry) => string;
   /** Null while it runs; otherwise how it ended and the end of what it wrote on stderr. */
   death: () => string | null;
@@ -67,7 +69,7 @@ export async function startHostileServer(): Promise<HostileServer> {
   return {
     url,
     hostile: hostileHistory(org, 2),
-    gidOf: (entry) => (recordValue(entry.record) as { gid: string }).gid,
+    gidOf: (entry) => storedGid((recordValue(entry.record) as { gid: string }).gid),
     death: () => (server.exitCode === null && server.signalCode === null ? null : `exited (${server.exitCode ?? server.signalCode}): ${stderr}`),
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) {
