@@ -5,9 +5,11 @@
  * migrations, builds when the build is missing or stale, and runs Next.js as a child
  * process with the resulting settings.
  */
+import "@/lib/env-guard";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { appUrl, authSecret, env, environmentForChild, EnvError, isDemoMode } from "@/lib/env";
+import { appUrl, authSecret, env, environmentForChild, isDemoMode } from "@/lib/env";
+import { exitOnConfigurationError } from "@/lib/env-guard";
 import { log } from "@/lib/log";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
@@ -99,10 +101,7 @@ async function main(mode: "start" | "dev") {
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 main(mode).catch((error: unknown) => {
-  if (error instanceof EnvError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    log.fatal({ err: error }, "start-up failed");
-  }
+  exitOnConfigurationError(error);
+  log.fatal({ err: error }, "start-up failed");
   process.exit(1);
 });

@@ -3,6 +3,7 @@
  * the same settings as the server, on the database of openToolDatabase() (as `npm run admin`).
  * Exit code 1 when a run failed, 2 when nothing could run.
  */
+import "@/lib/env-guard";
 import { env, EnvError, overrideEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";
