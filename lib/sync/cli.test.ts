@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** Runs `npm run sync`'s script with only these settings. */
-const runCli = (settings: Record<string, string>) => runEntry("lib/sync/cli.ts", [], { NODE_ENV: "test", ...settings });
+const runCli = (settings: Record<string, string>) => runEntry("lib/sync/cli.ts", [], settings);
 
 describe("npm run sync", () => {
   it("says what to set when no Asana token is configured, without a stack trace", async () => {
