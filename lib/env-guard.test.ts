@@ -8,6 +8,7 @@ import { runEntry } from "@/lib/testing/run-entry";
 describe("case 10: a configuration error", () => {
   it.each([
     ["npm start", "lib/server/launch.ts", ["start"]],
+    ["the web server", "lib/server/serve.ts", ["start"]],
     ["npm run sync", "lib/sync/cli.ts", []],
     ["npm run admin", "lib/auth/cli.ts", ["list"]],
   ])("stops %s with the message alone and exit code 2", async (_, entry, args) => {

@@ -41,14 +41,17 @@ describe("the way back after sign-in", () => {
 });
 
 describe("the client's address", () => {
-  it("is the right-most X-Forwarded-For entry with no proxy (what Next.js saw)", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "::ffff:127.0.0.1" }), 0)).toBe("127.0.0.1");
+  it("is the address the app's server left in X-Forwarded-For (lib/server/request-gate.ts resolves it)", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "::ffff:127.0.0.1" }))).toBe("127.0.0.1");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "FE80::1%eth0" }))).toBe("fe80::1");
   });
 
-  it("skips the entries appended by trusted proxies, and no more", () => {
-    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2" });
-    expect(clientAddress(headers, 1)).toBe("10.0.0.2");
-    expect(clientAddress(headers, 2)).toBe("203.0.113.9");
+  it("is never anything but a valid address (case 3)", () => {
+    for (const forged of ['"><svg onload=alert(1)>', "7.7.7.8 x", "256.1.1.1", "1.2.3.4::", "localhost", ""]) {
+      expect(clientAddress(new Headers({ "x-forwarded-for": forged })), forged).toBeUndefined();
+    }
+    expect(clientAddress(new Headers())).toBeUndefined();
   });
 });
 

@@ -20,6 +20,7 @@ import { demoSessionSecret, ensureDemoAdmin } from "@/lib/auth/demo-admin";
 import { buildIsStale } from "./build-freshness";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+const SERVER_ENTRY = "lib/server/serve.ts";
 
 async function main(mode: "start" | "dev") {
   const settings = env();
@@ -83,7 +84,8 @@ async function main(mode: "start" | "dev") {
     log.warn({ email: demoAdmin.email }, `DEMO ADMIN: sign in at ${appUrl(settings)}/login as ${demoAdmin.email} with password ${demoAdmin.password}`);
   }
 
-  const next: ChildProcess = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
+  // Next.js runs inside the app's own HTTP server (lib/server/serve.ts), behind its request gate.
+  const next: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, mode], { stdio: "inherit", env: childEnv });
   log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
 
   let stopping = false;
