@@ -8,6 +8,7 @@ import { recordAuditEntry } from "@/lib/audit-trail/record";
 import { clientAddress, userAgentOf } from "@/lib/http/client-ip";
 import { normalizeEmail, upsertSsoAdmin } from "./admins";
 import { isAllowedSsoEmail } from "./allow-list";
+import { sameOriginPath } from "./callback-url";
 import { authorizePassword } from "./credentials";
 import { openSession, revokeSession, validateSession } from "./sessions";
 
@@ -85,6 +86,9 @@ function buildOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // next-auth's own redirects (after single sign-on, after sign-out) stay on this app,
+      // by the same reading of the URL as the sign-in page's way back.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${sameOriginPath(url, baseUrl) ?? "/"}`,
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const verified = (profile as OidcProfile | undefined)?.email_verified;

@@ -38,6 +38,32 @@ describe("the way back after sign-in", () => {
   ])("%s goes to %s", (raw, expected) => {
     expect(safeCallbackPath(raw, "http://localhost:3000")).toBe(expected);
   });
+
+  // What a browser makes of a Location header, the parser makes of the candidate first.
+  it.each([
+    ["a tab", "/\t/evil.example/x"],
+    ["a line feed", "/\n/evil.example/x"],
+    ["a carriage return", "/\r/evil.example/x"],
+    ["a leading tab", "\t//evil.example"],
+    ["a dot segment", "/..//evil.example"],
+    ["an ideographic full stop", "//evil\u3002example/x"],
+    ["a backslash", "/\\/evil.example"],
+    ["its own origin then //", "http://localhost:3000//evil.example"],
+    ["a dot segment to the sign-in page", "/./login"],
+    ["the sign-in page in capitals", "/LOGIN"],
+    ["a script URL", "javascript:alert(1)"],
+  ])("case 1: a path with %s cannot leave the app nor loop", (_, raw) => {
+    expect(safeCallbackPath(raw, "http://localhost:3000")).toBe("/");
+  });
+
+  it.each([
+    ["/events?text=\u3002", "/events?text=%E3%80%82"],
+    ["/events/\u3002", "/events/%E3%80%82"],
+    ["/events?text=a\tb", "/events?text=ab"],
+    ["/events#x y", "/events#x%20y"],
+  ])("case 1: %j is kept as the parser writes it, a valid header value", (raw, expected) => {
+    expect(safeCallbackPath(raw)).toBe(expected);
+  });
 });
 
 describe("the client's address", () => {
