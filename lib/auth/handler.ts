@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { HttpError } from "@/lib/http/errors";
 import { clientAddress } from "@/lib/http/client-ip";
 import { errorResponse, route } from "@/lib/http/route";
@@ -41,9 +42,10 @@ async function tooManyAttempts(request: NextRequest, form: URLSearchParams, requ
  * explain, instead of next-auth's generic error redirect.
  */
 function handler(name: string) {
-  return route<{ nextauth: string[] }>(name, { auth: "public" }, async ({ request, params, requestId }) => {
+  return route<{ nextauth: string[] }>(name, { auth: "public", maxBodyBytes: BODY_LIMITS.signIn }, async ({ request, params, requestId }) => {
     const nextAuth = NextAuth(authOptions());
     const isPasswordCallback = request.method === "POST" && params.nextauth?.[0] === "callback" && params.nextauth?.[1] === "credentials";
+    // The wrapper has read the body already, within the sign-in bound: this copy is small.
     const form = isPasswordCallback ? new URLSearchParams(await request.clone().text()) : undefined;
     const response: Response = await nextAuth(request, { params: Promise.resolve(params) } satisfies NextAuthContext);
     if (form && (await refusedForAttempts(response))) return tooManyAttempts(request, form, requestId);

@@ -89,3 +89,61 @@ describe("route(): sessions end", () => {
     await db().adminSession.deleteMany();
   });
 });
+
+describe("case 2: request bodies are bounded before they are read", () => {
+  const echo = route("test.echo", { auth: "public" }, async ({ request }) => ({ bytes: (await request.arrayBuffer()).byteLength }));
+  const small = route("test.small", { auth: "public", maxBodyBytes: 100 }, async ({ request }) => ({ bytes: (await request.arrayBuffer()).byteLength }));
+  const post = (handler: RouteHandler<Record<string, string>>, body: BodyInit, headers: Record<string, string> = {}) =>
+    handler(new NextRequest("http://localhost:3000/api/test", { method: "POST", body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve({}) });
+
+  it("answers 413 at once when the declared length is over the route's bound", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => (pulled++, c.enqueue(new Uint8Array(1024))) });
+    const answer = await post(small, endless, { "content-length": "60000000" });
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toMatchObject({ error: { code: "payload_too_large", details: { limitBytes: 100 } } });
+    // The stream starts with one chunk queued at most: nothing of it was read past that.
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a body without a length only up to the bound, then answers 413", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => (pulled++, c.enqueue(new Uint8Array(64))) });
+    const answer = await post(small, endless);
+    expect(answer.status).toBe(413);
+    expect(pulled).toBeLessThan(5);
+  });
+
+  it("hands a body within the bound to the handler whole", async () => {
+    expect(await (await post(echo, "x".repeat(200_000))).json()).toEqual({ bytes: 200_000 });
+    expect((await post(echo, "x".repeat(300_000))).status).toBe(413);
+  });
+});
+
+describe("case 7: the request id", () => {
+  const echoId = route("test.id", { auth: "public" }, async ({ requestId }) => ({ requestId }));
+  const idOf = async (given: string) => {
+    const answer = await echoId(new NextRequest("http://localhost:3000/api/test", { headers: { "x-request-id": given } }), { params: Promise.resolve({}) });
+    return { header: answer.headers.get("x-request-id"), body: ((await answer.json()) as { requestId: string }).requestId };
+  };
+
+  it("keeps a short token of safe characters", async () => {
+    expect(await idOf("lb-7f3a.42_x")).toEqual({ header: "lb-7f3a.42_x", body: "lb-7f3a.42_x" });
+  });
+
+  it.each(["<script>alert(1)</script>", "a b", "x".repeat(65), "caf\u00e9", "-leading", "a;b=c"])("replaces %j with a fresh one", async (given) => {
+    const { header, body } = await idOf(given);
+    expect(header).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body).toBe(header);
+  });
+});
+
+describe("case 2: the sign-in endpoints take a few kilobytes", () => {
+  it("answers 413 to a sign-in form over 8 KB before next-auth reads it", async () => {
+    const { authPost } = await import("@/lib/auth/handler");
+    const form = new URLSearchParams({ email: "a@example.com", password: "x".repeat(9_000) }).toString();
+    const request = new NextRequest("http://localhost:3000/api/auth/callback/credentials", { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const answer = await authPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+    expect(answer.status).toBe(413);
+  });
+});
