@@ -61,7 +61,9 @@ export function passGate(request: IncomingMessage, response: ServerResponse, set
     return refuse(response, 405, "method_not_allowed", `${method} is not served here; use ${ALLOWED_METHODS}.`, { allow: ALLOWED_METHODS });
   }
   const declared = request.headers["content-length"];
-  if (request.headers["transfer-encoding"] !== undefined && declared === undefined) {
+  // API routes read a body without a length only up to their bound (lib/http/body.ts); no
+  // page takes a body, and Next.js would buffer one for proxy.ts.
+  if (request.headers["transfer-encoding"] !== undefined && declared === undefined && !request.url?.startsWith("/api/")) {
     return refuse(response, 411, "length_required", "Send the request body with a Content-Length header.");
   }
   if (declared !== undefined && Number(declared) > settings.maxBodyBytes) {
