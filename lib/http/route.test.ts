@@ -12,7 +12,7 @@ import { addAdmin } from "@/lib/auth/admins";
 import { sessionCookieName } from "@/lib/auth/session";
 import { openSession, revokeSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { route, type RouteHandler } from "./route";
+import { readJson, route, type RouteHandler } from "./route";
 
 const ok = async () => ({ ok: true });
 const adminRoute = route("test.admin", async ({ caller }) => ({ caller: caller.kind }));
@@ -135,6 +135,20 @@ describe("case 7: the request id", () => {
     const { header, body } = await idOf(given);
     expect(header).toMatch(/^[0-9a-f-]{36}$/);
     expect(body).toBe(header);
+  });
+});
+
+describe("case 9: readJson", () => {
+  const request = (body?: string) => new Request("http://localhost/api/x", { method: "POST", body });
+  it("takes an empty or blank body as `empty` where the route gives one", async () => {
+    expect(await readJson(request(), { empty: {} })).toEqual({});
+    expect(await readJson(request(""), { empty: {} })).toEqual({});
+    expect(await readJson(request(" \n"), { empty: {} })).toEqual({});
+    expect(await readJson(request('{"wait":true}'), { empty: {} })).toEqual({ wait: true });
+  });
+  it("answers 400 for a body that is not JSON, or an empty one where JSON is required", async () => {
+    await expect(readJson(request("nope"), { empty: {} })).rejects.toMatchObject({ status: 400 });
+    await expect(readJson(request(""))).rejects.toMatchObject({ status: 400, message: "The request body must be valid JSON." });
   });
 });
 

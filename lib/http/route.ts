@@ -128,11 +128,16 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join("; "), { issues });
 }
 
-/** Reads a JSON body, answering 400 (not 500) when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body, answering 400 (not 500) when it is not JSON. `empty` is what a request
+ * without a body means, where that has a meaning (a scheduler's bare POST).
+ */
+export async function readJson(request: Request, options: { empty?: unknown } = {}): Promise<unknown> {
+  const text = request.body ? await request.text() : "";
+  if (text.trim() === "" && options.empty !== undefined) return options.empty;
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
-    throw badRequest("The request body must be valid JSON.");
+    throw badRequest(options.empty !== undefined ? "The request body must be empty or valid JSON." : "The request body must be valid JSON.");
   }
 }
