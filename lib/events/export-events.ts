@@ -9,8 +9,8 @@ import { eventWhere } from "./where";
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Fields are fixed SQL over the event's columns; `text` marks what people typed (names, details). */
-type Field = { name: string; sql: string; text?: boolean; json?: boolean };
+/** Fields are fixed SQL over the event's columns. */
+type Field = { name: string; sql: string; json?: boolean };
 
 const ISO_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -24,24 +24,24 @@ const FIELDS: Record<EventColumn, Field[]> = {
   actor: [
     { name: "actor_type", sql: "actor_type" },
     { name: "actor_gid", sql: "actor_gid" },
-    { name: "actor_name", sql: "actor_name", text: true },
-    { name: "actor_email", sql: "actor_email", text: true },
+    { name: "actor_name", sql: "actor_name" },
+    { name: "actor_email", sql: "actor_email" },
   ],
   resource: [
     { name: "resource_type", sql: "resource_type" },
     { name: "resource_subtype", sql: "resource_subtype" },
     { name: "resource_gid", sql: "resource_gid" },
-    { name: "resource_name", sql: "resource_name", text: true },
-    { name: "resource_email", sql: "resource_email", text: true },
+    { name: "resource_name", sql: "resource_name" },
+    { name: "resource_email", sql: "resource_email" },
   ],
   context: [
     { name: "context_type", sql: "context_type" },
     { name: "client_ip", sql: "host(client_ip)" },
     { name: "auth_method", sql: "auth_method" },
-    { name: "oauth_app_name", sql: "oauth_app_name", text: true },
+    { name: "oauth_app_name", sql: "oauth_app_name" },
   ],
-  details: [{ name: "details", sql: "details", text: true, json: true }],
-  userAgent: [{ name: "user_agent", sql: "user_agent", text: true }],
+  details: [{ name: "details", sql: "details", json: true }],
+  userAgent: [{ name: "user_agent", sql: "user_agent" }],
   workspace: [{ name: "workspace_gid", sql: "workspace_gid" }],
 };
 
@@ -52,9 +52,10 @@ export function exportFields(columns: readonly EventColumn[]): Field[] {
 
 /**
  * PostgreSQL writes each line itself, so Node only joins strings: that is what makes a
- * million rows a few seconds. CSV cells are always quoted (RFC 4180); a cell people typed
- * that starts like a spreadsheet formula (= + - @) gets a leading apostrophe, the OWASP
- * defence against CSV injection, because these files are opened in Excel.
+ * million rows a few seconds. CSV cells are always quoted (RFC 4180); a cell that starts like
+ * a spreadsheet formula (= + - @, tab, CR) gets a leading apostrophe, the OWASP defence
+ * against CSV injection, because these files are opened in Excel. Every cell gets it, not
+ * only the names people typed: a subtype, an auth method or a gid comes from upstream too.
  */
 function lineSql(fields: Field[], format: ExportFormat): string {
   if (format === "ndjson") {
@@ -64,7 +65,7 @@ function lineSql(fields: Field[], format: ExportFormat): string {
   }
   const cell = (f: Field) => {
     const text = f.json ? `${f.sql}::text` : f.sql;
-    const safe = f.text ? `CASE WHEN ${text} ~ '^[-=+@\\t\\r]' THEN '''' || ${text} ELSE ${text} END` : text;
+    const safe = `CASE WHEN ${text} ~ '^[-=+@\\t\\r]' THEN '''' || ${text} ELSE ${text} END`;
     return `coalesce('"' || replace(${safe}, '"', '""') || '"', '')`;
   };
   return fields.map(cell).join(` || ',' || `);
