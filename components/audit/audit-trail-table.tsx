@@ -5,7 +5,7 @@ import type { AuditEntryView } from "@/lib/audit-trail/list";
 import { utcStamp } from "@/lib/format/time";
 
 function actionVariant(action: string): BadgeProps["variant"] {
-  if (action === "sign_in.failure" || action === "sign_in.refused" || action === "sign_in.locked") return "destructive";
+  if (action === "sign_in.failure" || action === "sign_in.refused" || action === "sign_in.locked" || action === "export.failed") return "destructive";
   if (action === "sign_in.success") return "success";
   if (action.startsWith("export.")) return "warning";
   return "default";

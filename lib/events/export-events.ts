@@ -78,21 +78,33 @@ export interface ExportInput {
   format: ExportFormat;
   now?: Date;
   batchSize?: number;
-  /** Called once the last row is written (or the reader went away), with the rows written. */
-  onEnd?: (rows: number, completed: boolean) => void;
+  /** Called once the last row is written, the reader went away, or a read failed (with its error). */
+  onEnd?: (rows: number, completed: boolean, error?: unknown) => void;
 }
+
+/** The last line of a file cut short by a failed read: a row no reader takes for data. */
+export function incompleteMarker(format: ExportFormat, rows: number): string {
+  const message = `EXPORT INCOMPLETE: reading the events failed after ${rows} rows; this file is cut short. Export again.`;
+  return format === "csv" ? `"${message}"` : JSON.stringify({ error: message });
+}
+
+type Row = { line: string; created_at: Date; gid: string };
 
 /**
  * The whole filtered set as a stream, read in keyset batches so that memory stays flat and
  * no statement runs long, whatever the size. Relative ranges are resolved once, at the start:
  * events synced while the file is written do not make it in halfway.
+ *
+ * The first batch is read before the stream is handed back: when the query fails there, the
+ * caller answers with an error instead of a file. A later failure ends the file with
+ * incompleteMarker() and errors the stream, which breaks off the HTTP answer (no final chunk):
+ * no browser, curl or script takes the file for a whole one.
  */
-export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
+export async function exportEvents(input: ExportInput): Promise<ReadableStream<Uint8Array>> {
   const now = input.now ?? new Date();
   const fields = exportFields(input.columns);
   const line = Prisma.raw(lineSql(fields, input.format));
-  // Actor lookups happen on the first read (a stream cannot await in its constructor).
-  let where: Prisma.Sql | null = null;
+  const where = eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
   const descending = input.sort === "newest";
   const order = Prisma.raw(descending ? "ORDER BY created_at DESC, gid DESC" : "ORDER BY created_at ASC, gid ASC");
   // 10,000 rows (about 5 MB) a batch measured fastest; 2,000 and 20,000 were both slower.
@@ -101,19 +113,14 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let written = 0;
   let finished = false;
-  // The next batch is asked for as soon as one arrives, so PostgreSQL writes it while Node
-  // sends this one. Marked handled at once: a reader that goes away never awaits it.
-  let next: Promise<Row[]> | null = null;
 
-  const finish = (completed: boolean) => {
+  const finish = (completed: boolean, error?: unknown) => {
     if (finished) return;
     finished = true;
-    input.onEnd?.(written, completed);
+    input.onEnd?.(written, completed, error);
   };
 
-  type Row = { line: string; created_at: Date; gid: string };
-  const batchAfter = async (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
-    where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
+  const batchAfter = (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
     const seek = cursor
       ? descending
         ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`
@@ -126,13 +133,17 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
       WHERE ${where} ${seek} ${order} LIMIT ${batchSize}`;
   };
 
+  // The next batch is asked for as soon as one arrives, so PostgreSQL writes it while Node
+  // sends this one. Marked handled at once: a reader that goes away never awaits it.
+  let next: Promise<Row[]> | null = Promise.resolve(await batchAfter(null));
+
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (input.format === "csv") controller.enqueue(encoder.encode(fields.map((f) => f.name).join(",") + newline));
     },
     async pull(controller) {
       try {
-        const rows = await (next ?? batchAfter(null));
+        const rows = await next!;
         next = null;
         const last = rows[rows.length - 1];
         if (last && rows.length === batchSize) {
@@ -148,8 +159,9 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
           finish(true);
         }
       } catch (error) {
+        controller.enqueue(encoder.encode(incompleteMarker(input.format, written) + newline));
+        finish(false, error);
         controller.error(error);
-        finish(false);
       }
     },
     cancel() {
