@@ -39,7 +39,15 @@ const HOSTILE = [
   "10.0.0.0/33", "256.1.1.1", "::/129", "1.2.3.4/", "/8", "10.0.0.0/8/8", "1.2.3", "gggg::1", "1.2.3.4%eth0", "010.0.0.1", "1:2:3:4:5:6:7:8:9", "10.0.0.1/-1",
   "2026-02-30", "0000-01-01", "99999-01-01", "2026-11-20T25:00", "1e10", "2026-13-01", "-2026-01-01", "2026-11-20T10:00:00+99:00",
   "2026-11-20T10:00:00.000Z~", "~1234", "2026-11-20T10:00:00.000Z~'--", "0d", "99999999d", "-7d", "7", "7D",
+  // Found by case 5 of issue #13: each passed the checks and failed in PostgreSQL.
+  "1.2.3.4::", "1.2.3.4::/64", "::/08", ...BOUNDARY_CURSORS(),
 ];
+
+/** Positions at and past the ends of what PostgreSQL and JavaScript hold, with real and odd gids. */
+function BOUNDARY_CURSORS(): string[] {
+  const instants = ["0000-01-01T00:00:00.000Z", "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "-271821-04-20T00:00:00.000Z", "+275760-09-13T00:00:00.000Z", "2026-02-30T00:00:00.000Z", "2026-11-20T24:00:00.000Z"];
+  return instants.flatMap((at) => [`${at}~1204`, `${at}~${"9".repeat(64)}`]);
+}
 
 const VALID: Record<string, string[]> = {
   range: ["15m", "7d", "all", "90d"],
@@ -133,6 +141,20 @@ describe("the events API under hostile input", () => {
     expect(statuses[200]).toBeGreaterThan(100);
     expect(statuses[400]).toBeGreaterThan(1_000);
   }, 600_000);
+
+  it("case 5: answers boundary dates in after, before and since with a 400 that says why, or a page", async () => {
+    for (const cursor of BOUNDARY_CURSORS()) {
+      for (const key of ["after", "before", "since"]) {
+        const search = new URLSearchParams({ [key]: cursor, range: "all" });
+        for (const [path, handler] of [["/api/events", list], ["/api/events/newer", newer]] as const) {
+          if ((key === "since") !== (path === "/api/events/newer")) continue;
+          const response = await handler(new NextRequest(`http://localhost${path}?${search}`), noParams);
+          const status = await expectSane(response, `${path}?${search}`);
+          if (cursor.startsWith("0001") || cursor.startsWith("9999")) expect(status, `${path}?${search}`).toBe(200);
+        }
+      }
+    }
+  });
 
   it("answers hostile event gids with a 400 or a 404", async () => {
     for (const gid of [...HOSTILE, "1", "9".repeat(65)]) {
