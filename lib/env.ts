@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUIRED_SCORE, secretScore } from "./secret-strength";
 
 /**
  * The one place that reads process.env. Every setting, its default and its meaning is
@@ -38,6 +39,23 @@ const csv = z
       .filter(Boolean),
   );
 
+/**
+ * A bearer secret: unset when empty, else at least 16 characters that are hard to guess. A
+ * value of spaces, or with spaces around it, is refused (it used to mean "no secret" in
+ * silence, and a bearer with them never matches).
+ */
+const bearerSecret = z
+  .string()
+  .optional()
+  .superRefine((raw, ctx) => {
+    if (raw === undefined || raw === "") return;
+    if (raw.trim() === "") return void ctx.addIssue({ code: "custom", message: "is only spaces; set a real secret (e.g. `openssl rand -hex 32`) or leave it empty" });
+    if (raw.trim() !== raw) return void ctx.addIssue({ code: "custom", message: "has spaces around it; remove them" });
+    if (raw.length < 16) return void ctx.addIssue({ code: "custom", message: "use at least 16 characters" });
+    if (secretScore(raw) < REQUIRED_SCORE) ctx.addIssue({ code: "custom", message: "is too easy to guess (repeats, sequences or words); use a random one, e.g. `openssl rand -hex 32`" });
+  })
+  .transform((raw) => raw || undefined);
+
 const lowerCsv = csv.transform((items) => items.map((item) => item.toLowerCase()));
 
 const schema = z.object({
@@ -59,7 +77,7 @@ const schema = z.object({
 
   SYNC_ENABLED: bool.default(true),
   SYNC_INTERVAL: duration.default(60_000),
-  SYNC_SECRET: optionalString.pipe(z.string().min(16, "use at least 16 characters").optional()),
+  SYNC_SECRET: bearerSecret,
   SYNC_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
   SYNC_OVERLAP: duration.default(3_600_000),
   SYNC_MAX_PAGES_PER_RUN: z.coerce.number().int().min(1).default(10_000),
