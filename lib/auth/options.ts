@@ -19,6 +19,9 @@ import { openSession, revokeSession, validateSession } from "./sessions";
  */
 export const OIDC_PROVIDER_ID = "oidc";
 
+/** next-auth's error codes that any visitor can cause with a cookie of their own making. */
+const CLIENT_CAUSED = new Set(["JWT_SESSION_ERROR"]);
+
 interface OidcProfile {
   sub: string;
   email?: string;
@@ -122,7 +125,10 @@ function buildOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => log.error({ code, metadata }, "next-auth error"),
+      // A session cookie that does not decode (another secret, tampered with, expired) is a
+      // visitor's doing, not the server's: it is answered as "no session", like ours are.
+      error: (code, metadata) =>
+        CLIENT_CAUSED.has(code) ? log.debug({ code }, "next-auth: a session cookie could not be read") : log.error({ code, metadata }, "next-auth error"),
       warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: (code, metadata) => log.debug({ code, metadata }, "next-auth debug"),
     },

@@ -161,3 +161,19 @@ describe("case 2: the sign-in endpoints take a few kilobytes", () => {
     expect(answer.status).toBe(413);
   });
 });
+
+describe("case 7: a bad session cookie", () => {
+  it("is logged by next-auth below error level (any visitor can send one); other next-auth errors stay errors", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const { log } = await import("@/lib/log");
+    const errors = vi.spyOn(log, "error").mockImplementation(() => undefined);
+    const debugs = vi.spyOn(log, "debug").mockImplementation(() => undefined);
+    authOptions().logger!.error("JWT_SESSION_ERROR", new Error("Invalid Compact JWE"));
+    expect(errors).not.toHaveBeenCalled();
+    expect(debugs).toHaveBeenCalledWith({ code: "JWT_SESSION_ERROR" }, expect.any(String));
+    authOptions().logger!.error("OAUTH_CALLBACK_ERROR", new Error("x"));
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
+    debugs.mockRestore();
+  });
+});
