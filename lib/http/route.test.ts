@@ -168,10 +168,10 @@ describe("case 7: a bad session cookie", () => {
     const { log } = await import("@/lib/log");
     const errors = vi.spyOn(log, "error").mockImplementation(() => undefined);
     const debugs = vi.spyOn(log, "debug").mockImplementation(() => undefined);
-    authOptions().logger!.error("JWT_SESSION_ERROR", new Error("Invalid Compact JWE"));
+    authOptions().logger!.error!("JWT_SESSION_ERROR", new Error("Invalid Compact JWE"));
     expect(errors).not.toHaveBeenCalled();
     expect(debugs).toHaveBeenCalledWith({ code: "JWT_SESSION_ERROR" }, expect.any(String));
-    authOptions().logger!.error("OAUTH_CALLBACK_ERROR", new Error("x"));
+    authOptions().logger!.error!("OAUTH_CALLBACK_ERROR", new Error("x"));
     expect(errors).toHaveBeenCalledTimes(1);
     errors.mockRestore();
     debugs.mockRestore();
