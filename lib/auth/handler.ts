@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { emailSchema } from "./admins";
 import { TOO_MANY_ATTEMPTS } from "./credentials";
 import { authOptions } from "./options";
+import { signInAddress, wrongAddressMessage } from "./sign-in-address";
 import { minutesUntil, throttleState } from "./throttle";
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
@@ -43,6 +44,9 @@ async function tooManyAttempts(request: NextRequest, form: URLSearchParams, requ
  */
 function handler(name: string) {
   return route<{ nextauth: string[] }>(name, { auth: "public", maxBodyBytes: BODY_LIMITS.signIn }, async ({ request, params, requestId }) => {
+    // A sign-in posted at another address than NEXTAUTH_URL cannot set a cookie that counts.
+    const where = request.method === "POST" ? signInAddress(request.headers) : ({ ok: true } as const);
+    if (!where.ok) throw new HttpError(421, "wrong_address", wrongAddressMessage(where), { use: where.use });
     const nextAuth = NextAuth(authOptions());
     const isPasswordCallback = request.method === "POST" && params.nextauth?.[0] === "callback" && params.nextauth?.[1] === "credentials";
     // The wrapper has read the body already, within the sign-in bound: this copy is small.
