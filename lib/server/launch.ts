@@ -84,8 +84,11 @@ async function main(mode: "start" | "dev") {
     log.warn({ email: demoAdmin.email }, `DEMO ADMIN: sign in at ${appUrl(settings)}/login as ${demoAdmin.email} with password ${demoAdmin.password}`);
   }
 
-  // Next.js runs inside the app's own HTTP server (lib/server/serve.ts), behind its request gate.
-  const next: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, mode], { stdio: "inherit", env: childEnv });
+  // Next.js runs inside the app's own HTTP server (lib/server/serve.ts), behind its request
+  // gate. Like `next start` and `next dev`, it gets the NODE_ENV of its mode unless one is set:
+  // React picks its production or development build from it at run time.
+  const serverEnv = { ...childEnv, NODE_ENV: childEnv.NODE_ENV ?? (mode === "dev" ? "development" : "production") };
+  const next: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, mode], { stdio: "inherit", env: serverEnv });
   log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
 
   let stopping = false;
