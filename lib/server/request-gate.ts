@@ -61,10 +61,12 @@ export function passGate(request: IncomingMessage, response: ServerResponse, set
     return refuse(response, 405, "method_not_allowed", `${method} is not served here; use ${ALLOWED_METHODS}.`, { allow: ALLOWED_METHODS });
   }
   const declared = request.headers["content-length"];
-  // API routes read a body without a length only up to their bound (lib/http/body.ts); no
-  // page takes a body, and Next.js would buffer one for proxy.ts.
-  if (request.headers["transfer-encoding"] !== undefined && declared === undefined && !request.url?.startsWith("/api/")) {
-    return refuse(response, 411, "length_required", "Send the request body with a Content-Length header.");
+  const hasBody = request.headers["transfer-encoding"] !== undefined || (declared !== undefined && declared !== "0");
+  // No page takes a body (the app has no server actions), yet Next.js would buffer one for
+  // proxy.ts, or wait for one that never comes. API routes bound theirs as they read them
+  // (lib/http/body.ts), a body without a length included.
+  if (hasBody && !request.url?.startsWith("/api/")) {
+    return refuse(response, 413, "payload_too_large", "Pages take no request body; the API is under /api/.");
   }
   if (declared !== undefined && Number(declared) > settings.maxBodyBytes) {
     return refuse(response, 413, "payload_too_large", `The request body is larger than ${settings.maxBodyBytes} bytes.`);

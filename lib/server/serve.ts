@@ -24,6 +24,10 @@ async function serve(dev: boolean) {
       response.end();
     });
   });
+  // A client that declares a body and sends it slowly, or never, is cut off: the dashboard's
+  // requests are small, and each one waiting holds memory and a route.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
