@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { emailSchema } from "./admins";
 import { TOO_MANY_ATTEMPTS } from "./credentials";
 import { authOptions } from "./options";
+import { BadSignInInput, checkNextAuthInput } from "./next-auth-input";
 import { signInAddress, wrongAddressMessage } from "./sign-in-address";
 import { minutesUntil, throttleState } from "./throttle";
 
@@ -47,6 +48,14 @@ function handler(name: string) {
     // A sign-in posted at another address than NEXTAUTH_URL cannot set a cookie that counts.
     const where = request.method === "POST" ? signInAddress(request.headers) : ({ ok: true } as const);
     if (!where.ok) throw new HttpError(421, "wrong_address", wrongAddressMessage(where), { use: where.use });
+    try {
+      await checkNextAuthInput(request);
+    } catch (error) {
+      if (!(error instanceof BadSignInInput)) throw error;
+      const answer = errorResponse(error, requestId, log);
+      answer.headers.append("set-cookie", `${error.clearCookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${error.clearCookie.startsWith("__Secure-") ? "; Secure" : ""}`);
+      return answer;
+    }
     const nextAuth = NextAuth(authOptions());
     const isPasswordCallback = request.method === "POST" && params.nextauth?.[0] === "callback" && params.nextauth?.[1] === "credentials";
     // The wrapper has read the body already, within the sign-in bound: this copy is small.

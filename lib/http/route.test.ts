@@ -177,3 +177,33 @@ describe("case 7: a bad session cookie", () => {
     debugs.mockRestore();
   });
 });
+
+describe("next-auth's endpoints under hostile input (found by the request fuzzing of #13)", () => {
+  const auth = async (init: { method?: string; path?: string; body?: string; headers?: Record<string, string> }) => {
+    const { authGet, authPost } = await import("@/lib/auth/handler");
+    const path = init.path ?? "/api/auth/session";
+    const request = new NextRequest(`http://localhost:3000${path}`, { method: init.method ?? "GET", body: init.body, headers: init.headers });
+    const segments = new URL(request.url).pathname.split("/").slice(3);
+    return (init.method === "POST" ? authPost : authGet)(request, { params: Promise.resolve({ nextauth: segments }) });
+  };
+
+  it("answers a callbackUrl next-auth cannot read with a 400, not its 500", async () => {
+    for (const callbackUrl of ["javascript:alert(1)", "::", "//", "x"]) {
+      const answer = await auth({ path: `/api/auth/session?callbackUrl=${encodeURIComponent(callbackUrl)}` });
+      expect(answer.status, callbackUrl).toBe(400);
+    }
+  });
+
+  it("answers a malformed callback cookie with a 400 that clears it", async () => {
+    const answer = await auth({ headers: { cookie: "next-auth.callback-url=javascript%3Aalert(1)" } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get("set-cookie")).toMatch(/^next-auth\.callback-url=; Path=\/; Max-Age=0/);
+  });
+
+  it("answers a JSON body that does not parse, or is not an object, with a 400", async () => {
+    for (const body of ["", "{", "5", "null", "[]"]) {
+      const answer = await auth({ method: "POST", path: "/api/auth/callback/credentials", body, headers: { "content-type": "application/json" } });
+      expect(answer.status, body).toBe(400);
+    }
+  });
+});
