@@ -49,7 +49,7 @@ function handler(name: string) {
     const where = request.method === "POST" ? signInAddress(request.headers) : ({ ok: true } as const);
     if (!where.ok) throw new HttpError(421, "wrong_address", wrongAddressMessage(where), { use: where.use });
     try {
-      await checkNextAuthInput(request);
+      await checkNextAuthInput(request, params.nextauth ?? []);
     } catch (error) {
       if (!(error instanceof BadSignInInput)) throw error;
       const answer = errorResponse(error, requestId, log);

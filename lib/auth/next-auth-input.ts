@@ -3,8 +3,8 @@ import { badRequest, HttpError } from "@/lib/http/errors";
 
 /**
  * What next-auth cannot take from a visitor without a 500: a callbackUrl (query or cookie)
- * that is not an http(s) URL, which it reports as a server misconfiguration, and a JSON body
- * that does not parse, which it reads unguarded. Checked first, these are 400s that say so;
+ * that is not an http(s) URL, which it reports as a server misconfiguration, a JSON body
+ * that does not parse, which it reads unguarded, and a GET of the password callback. Checked first, these are 400s that say so;
  * a bad callback cookie is cleared with the answer, so that the next try works.
  */
 const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
@@ -28,7 +28,11 @@ export class BadSignInInput extends HttpError {
   }
 }
 
-export async function checkNextAuthInput(request: NextRequest): Promise<void> {
+export async function checkNextAuthInput(request: NextRequest, segments: readonly string[] = []): Promise<void> {
+  // next-auth throws for any other method here ("Callback for provider type credentials not supported").
+  if (segments[0] === "callback" && segments[1] === "credentials" && request.method !== "POST") {
+    throw new HttpError(405, "method_not_allowed", "The password sign-in takes a POST from the sign-in page.", { allow: "POST" });
+  }
   const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
   if (callbackUrl !== null && !nextAuthTakes(callbackUrl)) throw badRequest("callbackUrl: not an address of this dashboard; leave it out to go to the overview.");
   for (const name of CALLBACK_COOKIES) {

@@ -200,6 +200,10 @@ describe("next-auth's endpoints under hostile input (found by the request fuzzin
     expect(answer.headers.get("set-cookie")).toMatch(/^next-auth\.callback-url=; Path=\/; Max-Age=0/);
   });
 
+  it("answers a GET of the password callback with a 405", async () => {
+    expect((await auth({ path: "/api/auth/callback/credentials" })).status).toBe(405);
+  });
+
   it("answers a JSON body that does not parse, or is not an object, with a 400", async () => {
     for (const body of ["", "{", "5", "null", "[]"]) {
       const answer = await auth({ method: "POST", path: "/api/auth/callback/credentials", body, headers: { "content-type": "application/json" } });
