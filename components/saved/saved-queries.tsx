@@ -50,6 +50,15 @@ async function copyLink(id: string) {
   }
 }
 
+/** Whose query a change touches: any admin may change any query, and the audit trail keeps who did. */
+function OwnerNote({ owner }: { owner: string }) {
+  return (
+    <p className="text-sm text-muted-foreground" data-testid="saved-query-owner">
+      Owner: <span className="font-medium text-foreground">{owner}</span>. The change is recorded in the audit trail under your name, with what it was before.
+    </p>
+  );
+}
+
 /** The team's saved views: open, copy the short link, edit, delete. */
 export function SavedQueries() {
   const query = useQuery(savedQueriesQuery());
@@ -91,7 +100,7 @@ export function SavedQueries() {
           <TableRow>
             <TableHead>Name</TableHead>
             <TableHead>Query</TableHead>
-            <TableHead>Author</TableHead>
+            <TableHead>Owner</TableHead>
             <TableHead>Created</TableHead>
             <TableHead>Last opened</TableHead>
             <TableHead className="w-10">
@@ -162,6 +171,7 @@ export function SavedQueries() {
             <DialogTitle>Edit saved query</DialogTitle>
             <DialogDescription>The link stays the same. Freezing the time range fixes it to the instants it covers now.</DialogDescription>
           </DialogHeader>
+          {editing ? <OwnerNote owner={editing.createdBy} /> : null}
           {editing ? (
             <SavedQueryForm
               id="edit-saved-query"
@@ -189,6 +199,7 @@ export function SavedQueries() {
             <DialogTitle>Delete “{deleting?.name}”?</DialogTitle>
             <DialogDescription>Its short link stops working for everyone. The events themselves are not touched.</DialogDescription>
           </DialogHeader>
+          {deleting ? <OwnerNote owner={deleting.createdBy} /> : null}
           {remove.error ? (
             <p role="alert" className="text-sm text-destructive">
               {remove.error.message}

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listAuditEntries } from "./list";
+import { parseInput } from "@/lib/http/route";
+import { auditListInput, listAuditEntries } from "./list";
 import { recordAuditEntry } from "./record";
 
 beforeAll(async () => {
@@ -44,8 +45,20 @@ describe("listAuditEntries", () => {
     expect(admin1.nextCursor).toBeNull();
   });
 
-  it("ignores a cursor it did not make rather than failing", async () => {
-    expect((await listAuditEntries({ cursor: "garbage", limit: 5 })).entries).toHaveLength(5);
+  it("case 5: refuses a cursor it did not make with a 400 that says so, years 0000 and -271821 included", () => {
+    const id = "6f1c2b1e-0000-4000-8000-000000000000";
+    const cursorOf = (text: string) => Buffer.from(text).toString("base64url");
+    for (const cursor of ["garbage", cursorOf(`0000-01-01T00:00:00.000Z|${id}`), cursorOf(`-271821-04-20T00:00:00.000Z|${id}`), cursorOf(`2026-02-30T00:00:00.000Z|${id}`), cursorOf(`2026-11-01T00:00:00Z|${id}`), cursorOf(`2026-11-01T00:00:00.000Z|${id}|x`)]) {
+      expect(() => parseInput(auditListInput, { cursor }), cursor).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining("cursor: not a position this API gave") }));
+    }
+    expect(parseInput(auditListInput, { cursor: cursorOf(`0001-01-01T00:00:00.000Z|${id}`) }).cursor).toBeDefined();
+  });
+
+  it("reads the oldest and newest positions PostgreSQL holds", async () => {
+    const id = "6f1c2b1e-0000-4000-8000-000000000000";
+    const at = (iso: string) => listAuditEntries({ cursor: Buffer.from(`${iso}|${id}`).toString("base64url"), limit: 5 });
+    expect((await at("0001-01-01T00:00:00.000Z")).entries).toHaveLength(0);
+    expect((await at("9999-12-31T23:59:59.999Z")).entries).toHaveLength(5);
   });
 
   it("records who, what, on what and from where, lower-casing the actor", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseStoredInstant } from "@/lib/db/instant";
 import { AUDIT_ACTIONS } from "./actions";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -10,7 +11,12 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditListInput = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actor: z.string().trim().max(320).optional().transform((v) => v || undefined),
-  cursor: z.string().max(200).optional().transform((v) => v || undefined),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || decodeCursor(v) !== undefined, "not a position this API gave (pass back nextCursor as it came, or leave it out for the newest entries)"),
   limit: z.coerce.number().int().min(1).max(200).default(AUDIT_PAGE_SIZE),
 });
 
@@ -35,11 +41,12 @@ export interface AuditPage {
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 
+/** The position a cursor of ours names, or undefined for anything we did not write. */
 function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const at = new Date(iso ?? "");
-  if (Number.isNaN(at.getTime()) || !id || !z.uuid().safeParse(id).success) return undefined;
-  return { at, id };
+  const [iso, id, extra] = Buffer.from(cursor, "base64url").toString().split("|");
+  const at = parseStoredInstant(iso ?? "");
+  if (!at || extra !== undefined || !z.uuid().safeParse(id).success) return undefined;
+  return { at, id: id! };
 }
 
 /**

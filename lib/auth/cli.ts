@@ -10,6 +10,7 @@
  * A generated password is printed once, here, and never stored in clear.
  * Single sign-on admins need no command: ADMIN_EMAILS / ADMIN_EMAIL_DOMAINS let them in.
  */
+import "@/lib/env-guard";
 import { userInfo } from "node:os";
 import { log } from "@/lib/log";
 import { createDbClient } from "@/lib/db/client";

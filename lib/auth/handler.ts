@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { HttpError } from "@/lib/http/errors";
 import { clientAddress } from "@/lib/http/client-ip";
 import { errorResponse, route } from "@/lib/http/route";
@@ -7,6 +8,8 @@ import { log } from "@/lib/log";
 import { emailSchema } from "./admins";
 import { TOO_MANY_ATTEMPTS } from "./credentials";
 import { authOptions } from "./options";
+import { BadSignInInput, checkNextAuthInput } from "./next-auth-input";
+import { signInAddress, wrongAddressMessage } from "./sign-in-address";
 import { minutesUntil, throttleState } from "./throttle";
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
@@ -41,9 +44,21 @@ async function tooManyAttempts(request: NextRequest, form: URLSearchParams, requ
  * explain, instead of next-auth's generic error redirect.
  */
 function handler(name: string) {
-  return route<{ nextauth: string[] }>(name, { auth: "public" }, async ({ request, params, requestId }) => {
+  return route<{ nextauth: string[] }>(name, { auth: "public", maxBodyBytes: BODY_LIMITS.signIn }, async ({ request, params, requestId }) => {
+    // A sign-in posted at another address than NEXTAUTH_URL cannot set a cookie that counts.
+    const where = request.method === "POST" ? signInAddress(request.headers) : ({ ok: true } as const);
+    if (!where.ok) throw new HttpError(421, "wrong_address", wrongAddressMessage(where), { use: where.use });
+    try {
+      await checkNextAuthInput(request, params.nextauth ?? []);
+    } catch (error) {
+      if (!(error instanceof BadSignInInput)) throw error;
+      const answer = errorResponse(error, requestId, log);
+      answer.headers.append("set-cookie", `${error.clearCookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${error.clearCookie.startsWith("__Secure-") ? "; Secure" : ""}`);
+      return answer;
+    }
     const nextAuth = NextAuth(authOptions());
     const isPasswordCallback = request.method === "POST" && params.nextauth?.[0] === "callback" && params.nextauth?.[1] === "credentials";
+    // The wrapper has read the body already, within the sign-in bound: this copy is small.
     const form = isPasswordCallback ? new URLSearchParams(await request.clone().text()) : undefined;
     const response: Response = await nextAuth(request, { params: Promise.resolve(params) } satisfies NextAuthContext);
     if (form && (await refusedForAttempts(response))) return tooManyAttempts(request, form, requestId);

@@ -8,6 +8,7 @@ import { recordAuditEntry } from "@/lib/audit-trail/record";
 import { clientAddress, userAgentOf } from "@/lib/http/client-ip";
 import { normalizeEmail, upsertSsoAdmin } from "./admins";
 import { isAllowedSsoEmail } from "./allow-list";
+import { sameOriginPath } from "./callback-url";
 import { authorizePassword } from "./credentials";
 import { openSession, revokeSession, validateSession } from "./sessions";
 
@@ -17,6 +18,9 @@ import { openSession, revokeSession, validateSession } from "./sessions";
  * (lib/auth/sessions.ts), which decides whether they are still good.
  */
 export const OIDC_PROVIDER_ID = "oidc";
+
+/** next-auth's error codes that any visitor can cause with a cookie of their own making. */
+const CLIENT_CAUSED = new Set(["JWT_SESSION_ERROR"]);
 
 interface OidcProfile {
   sub: string;
@@ -85,6 +89,9 @@ function buildOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // next-auth's own redirects (after single sign-on, after sign-out) stay on this app,
+      // by the same reading of the URL as the sign-in page's way back.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${sameOriginPath(url, baseUrl) ?? "/"}`,
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const verified = (profile as OidcProfile | undefined)?.email_verified;
@@ -118,7 +125,10 @@ function buildOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => log.error({ code, metadata }, "next-auth error"),
+      // A session cookie that does not decode (another secret, tampered with, expired) is a
+      // visitor's doing, not the server's: it is answered as "no session", like ours are.
+      error: (code, metadata) =>
+        CLIENT_CAUSED.has(code) ? log.debug({ code }, "next-auth: a session cookie could not be read") : log.error({ code, metadata }, "next-auth error"),
       warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: (code, metadata) => log.debug({ code, metadata }, "next-auth debug"),
     },

@@ -38,15 +38,31 @@ describe("password sign-in", () => {
     ]);
   });
 
-  it("locks an e-mail after five failures, even for the right password, and audits the refusal", async () => {
+  it("locks an e-mail after five failures, for the addresses that failed even with the right password, and audits the refusal", async () => {
     for (let i = 0; i < 5; i++) expect(await authorizePassword({ email: "admin@example.com", password: `guess ${i}` }, from(`192.0.2.${i + 10}`))).toBeNull();
-    await expect(authorizePassword({ email: "admin@example.com", password: PASSWORD }, from("192.0.2.99"))).rejects.toThrow(TOO_MANY_ATTEMPTS);
-    const state = await throttleState({ email: "admin@example.com" });
+    await expect(authorizePassword({ email: "admin@example.com", password: PASSWORD }, from("192.0.2.12"))).rejects.toThrow(TOO_MANY_ATTEMPTS);
+    const state = await throttleState({ email: "admin@example.com", ip: "192.0.2.12" });
     expect(state.locked).toBe(true);
     expect(state.retryAt!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect((await throttleState({ email: "admin@example.com" })).locked, "no address known: locked").toBe(true);
     expect(await db().dashboardAuditEntry.count({ where: { action: "sign_in.locked" } })).toBe(1);
     // Refused attempts are not counted: the lock ends on time however often one knocks.
     expect(await db().signInAttempt.count()).toBe(5);
+  });
+
+  it("case 11: one address locking an admin's e-mail does not lock the admin out: the right password from an address with no recent failures gets in", async () => {
+    const attacker = from("198.51.100.66");
+    for (let i = 0; i < 5; i++) await authorizePassword({ email: "admin@example.com", password: `guess ${i}` }, attacker);
+    await expect(authorizePassword({ email: "admin@example.com", password: `guess 6` }, attacker)).rejects.toThrow(TOO_MANY_ATTEMPTS);
+    await expect(authorizePassword({ email: "admin@example.com", password: PASSWORD }, attacker)).rejects.toThrow(TOO_MANY_ATTEMPTS);
+    expect(await authorizePassword({ email: "admin@example.com", password: PASSWORD }, from("192.0.2.1"))).toMatchObject({ email: "admin@example.com" });
+  });
+
+  it("case 11: a wrong guess from a fresh address while the e-mail is locked is counted, and the lock then holds for that address", async () => {
+    for (let i = 0; i < 5; i++) await authorizePassword({ email: "admin@example.com", password: `guess ${i}` }, from("198.51.100.66"));
+    expect(await authorizePassword({ email: "admin@example.com", password: "another guess" }, from("203.0.113.5"))).toBeNull();
+    await expect(authorizePassword({ email: "admin@example.com", password: PASSWORD }, from("203.0.113.5"))).rejects.toThrow(TOO_MANY_ATTEMPTS);
+    expect(await db().signInAttempt.count({ where: { success: false } })).toBe(6);
   });
 
   it("locks one address trying many e-mails (password spraying)", async () => {
@@ -57,7 +73,7 @@ describe("password sign-in", () => {
   });
 
   it("counts parallel guesses one by one: none slips in past the lock", async () => {
-    const guesses = Array.from({ length: 12 }, (_, i) => authorizePassword({ email: "admin@example.com", password: `parallel ${i}` }, from(`203.0.113.${i}`)));
+    const guesses = Array.from({ length: 12 }, (_, i) => authorizePassword({ email: "admin@example.com", password: `parallel ${i}` }, from("203.0.113.7")));
     const results = await Promise.allSettled(guesses);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(7);

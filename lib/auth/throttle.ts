@@ -9,6 +9,12 @@ import { normalizeEmail } from "./admins";
  * client address over a sliding window: from half the threshold on, each failure adds a
  * growing delay; at the threshold the key is locked for AUTH_LOCKOUT_DURATION after its
  * latest failure. Attempts refused while locked are not counted, so a lock ends on time.
+ *
+ * An address's lock holds for every e-mail. An e-mail's lock holds only for addresses that
+ * failed lately (since their last success, within the window and the lock's duration): an
+ * address with no recent failures still has its password checked, as identity providers'
+ * "smart lockout" does, so that one address guessing cannot lock every admin out. A wrong
+ * guess from such an address is counted, and the lock holds for it from then on.
  */
 export interface ThrottleKey {
   email: string;
@@ -69,8 +75,10 @@ export async function throttleState(key: ThrottleKey, client: Prisma.Transaction
     key.ip ? recentFailures(client, "ip", key.ip, since) : Promise.resolve({ failures: [] }),
   ]);
   const inWindow = (f: Date[]) => f.filter((at) => now.getTime() - at.getTime() <= e.AUTH_LOCKOUT_WINDOW).length;
+  // No address known: the e-mail's lock holds, as for an address that failed.
+  const freshAddress = !!key.ip && byIp.failures.length === 0;
   const ends = [
-    lockEnd(byEmail.failures, e.AUTH_LOCKOUT_THRESHOLD, e.AUTH_LOCKOUT_WINDOW, e.AUTH_LOCKOUT_DURATION, now),
+    freshAddress ? undefined : lockEnd(byEmail.failures, e.AUTH_LOCKOUT_THRESHOLD, e.AUTH_LOCKOUT_WINDOW, e.AUTH_LOCKOUT_DURATION, now),
     lockEnd(byIp.failures, e.AUTH_LOCKOUT_IP_THRESHOLD, e.AUTH_LOCKOUT_WINDOW, e.AUTH_LOCKOUT_DURATION, now),
   ].filter((d): d is Date => d !== undefined);
   const emailFailures = inWindow(byEmail.failures);

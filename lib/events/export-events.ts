@@ -9,8 +9,8 @@ import { eventWhere } from "./where";
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Fields are fixed SQL over the event's columns; `text` marks what people typed (names, details). */
-type Field = { name: string; sql: string; text?: boolean; json?: boolean };
+/** Fields are fixed SQL over the event's columns. */
+type Field = { name: string; sql: string; json?: boolean };
 
 const ISO_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -24,24 +24,24 @@ const FIELDS: Record<EventColumn, Field[]> = {
   actor: [
     { name: "actor_type", sql: "actor_type" },
     { name: "actor_gid", sql: "actor_gid" },
-    { name: "actor_name", sql: "actor_name", text: true },
-    { name: "actor_email", sql: "actor_email", text: true },
+    { name: "actor_name", sql: "actor_name" },
+    { name: "actor_email", sql: "actor_email" },
   ],
   resource: [
     { name: "resource_type", sql: "resource_type" },
     { name: "resource_subtype", sql: "resource_subtype" },
     { name: "resource_gid", sql: "resource_gid" },
-    { name: "resource_name", sql: "resource_name", text: true },
-    { name: "resource_email", sql: "resource_email", text: true },
+    { name: "resource_name", sql: "resource_name" },
+    { name: "resource_email", sql: "resource_email" },
   ],
   context: [
     { name: "context_type", sql: "context_type" },
     { name: "client_ip", sql: "host(client_ip)" },
     { name: "auth_method", sql: "auth_method" },
-    { name: "oauth_app_name", sql: "oauth_app_name", text: true },
+    { name: "oauth_app_name", sql: "oauth_app_name" },
   ],
-  details: [{ name: "details", sql: "details", text: true, json: true }],
-  userAgent: [{ name: "user_agent", sql: "user_agent", text: true }],
+  details: [{ name: "details", sql: "details", json: true }],
+  userAgent: [{ name: "user_agent", sql: "user_agent" }],
   workspace: [{ name: "workspace_gid", sql: "workspace_gid" }],
 };
 
@@ -52,9 +52,10 @@ export function exportFields(columns: readonly EventColumn[]): Field[] {
 
 /**
  * PostgreSQL writes each line itself, so Node only joins strings: that is what makes a
- * million rows a few seconds. CSV cells are always quoted (RFC 4180); a cell people typed
- * that starts like a spreadsheet formula (= + - @) gets a leading apostrophe, the OWASP
- * defence against CSV injection, because these files are opened in Excel.
+ * million rows a few seconds. CSV cells are always quoted (RFC 4180); a cell that starts like
+ * a spreadsheet formula (= + - @, tab, CR) gets a leading apostrophe, the OWASP defence
+ * against CSV injection, because these files are opened in Excel. Every cell gets it, not
+ * only the names people typed: a subtype, an auth method or a gid comes from upstream too.
  */
 function lineSql(fields: Field[], format: ExportFormat): string {
   if (format === "ndjson") {
@@ -64,7 +65,7 @@ function lineSql(fields: Field[], format: ExportFormat): string {
   }
   const cell = (f: Field) => {
     const text = f.json ? `${f.sql}::text` : f.sql;
-    const safe = f.text ? `CASE WHEN ${text} ~ '^[-=+@\\t\\r]' THEN '''' || ${text} ELSE ${text} END` : text;
+    const safe = `CASE WHEN ${text} ~ '^[-=+@\\t\\r]' THEN '''' || ${text} ELSE ${text} END`;
     return `coalesce('"' || replace(${safe}, '"', '""') || '"', '')`;
   };
   return fields.map(cell).join(` || ',' || `);
@@ -85,21 +86,33 @@ export interface ExportInput {
   now?: Date;
   batchSize?: number;
   batchBytes?: number;
-  /** Called once the last row is written (or the reader went away), with the rows written. */
-  onEnd?: (rows: number, completed: boolean) => void;
+  /** Called once the last row is written, the reader went away, or a read failed (with its error). */
+  onEnd?: (rows: number, completed: boolean, error?: unknown) => void;
 }
+
+/** The last line of a file cut short by a failed read: a row no reader takes for data. */
+export function incompleteMarker(format: ExportFormat, rows: number): string {
+  const message = `EXPORT INCOMPLETE: reading the events failed after ${rows} rows; this file is cut short. Export again.`;
+  return format === "csv" ? `"${message}"` : JSON.stringify({ error: message });
+}
+
+type Row = { line: string; created_at: Date; gid: string; more: boolean };
 
 /**
  * The whole filtered set as a stream, read in keyset batches so that memory stays flat and
  * no statement runs long, whatever the size. Relative ranges are resolved once, at the start:
  * events synced while the file is written do not make it in halfway.
+ *
+ * The first batch is read before the stream is handed back: when the query fails there, the
+ * caller answers with an error instead of a file. A later failure ends the file with
+ * incompleteMarker() and errors the stream, which breaks off the HTTP answer (no final chunk):
+ * no browser, curl or script takes the file for a whole one.
  */
-export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
+export async function exportEvents(input: ExportInput): Promise<ReadableStream<Uint8Array>> {
   const now = input.now ?? new Date();
   const fields = exportFields(input.columns);
   const line = Prisma.raw(lineSql(fields, input.format));
-  // Actor lookups happen on the first read (a stream cannot await in its constructor).
-  let where: Prisma.Sql | null = null;
+  const where = eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
   const descending = input.sort === "newest";
   const keyOrder = descending ? "created_at DESC, gid DESC" : "created_at ASC, gid ASC";
   const order = Prisma.raw(`ORDER BY ${keyOrder}`);
@@ -110,19 +123,14 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let written = 0;
   let finished = false;
-  // The next batch is asked for as soon as one arrives, so PostgreSQL writes it while Node
-  // sends this one. Marked handled at once: a reader that goes away never awaits it.
-  let next: Promise<Row[]> | null = null;
 
-  const finish = (completed: boolean) => {
+  const finish = (completed: boolean, error?: unknown) => {
     if (finished) return;
     finished = true;
-    input.onEnd?.(written, completed);
+    input.onEnd?.(written, completed, error);
   };
 
-  type Row = { line: string; created_at: Date; gid: string; more: boolean };
-  const batchAfter = async (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
-    where ??= eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
+  const batchAfter = (cursor: { at: Date; gid: string } | null): Promise<Row[]> => {
     const seek = cursor
       ? descending
         ? Prisma.sql`AND (created_at, gid) < (${cursor.at}, ${cursor.gid})`
@@ -141,13 +149,17 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
       WHERE bytes_before < ${batchBytes} ${order}`;
   };
 
+  // The next batch is asked for as soon as one arrives, so PostgreSQL writes it while Node
+  // sends this one. Marked handled at once: a reader that goes away never awaits it.
+  let next: Promise<Row[]> | null = Promise.resolve(await batchAfter(null));
+
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (input.format === "csv") controller.enqueue(encoder.encode(fields.map((f) => f.name).join(",") + newline));
     },
     async pull(controller) {
       try {
-        const rows = await (next ?? batchAfter(null));
+        const rows = await next!;
         next = null;
         const last = rows[rows.length - 1];
         if (last?.more) {
@@ -163,8 +175,9 @@ export function exportEvents(input: ExportInput): ReadableStream<Uint8Array> {
           finish(true);
         }
       } catch (error) {
+        controller.enqueue(encoder.encode(incompleteMarker(input.format, written) + newline));
+        finish(false, error);
         controller.error(error);
-        finish(false);
       }
     },
     cancel() {

@@ -19,8 +19,9 @@ function isIpv6(text: string): boolean {
   const head = groups(halves[0]!);
   const tail = halves.length === 2 ? groups(halves[1]!) : [];
   const all = [...head, ...tail];
-  // An embedded IPv4 address (::ffff:10.0.0.1) counts as two groups, and only at the end.
-  const last = all[all.length - 1];
+  // An embedded IPv4 address (::ffff:10.0.0.1) counts as two groups, and only as the text's
+  // very last group: "1.2.3.4::" is refused by PostgreSQL, as by every other parser.
+  const last = text.endsWith("::") ? undefined : all[all.length - 1];
   const embedded = last !== undefined && last.includes(".");
   if (embedded && !isIpv4(last)) return false;
   const hexGroups = embedded ? all.slice(0, -1) : all;
@@ -37,7 +38,8 @@ export function parseIpOrCidr(value: string): IpMatch | { error: string } {
   if (!version) return { error: `"${value}" is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, 2001:db8::/32)` };
   const max = version === 4 ? 32 : 128;
   if (prefixText === undefined) return { kind: "exact", version, address, prefix: max };
-  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) {
+  // No leading zeros: PostgreSQL refuses "::/08" (while it reads "10.0.0.0/08").
+  if (!/^(0|[1-9]\d{0,2})$/.test(prefixText) || Number(prefixText) > max) {
     return { error: `"${value}" has an invalid prefix length: use /0 to /${max} for IPv${version}` };
   }
   return { kind: "cidr", version, address, prefix: Number(prefixText) };

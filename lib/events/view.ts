@@ -1,3 +1,5 @@
+import { parseStoredInstant } from "@/lib/db/instant";
+
 /**
  * How the explorer shows a filtered set, beside the filter itself: columns, order, page size,
  * time zone, the page reached, auto-refresh and the event opened. All of it is URL state.
@@ -72,8 +74,10 @@ export function encodeCursor(cursor: Cursor): string {
 
 export function decodeCursor(text: string): Cursor | { error: string } {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([A-Za-z0-9_-]{1,64})$/.exec(text);
-  if (!match || Number.isNaN(Date.parse(match[1]!))) {
+  if (!match) {
     return { error: `"${text.slice(0, 80)}" is not a page position (it looks like 2026-11-20T10:00:00.123Z~1204567); go back to the first page` };
   }
-  return { at: new Date(match[1]!).toISOString(), gid: match[2]! };
+  const at = parseStoredInstant(match[1]!);
+  if (!at) return { error: `"${match[1]}" is not a real time between the years 0001 and 9999; go back to the first page` };
+  return { at: at.toISOString(), gid: match[2]! };
 }

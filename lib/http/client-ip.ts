@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { isIP } from "node:net";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -8,21 +8,23 @@ function header(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
+/** An address as the app stores it: valid, without a zone, IPv4-mapped IPv6 as plain IPv4. */
+export function canonicalAddress(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const bare = raw.trim().replace(/%.*$/, "");
+  const address = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare)?.[1] ?? bare;
+  return isIP(address) ? address.toLowerCase() : undefined;
+}
+
 /**
- * The client's address as far as it can be trusted. Next.js fills X-Forwarded-For with the
- * socket's address only when the request has none, and each reverse proxy appends the
- * address it saw: so with N trusted proxies the client is N entries from the right. With no
- * proxy a client can name itself in the header; the per-e-mail limits do not depend on it.
+ * The client's address, or undefined. The app's HTTP server (lib/server/request-gate.ts)
+ * resolves it from the socket and TRUSTED_PROXY_HOPS and leaves it as the one entry of
+ * X-Forwarded-For, whatever the client sent. Read anywhere else (a bare `next start`), the
+ * last entry is the nearest hop's; anything but a valid address counts as none.
  */
-export function clientAddress(source: HeaderSource, hops = env().TRUSTED_PROXY_HOPS): string | undefined {
-  const forwarded = header(source, "x-forwarded-for");
-  const entries = (forwarded ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const entry = entries[entries.length - Math.max(1, hops)] ?? entries[0] ?? header(source, "x-real-ip");
-  // Tidy IPv4-mapped IPv6 so one client reads the same in every log line.
-  return entry?.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 100);
+export function clientAddress(source: HeaderSource): string | undefined {
+  const entries = (header(source, "x-forwarded-for") ?? "").split(",");
+  return canonicalAddress(entries[entries.length - 1]);
 }
 
 export function userAgentOf(source: HeaderSource): string | undefined {

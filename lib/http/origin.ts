@@ -4,8 +4,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const changesState = (method: string) => !SAFE_METHODS.has(method.toUpperCase());
 
-/** The origin the request was addressed to, as the browser saw it (through proxies too). */
-function addressedOrigin(headers: Headers): string | undefined {
+/**
+ * The origin the request was addressed to, as the browser saw it (through proxies too): the
+ * app's server sets the forwarded headers from the request or a trusted proxy.
+ */
+export function addressedOrigin(headers: Headers): string | undefined {
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   if (!host) return undefined;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";

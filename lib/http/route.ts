@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { log, type Logger } from "@/lib/log";
 import { adminFromCookies, type AdminIdentity } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { BODY_LIMITS, declaresTooMuch, payloadTooLarge, readBounded } from "./body";
 import { badRequest, forbidden, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
 import { changesState, isCrossSite } from "./origin";
 import { bearerMatches } from "./secret";
@@ -25,6 +26,8 @@ export type RouteAuth =
 
 export interface RouteOptions {
   auth?: RouteAuth;
+  /** The largest request body accepted (BODY_LIMITS.json unless said). */
+  maxBodyBytes?: number;
 }
 
 export type Caller =
@@ -60,16 +63,20 @@ export function route<P = Record<string, string>>(name: string, handler: Handler
 export function route<P = Record<string, string>>(name: string, options: RouteOptions, handler: Handler<P>): RouteHandler<P>;
 export function route<P = Record<string, string>>(name: string, a: RouteOptions | Handler<P>, b?: Handler<P>): RouteHandler<P> {
   const handler = typeof a === "function" ? a : b!;
-  const auth: RouteAuth = (typeof a === "function" ? undefined : a.auth) ?? "admin";
-  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const options = typeof a === "function" ? {} : a;
+  const auth: RouteAuth = options.auth ?? "admin";
+  const maxBodyBytes = options.maxBodyBytes ?? BODY_LIMITS.json;
+  return async (incoming: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdOf(incoming.headers);
     const logger = log.child({ route: name, requestId });
     const started = performance.now();
     try {
-      const caller = await authenticate(request, auth);
-      if (changesState(request.method) && caller.kind !== "sync-secret" && isCrossSite(request.headers)) {
+      if (declaresTooMuch(incoming, maxBodyBytes)) throw payloadTooLarge(maxBodyBytes);
+      const caller = await authenticate(incoming, auth);
+      if (changesState(incoming.method) && caller.kind !== "sync-secret" && isCrossSite(incoming.headers)) {
         throw forbidden("Cross-site requests are refused: use the dashboard itself.");
       }
+      const request = await withBoundedBody(incoming, maxBodyBytes);
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ request, params, requestId, logger, caller });
       const response = result instanceof Response ? result : NextResponse.json(result);
@@ -80,6 +87,21 @@ export function route<P = Record<string, string>>(name: string, a: RouteOptions 
       return errorResponse(error, requestId, logger);
     }
   };
+}
+
+// Echoed into headers, bodies and logs: only a short token of safe characters is taken as is.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function requestIdOf(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** The request with its body read (within the bound) so that handlers never read an unbounded one. */
+async function withBoundedBody(request: NextRequest, limit: number): Promise<NextRequest> {
+  if (!request.body) return request;
+  const body = await readBounded(request, limit);
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
 export type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
@@ -108,11 +130,16 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join("; "), { issues });
 }
 
-/** Reads a JSON body, answering 400 (not 500) when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body, answering 400 (not 500) when it is not JSON. `empty` is what a request
+ * without a body means, where that has a meaning (a scheduler's bare POST).
+ */
+export async function readJson(request: Request, options: { empty?: unknown } = {}): Promise<unknown> {
+  const text = request.body ? await request.text() : "";
+  if (text.trim() === "" && options.empty !== undefined) return options.empty;
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
-    throw badRequest("The request body must be valid JSON.");
+    throw badRequest(options.empty !== undefined ? "The request body must be empty or valid JSON." : "The request body must be valid JSON.");
   }
 }

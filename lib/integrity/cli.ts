@@ -5,7 +5,9 @@
  * auditor to note and compare later. Exit code 0 when everything is intact, 1 when a day was
  * altered or the chain is broken, 2 when it could not run.
  */
-import { env, EnvError, overrideEnv } from "@/lib/env";
+import "@/lib/env-guard";
+import { overrideEnv } from "@/lib/env";
+import { exitOnConfigurationError } from "@/lib/env-guard";
 import { db } from "@/lib/db/client";
 import { openToolDatabase } from "@/lib/db/tool-database";
 import { verifyArchive } from "./verify";
@@ -13,7 +15,6 @@ import { verifyArchive } from "./verify";
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
-  env();
   const database = await openToolDatabase();
   try {
     // Reading every sealed day takes longer than a page's query may.
@@ -37,7 +38,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof EnvError ? error.message : `verify could not run: ${(error as Error)?.message ?? error}`}\n`);
+    exitOnConfigurationError(error);
+    process.stderr.write(`verify could not run: ${(error as Error)?.message ?? error}\n`);
     process.exit(2);
   },
 );

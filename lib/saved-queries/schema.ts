@@ -26,7 +26,8 @@ export const createSavedQueryInput = z.object({ name, note, search, timeMode: z.
 export type CreateSavedQueryInput = z.input<typeof createSavedQueryInput>;
 
 export const updateSavedQueryInput = z
-  .object({ name: name.optional(), note, search: search.optional(), timeMode: z.enum(TIME_MODES).optional() })
+  // A note left out stays as it is (it was cleared: a rename wiped it); null clears it.
+  .object({ name: name.optional(), note: note.optional(), search: search.optional(), timeMode: z.enum(TIME_MODES).optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "nothing to change");
 export type UpdateSavedQueryInput = z.input<typeof updateSavedQueryInput>;
 

@@ -5,9 +5,11 @@
  * migrations, builds when the build is missing or stale, and runs Next.js as a child
  * process with the resulting settings.
  */
+import "@/lib/env-guard";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { appUrl, authSecret, env, environmentForChild, EnvError, isDemoMode } from "@/lib/env";
+import { appUrl, authSecret, env, environmentForChild, isDemoMode } from "@/lib/env";
+import { exitOnConfigurationError } from "@/lib/env-guard";
 import { log } from "@/lib/log";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
@@ -19,6 +21,7 @@ import { buildIsStale } from "./build-freshness";
 import { superviseServer } from "./supervise";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+const SERVER_ENTRY = "lib/server/serve.ts";
 
 async function main(mode: "start" | "dev") {
   const settings = env();
@@ -82,7 +85,11 @@ async function main(mode: "start" | "dev") {
     log.warn({ email: demoAdmin.email }, `DEMO ADMIN: sign in at ${appUrl(settings)}/login as ${demoAdmin.email} with password ${demoAdmin.password}`);
   }
 
-  const next: ChildProcess = spawn(process.execPath, [NEXT_BIN, mode, "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
+  // Next.js runs inside the app's own HTTP server (lib/server/serve.ts), behind its request
+  // gate. Like `next start` and `next dev`, it gets the NODE_ENV of its mode unless one is set:
+  // React picks its production or development build from it at run time.
+  const serverEnv = { ...childEnv, NODE_ENV: childEnv.NODE_ENV ?? (mode === "dev" ? "development" : "production") };
+  const next: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, mode], { stdio: "inherit", env: serverEnv });
   log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
 
   process.exit(await superviseServer(next, cleanups, log));
@@ -90,10 +97,7 @@ async function main(mode: "start" | "dev") {
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 main(mode).catch((error: unknown) => {
-  if (error instanceof EnvError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    log.fatal({ err: error }, "start-up failed");
-  }
+  exitOnConfigurationError(error);
+  log.fatal({ err: error }, "start-up failed");
   process.exit(1);
 });

@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/lib/asana/emulator";
+import { runEntry } from "@/lib/testing/run-entry";
 import { startTestEmulator } from "@/lib/testing/sync-harness";
 
 let emulator: Emulator;
@@ -13,15 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-/** Runs `npm run sync`'s script with only these settings; resolves with its exit code and output. */
-function runCli(settings: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/cli.ts"], { env: { NODE_ENV: "test", PATH: process.env.PATH, ...settings } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
-}
+/** Runs `npm run sync`'s script with only these settings. */
+const runCli = (settings: Record<string, string>) => runEntry("lib/sync/cli.ts", [], settings);
 
 describe("npm run sync", () => {
   it("says what to set when no Asana token is configured, without a stack trace", async () => {

@@ -5,6 +5,7 @@
  * days due) re-reads closed days instead (lib/sync/reconcile.ts).
  * Exit code 1 when a run failed, 2 when nothing could run.
  */
+import "@/lib/env-guard";
 import { env, EnvError, overrideEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ProductMark } from "@/components/shell/product-mark";
@@ -7,6 +8,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/options";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { currentAdmin } from "@/lib/auth/session";
+import { signInAddress, wrongAddressMessage } from "@/lib/auth/sign-in-address";
+import { addressedOrigin } from "@/lib/http/origin";
 import { appUrl, isDemoMode, oidcSettings } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +20,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(first(params.callbackUrl), appUrl());
+  const requestHeaders = new Headers(await headers());
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl), appUrl(), addressedOrigin(requestHeaders));
+  const where = signInAddress(requestHeaders);
   const error = signInErrorMessage(first(params.error));
   // Already signed in (and not sent back here with an error): no reason to stay.
   if (!error && (await currentAdmin())) redirect(callbackUrl);
@@ -46,7 +51,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
               <AlertTitle>You are signed out</AlertTitle>
             </Alert>
           ) : null}
-          <SignInForm callbackUrl={callbackUrl} sso={oidc ? { id: OIDC_PROVIDER_ID, name: oidc.name } : undefined} />
+          {where.ok ? (
+            <SignInForm callbackUrl={callbackUrl} sso={oidc ? { id: OIDC_PROVIDER_ID, name: oidc.name } : undefined} />
+          ) : (
+            <Alert variant="warning" data-testid="sign-in-elsewhere">
+              <AlertTitle>Sign in at {where.use}</AlertTitle>
+              <AlertDescription>
+                <p>{wrongAddressMessage(where)}</p>
+                <a className="font-medium underline underline-offset-2" href={`${where.use}/login${callbackUrl === "/" ? "" : `?callbackUrl=${encodeURIComponent(callbackUrl)}`}`}>
+                  Go to {where.use}/login
+                </a>
+              </AlertDescription>
+            </Alert>
+          )}
         </CardContent>
       </Card>
       {isDemoMode() ? (

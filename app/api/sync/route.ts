@@ -11,9 +11,12 @@ export const GET = route("sync.state", { auth: "admin" }, () => getSyncState());
 
 const triggerInput = z.object({ wait: z.boolean().default(false) }).strict();
 
-/** Admins from the dashboard, or a scheduler with `Authorization: Bearer $SYNC_SECRET`. */
+/**
+ * Admins from the dashboard, or a scheduler with `Authorization: Bearer $SYNC_SECRET`. A bare
+ * POST (no body, as `curl -X POST` sends) syncs every workspace now.
+ */
 export const POST = route("sync.trigger", { auth: "admin-or-sync-secret" }, async ({ request, logger, caller }) => {
-  const raw = request.headers.get("content-length") === "0" || !request.body ? {} : await readJson(request);
+  const raw = await readJson(request, { empty: {} });
   const { wait } = parseInput(triggerInput, raw);
   await recordAuditEntry({ actor: actorOf(caller), action: "sync.trigger", request, details: { via: caller.kind, wait } });
   const answer = await triggerSync("manual", logger, wait);

@@ -10,7 +10,7 @@ const input = z.object({ all: z.boolean().default(false), wait: z.boolean().defa
 
 /** Re-reads closed days now: those due, or (`all`) every day Asana holds. */
 export const POST = route("sync.reconcile", { auth: "admin-or-sync-secret" }, async ({ request, logger, caller }) => {
-  const raw = request.headers.get("content-length") === "0" || !request.body ? {} : await readJson(request);
+  const raw = await readJson(request, { empty: {} });
   const { all, wait } = parseInput(input, raw);
   await recordAuditEntry({ actor: actorOf(caller), action: "sync.reconcile", request, details: { via: caller.kind, all } });
   const answer = await triggerReconcile("manual", logger, { all, wait });
