@@ -137,6 +137,7 @@ test("days never verified near Asana's horizon raise the banner on every page, a
   const page = await context.newPage();
   await page.goto("/login");
   await signInWithPassword(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await expect(page).not.toHaveURL(/\/login/);
   for (const path of ["/", "/events", "/sync"]) {
     await page.goto(path);
     await expect(page.getByTestId("sync-warnings")).toContainText(/never verified will leave Asana's 90 days by \d{4}-\d{2}-\d{2}/);

@@ -117,7 +117,19 @@ export function CoverageCalendar() {
         </CardAction>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
-        {isPending ? <Skeleton className="h-32" /> : error ? <ErrorState size="compact" error={error} onRetry={() => void refetch()} /> : data.workspaces.map((w) => <WorkspaceCalendar key={w.workspaceGid} workspace={w} />)}
+        {/* A failed refresh keeps the calendar already shown: it says so instead of hiding it. */}
+        {data ? (
+          <>
+            {error ? <p role="status" className="text-xs text-destructive">Could not refresh the calendar ({error.message}); showing what was read before.</p> : null}
+            {data.workspaces.map((w) => (
+              <WorkspaceCalendar key={w.workspaceGid} workspace={w} />
+            ))}
+          </>
+        ) : isPending ? (
+          <Skeleton className="h-32" />
+        ) : (
+          <ErrorState size="compact" error={error} onRetry={() => void refetch()} />
+        )}
       </CardContent>
     </Card>
   );

@@ -31,11 +31,11 @@ export const warningsQuery = () =>
 
 const postJson = <T>(url: string, body: unknown) => fetchJson<T>(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-/** Re-reads every day Asana holds now (a 409, already running, is an answer). */
+/** Re-reads every day Asana holds now. */
 export function useReconcileNow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => postJson<ReconcileAnswer>("/api/sync/reconcile", { all: true }).catch((error: { status?: number }) => (error.status === 409 ? ({ status: "already_running", workspaces: [] } as ReconcileAnswer) : Promise.reject(error))),
+    mutationFn: () => postJson<ReconcileAnswer>("/api/sync/reconcile", { all: true }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
   });
 }
