@@ -18,10 +18,10 @@ describe("every API route refuses an anonymous request", () => {
   for (const walked of apiRoutes) {
     const isPublic = walked.file in PUBLIC_ROUTES;
     it.skipIf(isPublic)(`${walked.methods.join(", ")} ${walked.url} (${walked.file})`, async () => {
-      const module = (await import(path.resolve(walked.file))) as Record<string, (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>>;
+      const routeModule = (await import(path.resolve(walked.file))) as Record<string, (req: NextRequest, ctx: { params: Promise<unknown> }) => Promise<Response>>;
       expect(walked.methods.length, "a route file with no method").toBeGreaterThan(0);
       for (const method of walked.methods) {
-        const handler = module[method];
+        const handler = routeModule[method];
         expect(handler, `${method} is exported`).toBeTypeOf("function");
         const request = new NextRequest(`http://localhost:3000${walked.url}`, { method, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
         const answer = await handler!(request, { params: Promise.resolve({}) });

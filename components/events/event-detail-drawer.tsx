@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef } from "react";
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
 import { eventDetailQuery } from "@/lib/events/query";
@@ -20,8 +20,8 @@ export function EventDetailDrawer({ gid, tz, search, onClose }: { gid: string | 
   const query = useQuery({ ...eventDetailQuery(gid ?? ""), enabled: gid !== null });
   const permalink = gid ? `/events/${encodeURIComponent(gid)}${search}` : "";
   // The row to return focus to once closed: by then `gid` is already null.
-  const lastGid = useRef(gid);
-  if (gid) lastGid.current = gid;
+  const [lastGid, setLastGid] = useState(gid);
+  if (gid && gid !== lastGid) setLastGid(gid);
   return (
     <Sheet open={gid !== null} onOpenChange={(open) => !open && onClose()}>
       <SheetContent
@@ -34,7 +34,7 @@ export function EventDetailDrawer({ gid, tz, search, onClose }: { gid: string | 
         }}
         onCloseAutoFocus={(event) => {
           // Back to the row the detail was opened from, so j/k carry on from there.
-          const last = lastGid.current;
+          const last = lastGid;
           const row = last ? document.querySelector<HTMLElement>(`tr[data-gid="${CSS.escape(last)}"]`) : null;
           if (row) {
             event.preventDefault();

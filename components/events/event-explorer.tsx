@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { EventPage } from "@/lib/events/list-events";
 import { decodeCursor } from "@/lib/events/view";
 import { useSearchParams } from "next/navigation";
@@ -22,7 +22,7 @@ import { EventCount } from "./event-count";
 import { EventDetailDrawer } from "./event-detail-drawer";
 import { EventTable, EventTableSkeleton, focusRow } from "./event-table";
 import { FacetPanel } from "./facet-panel";
-import { InvalidParams } from "./invalid-params";
+import { InvalidParams } from "@/components/filters/invalid-params";
 import { LiveStatus, useFreshRows } from "./live-status";
 import { Pagination } from "./pagination";
 import { ScanNotice } from "./scan-notice";
@@ -62,7 +62,7 @@ function useContinueEmptyScan(page: EventPage | undefined, stale: boolean, setVi
 function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; view: EventView; setFilter: (f: EventFilter) => unknown; setView: SetView }) {
   const refreshMs = REFRESH_MS[view.refresh];
   const list = useQuery(eventListQuery(filter, view, refreshMs));
-  const events = list.data?.events ?? [];
+  const events = useMemo(() => list.data?.events ?? [], [list.data]);
   const tableRef = useRef<HTMLDivElement>(null);
   const fresh = useFreshRows(events, refreshMs !== false && view.page === null && view.sort === "newest");
   useContinueEmptyScan(list.data, list.isPlaceholderData, setView);

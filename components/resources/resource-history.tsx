@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { humanize } from "@/lib/asana/event-types";
@@ -8,11 +7,11 @@ import { filterOf, type EventFilter } from "@/lib/events/filters";
 import { useEventParams } from "@/lib/events/use-event-params";
 import { formatCount } from "@/lib/format/time";
 import { resourceEventsQuery, resourceSummaryQuery } from "@/lib/resources/query";
-import { eventsHref, narrow } from "@/lib/stats/filter-ops";
-import { actorHref, hasPage } from "@/components/actors/actor-link";
+import { eventsHref, narrow } from "@/lib/events/filter-ops";
+import { actorHref, hasPage } from "@/components/links/entity-links";
 import { MaybeLink } from "@/components/ui/maybe-link";
-import { InvalidParams } from "@/components/events/invalid-params";
-import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
+import { InvalidParams } from "@/components/filters/invalid-params";
+import { FilterBar } from "@/components/filters/filter-bar";
 import { EventTimeline } from "@/components/timeline/event-timeline";
 import { IdentityCard } from "@/components/timeline/identity-card";
 import { SortToggle } from "@/components/timeline/sort-toggle";
@@ -59,7 +58,7 @@ export function ResourceHistory({ gid }: { gid: string }) {
   return (
     <div className="flex flex-col gap-6">
       <ResourceSummaryCard gid={gid} />
-      <OverviewFilterBar filter={filter} setFilter={setFilter} scope={(f) => narrow(f, "resource", gid)} />
+      <FilterBar filter={filter} setFilter={setFilter} scope={(f) => narrow(f, "resource", gid)} />
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-base font-semibold">History</h2>
         <SortToggle sort={view.sort} onChange={(sort) => void setView({ sort, page: null })} />

@@ -28,7 +28,10 @@ async function main() {
     let last = 0;
     const rate = await loadEvents(EVENTS, {
       onProgress: (done) => {
-        if (done - last >= 100_000 || done === EVENTS) (out(`  loaded ${done.toLocaleString("en-US")}`), (last = done));
+        if (done - last >= 100_000 || done === EVENTS) {
+          out(`  loaded ${done.toLocaleString("en-US")}`);
+          last = done;
+        }
       },
     });
     out(`  loaded through the sync's page writer at ${Math.round(rate).toLocaleString("en-US")} events/s, then VACUUM ANALYZE`);

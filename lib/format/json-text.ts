@@ -38,11 +38,17 @@ export function jsonText(value: unknown, options: JsonTextOptions): JsonText {
   const open = (v: unknown) => {
     if (Array.isArray(v)) {
       if (v.length === 0) out += "[]";
-      else (out += "["), stack.push({ kind: "array", items: v, next: 0 });
+      else {
+        out += "[";
+        stack.push({ kind: "array", items: v, next: 0 });
+      }
     } else if (v !== null && typeof v === "object") {
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && typeof x !== "function");
       if (entries.length === 0) out += "{}";
-      else (out += "{"), stack.push({ kind: "object", entries, next: 0 });
+      else {
+        out += "{";
+        stack.push({ kind: "object", entries, next: 0 });
+      }
     } else if (typeof v === "string") out += JSON.stringify(v);
     else if (typeof v === "number") out += Number.isFinite(v) ? String(v) : "null";
     else if (typeof v === "boolean") out += String(v);

@@ -40,6 +40,9 @@ export async function readBounded(request: Request, limit: number): Promise<Uint
   }
   const whole = new Uint8Array(size);
   let at = 0;
-  for (const chunk of chunks) (whole.set(chunk, at), (at += chunk.byteLength));
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return whole;
 }

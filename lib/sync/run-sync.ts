@@ -43,7 +43,7 @@ export interface SyncOptions {
  * dropped on gid, so a crash or a replay costs time, never data.
  */
 export async function syncWorkspace(options: SyncOptions): Promise<SyncResult> {
-  const { workspaceGid, limits, logger } = options;
+  const { workspaceGid, logger } = options;
   const now = options.now ?? (() => new Date());
   const lock = await tryLockWorkspace(workspaceGid);
   if (!lock) return { status: "already_running", workspaceGid };

@@ -27,7 +27,7 @@ export function startScheduler(): { stop: () => void } {
     } catch (error) {
       logger.error({ err: error }, "scheduled sync failed");
     }
-    if (!stopped) timer = setTimeout(tick, again ? 1_000 : e.SYNC_INTERVAL);
+    if (!stopped) timer = setTimeout(() => void tick(), again ? 1_000 : e.SYNC_INTERVAL);
   };
 
   // Reconciliation on a loop of its own: a long re-read never holds the polling back.
@@ -40,15 +40,15 @@ export function startScheduler(): { stop: () => void } {
     } catch (error) {
       logger.error({ err: error }, "scheduled reconciliation failed");
     }
-    if (!stopped) reconcileTimer = setTimeout(reconcileTick, again ? 1_000 : RECONCILE_CHECK_MS);
+    if (!stopped) reconcileTimer = setTimeout(() => void reconcileTick(), again ? 1_000 : RECONCILE_CHECK_MS);
   };
 
   if (!e.SYNC_ENABLED || !e.ASANA_TOKEN || configuredWorkspaces().length === 0) {
     logger.info({ enabled: e.SYNC_ENABLED, workspaces: configuredWorkspaces().length }, "sync scheduler not started (disabled, or no token or workspace configured)");
   } else {
     logger.info({ intervalMs: e.SYNC_INTERVAL, workspaces: configuredWorkspaces(), reconcile: e.RECONCILE_ENABLED }, "sync scheduler started");
-    timer = setTimeout(tick, 500);
-    if (e.RECONCILE_ENABLED) reconcileTimer = setTimeout(reconcileTick, 5_000);
+    timer = setTimeout(() => void tick(), 500);
+    if (e.RECONCILE_ENABLED) reconcileTimer = setTimeout(() => void reconcileTick(), 5_000);
   }
   globalForScheduler.__syncScheduler = {
     stop: () => {

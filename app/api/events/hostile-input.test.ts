@@ -34,7 +34,10 @@ function parameterSet(seed: number): URLSearchParams {
     params.append(key, valid && next() < 0.4 ? pick(valid) : pick(HOSTILE));
   }
   // A reversed range now and then, written validly otherwise.
-  if (next() < 0.05) (params.set("from", "2026-11-21"), params.set("to", "2026-11-20"));
+  if (next() < 0.05) {
+    params.set("from", "2026-11-21");
+    params.set("to", "2026-11-20");
+  }
   return params;
 }
 

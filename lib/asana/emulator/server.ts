@@ -9,7 +9,7 @@ import { EmulatorCore, type Answer, type RuntimeSettings } from "./core";
 import { FaultInjector, type FaultSettings } from "./faults";
 import { hostileHistory } from "./hostile";
 import { LiveFeed, type LiveSettings } from "./live";
-import { DEFAULT_WORKSPACE_GID, generateOrganisation, type Organisation } from "./organisation";
+import { generateOrganisation, type Organisation } from "./organisation";
 import { seed32 } from "./random";
 import type { RateLimitSettings } from "./rate-limit";
 import { emptyStats, type EmulatorStats } from "./stats";

@@ -6,7 +6,7 @@ import { oddEvents } from "./malformed";
 import { generateOrganisation } from "./organisation";
 import { startEmulator, type Emulator, type EmulatorOptions } from "./server";
 import { AUDIT_LOG_EPOCH_MS } from "./stream";
-import { asanaClient, call, eventsUrl, readAllRaw, type ClientCollection } from "./test-support";
+import { asanaClient, call, eventsUrl, readAllRaw } from "./test-support";
 import type { AuditLogEvent } from "./types";
 
 const NOW = Date.parse("2025-06-02T12:00:00.000Z");
