@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { requireLocalDatabase } from "./lib/testing/local-database";
 import { ADMIN_STORAGE_STATE, DEMO_ADMIN, DEMO_EVENT_COUNT, E2E_PORT, OIDC, OIDC_ISSUER, SYNC_SECRET } from "./e2e/constants";
 
 /**
@@ -78,7 +79,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         EMBEDDED_PG_DIR: path.join(dataDir, "pg"),
-        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        DATABASE_URL: process.env.E2E_DATABASE_URL ? requireLocalDatabase(process.env.E2E_DATABASE_URL, "E2E_DATABASE_URL") : "",
         ASANA_TOKEN: "",
         DEMO_EVENTS: String(DEMO_EVENT_COUNT),
         DEMO_SEED: "7",

@@ -65,3 +65,17 @@ test("the actor list searches and sorts; a resource's history shows who touched 
   await expect(history.getByTestId("timeline-event").first()).toBeVisible();
   await expect(history.getByTestId("history-actor").first()).toBeVisible();
 });
+
+test("a link to the actor list or the audit trail with settings they do not take says which, and opens without them", async ({ page }) => {
+  await page.goto("/actors?sort=height&colour=red&q=ann");
+  const notice = page.getByTestId("invalid-params");
+  await expect(notice).toContainText('"height" is not allowed for "sort"');
+  await expect(notice).toContainText('"colour" is not a filter or view setting of the actor list');
+  await notice.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/actors\?q=ann$/);
+  await expect(page.getByRole("heading", { name: "Actors" })).toBeVisible();
+  await expect(page.getByTestId("invalid-params")).toHaveCount(0);
+
+  await page.goto("/audit?action=sync.trigger&action=sign_out");
+  await expect(page.getByTestId("invalid-params")).toContainText('"action" is given more than once');
+});

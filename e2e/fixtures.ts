@@ -34,7 +34,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
+      // Chromium's "Failed to load resource" names no address; the location does.
+      if (message.type() === "error") errors.push(message.location().url ? `${message.text()} (${message.location().url})` : message.text());
     });
     page.on("pageerror", (error) => errors.push(error.message));
     await use(errors);

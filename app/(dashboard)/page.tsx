@@ -1,28 +1,22 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
-import { InvalidParams } from "@/components/events/invalid-params";
+import { InvalidParams } from "@/components/filters/invalid-params";
 import { Overview } from "@/components/overview/overview";
 import { StatusStrip } from "@/components/overview/status-strip";
 import { PageHeader } from "@/components/shell/page-header";
 import { countEvents } from "@/lib/events/count-events";
 import { eventCountQuery } from "@/lib/events/query";
-import { parseFilterParams } from "@/lib/events/search-params";
 import { makeQueryClient } from "@/lib/query/query-client";
+import { toSearchParams } from "@/lib/url/search-contract";
 import { getStatus } from "@/lib/status/get-status";
 import { statusKeys } from "@/lib/status/query";
 import { loadPanel } from "@/lib/stats/load-panel";
 import { STAT_PANELS } from "@/lib/stats/panels";
 import { statsKeys } from "@/lib/stats/query";
-import { loadOverviewParams, OVERVIEW_KEYS } from "@/lib/stats/search-params";
+import { parseOverviewParams } from "@/lib/stats/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
-
-function toSearchParams(params: SearchParams): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) search.append(key, v);
-  return search;
-}
 
 /**
  * The home page: the shape of what happened under the explorer's filter, then the people
@@ -32,10 +26,7 @@ function toSearchParams(params: SearchParams): URLSearchParams {
  */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const search = toSearchParams(await searchParams);
-  const { stack } = loadOverviewParams(search);
-  const filterSearch = new URLSearchParams(search);
-  for (const key of OVERVIEW_KEYS) filterSearch.delete(key);
-  const parsed = parseFilterParams(filterSearch);
+  const parsed = parseOverviewParams(search);
   const header = <PageHeader title="Overview" description="The shape of what happened in your Asana domain, then the people behind it. Every bar, slice and row opens the events it counts." />;
   if (!parsed.ok) {
     return (
@@ -45,7 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const { filter } = parsed;
+  const { filter, stack } = parsed;
   const now = new Date();
   const queryClient = makeQueryClient();
   // Awaited: a query still pending when the HTML is rendered would hydrate differently.

@@ -1,15 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { ChevronLeft, ChevronRight, Search, SearchX, Users } from "lucide-react";
 import { ACTOR_TYPES } from "@/lib/asana/vocabulary";
 import { actorListQuery } from "@/lib/actors/query";
-import { ACTOR_SORT_LABELS, ACTOR_SORTS, actorListParsers, SPARKLINE_DAYS, type ActorSort } from "@/lib/actors/params";
+import { ACTOR_SORT_LABELS, ACTOR_SORTS, SPARKLINE_DAYS, type ActorSort } from "@/lib/actors/params";
+import { actorListSearch } from "@/lib/actors/search-params";
 import { filterOf } from "@/lib/events/filters";
 import { formatCount } from "@/lib/format/time";
-import { eventsHref } from "@/lib/stats/filter-ops";
+import { eventsHref } from "@/lib/events/filter-ops";
 import { actorTypeLabel, actorTypeName } from "@/components/charts/chart-colors";
 import { EventTime } from "@/components/events/event-time";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +23,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/lib/utils";
 import { DataText } from "@/components/ui/data-text";
 import { MaybeLink } from "@/components/ui/maybe-link";
-import { actorHref, hasPage } from "./actor-link";
+import { actorHref, hasPage } from "@/components/links/entity-links";
 import { Sparkline } from "./sparkline";
 
 const ALL_TIME = filterOf({ time: { kind: "relative", last: "all" } });
@@ -31,7 +31,7 @@ const ANY_TYPE = "any";
 
 /** Everyone in the log, searchable by name or e-mail, filtered by type and sorted: all URL state. */
 export function ActorList() {
-  const [params, setParams] = useQueryStates(actorListParsers, { history: "replace" });
+  const [params, setParams] = useQueryStates(actorListSearch.parsers, { history: "replace" });
   const query = useQuery(actorListQuery(params));
   const { data } = query;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;

@@ -6,7 +6,7 @@ import type { UsedKind, UsedValue } from "@/lib/actors/get-actor-profile";
 import { actorIdentityQuery, actorProfileQuery } from "@/lib/actors/query";
 import { canFilter, filterOf, type Dimension } from "@/lib/events/filters";
 import { formatCount } from "@/lib/format/time";
-import { eventsHref } from "@/lib/stats/filter-ops";
+import { eventsHref } from "@/lib/events/filter-ops";
 import { actorTypeName } from "@/components/charts/chart-colors";
 import { EventTime } from "@/components/events/event-time";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +15,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ErrorState } from "@/components/ui/error-state";
 import { IdentityCard } from "@/components/timeline/identity-card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { resourceHref } from "./actor-link";
+import { resourceHref } from "@/components/links/entity-links";
 
 const USED: Record<UsedKind, { title: string; dimension: Dimension | null; mono?: boolean }> = {
   ip: { title: "IP addresses", dimension: "ip", mono: true },

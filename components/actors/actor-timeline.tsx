@@ -10,18 +10,18 @@ import { useEventParams } from "@/lib/events/use-event-params";
 import { isRangeInstant, resolveTimeRange } from "@/lib/events/time-range";
 import { formatCount } from "@/lib/format/time";
 import { visibleText } from "@/lib/format/visible-text";
-import { between, eventsHref, narrow } from "@/lib/stats/filter-ops";
+import { between, eventsHref, narrow } from "@/lib/events/filter-ops";
 import { ChartBarActorActivity } from "@/components/charts/chart-bar-actor-activity";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { bucketRange } from "@/components/charts/format-bucket";
-import { InvalidParams } from "@/components/events/invalid-params";
-import { OverviewFilterBar } from "@/components/overview/overview-filter-bar";
+import { InvalidParams } from "@/components/filters/invalid-params";
+import { FilterBar } from "@/components/filters/filter-bar";
 import { EventTimeline, type TimelineEntry } from "@/components/timeline/event-timeline";
 import { SortToggle } from "@/components/timeline/sort-toggle";
 import { DataText } from "@/components/ui/data-text";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { MaybeLink } from "@/components/ui/maybe-link";
-import { hasPage, resourceHref } from "./actor-link";
+import { hasPage, resourceHref } from "@/components/links/entity-links";
 import { ActorIdentity, ActorUsed } from "./actor-profile";
 
 /** The per-actor timeline: who, what they used, their activity, and their events by day. */
@@ -33,7 +33,7 @@ export function ActorTimeline({ gid }: { gid: string }) {
   return (
     <div className="flex flex-col gap-6">
       <ActorIdentity gid={gid} />
-      <OverviewFilterBar filter={filter} setFilter={setFilter} scope={scoped} />
+      <FilterBar filter={filter} setFilter={setFilter} scope={scoped} />
       <ActorActivityPanel gid={gid} filter={filter} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Their events" className="flex min-w-0 flex-col gap-3">

@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { debounce, useQueryStates } from "nuqs";
-import { auditSearchParams } from "@/app/(dashboard)/audit/search-params";
+import { auditTrailSearch } from "@/lib/audit-trail/search-params";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -11,7 +11,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from "@/lib/audi
 const ALL = "all";
 
 export function AuditTrailToolbar() {
-  const [filters, setFilters] = useQueryStates(auditSearchParams);
+  const [filters, setFilters] = useQueryStates(auditTrailSearch.parsers);
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter the audit trail">
       <Select value={filters.action ?? ALL} onValueChange={(value) => void setFilters({ action: value === ALL ? null : (value as AuditAction) })}>

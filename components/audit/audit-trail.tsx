@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { SearchX } from "lucide-react";
 import { useQueryStates } from "nuqs";
-import { auditSearchParams } from "@/app/(dashboard)/audit/search-params";
+import { auditTrailSearch } from "@/lib/audit-trail/search-params";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
@@ -14,7 +14,7 @@ import { AuditTrailToolbar } from "./audit-trail-toolbar";
 
 /** The trail, newest first; older pages load on demand (keyset cursor from the API). */
 export function AuditTrail() {
-  const [filters, setFilters] = useQueryStates(auditSearchParams);
+  const [filters, setFilters] = useQueryStates(auditTrailSearch.parsers);
   const query = useInfiniteQuery(auditTrailQuery(filters));
   const entries = query.data?.pages.flatMap((page) => page.entries) ?? [];
   const filtered = Boolean(filters.action || filters.actor);

@@ -15,7 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
-import { useHydrated } from "./event-time";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type SetView = (patch: Partial<EventView>, options?: { history?: "push" | "replace" }) => unknown;
 

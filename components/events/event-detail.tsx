@@ -11,7 +11,7 @@ import { eventSearch } from "@/lib/events/search-params";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { indentJsonText, jsonText } from "@/lib/format/json-text";
 import { formatCount } from "@/lib/format/time";
-import { actorHref, hasPage, resourceHref } from "@/components/actors/actor-link";
+import { actorHref, hasPage, resourceHref } from "@/components/links/entity-links";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describeAlteration } from "@/lib/events/alterations";

@@ -1,19 +1,8 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatInstant } from "@/lib/events/format-time";
 import type { TimeZoneChoice } from "@/lib/events/view";
-
-const never = () => () => {};
-
-/** False during server rendering and hydration, true after: the viewer's zone is only known then. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * An instant in the chosen zone, with its offset; the other reading in the tooltip. Before

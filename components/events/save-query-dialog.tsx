@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, Check } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
-import { createSavedQuery, savedQueryKeys, savedQueryLink } from "@/lib/saved-queries/query";
+import { savedQueryLink, useCreateSavedQuery } from "@/lib/saved-queries/query";
 import type { SavedQueryView } from "@/lib/saved-queries/schema";
 import { timeRangeLabel } from "@/components/filters/condition-label";
 import { SavedQueryForm } from "@/components/saved/saved-query-form";
@@ -16,11 +15,7 @@ import { CopyButton } from "./event-detail";
 /** Saves the current view (filter, columns, order, zone) under a name, and hands back its short link. */
 export function SaveQueryDialog({ filter, search }: { filter: EventFilter; search: string }) {
   const [open, setOpen] = useState(false);
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: createSavedQuery,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: savedQueryKeys.all }),
-  });
+  const save = useCreateSavedQuery();
   const saved: SavedQueryView | undefined = save.data;
   const link = saved && typeof window !== "undefined" ? savedQueryLink(saved.id, window.location.origin) : "";
 

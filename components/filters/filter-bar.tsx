@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ScrollText } from "lucide-react";
 import { emptyFilter, withCondition, withoutCondition, withTime, type EventFilter } from "@/lib/events/filters";
 import { filterToText } from "@/lib/events/query-text";
-import { eventsHref } from "@/lib/stats/filter-ops";
+import { eventsHref } from "@/lib/events/filter-ops";
 import { EventCount } from "@/components/events/event-count";
 import { QueryBar } from "@/components/events/query-bar";
 import { TimeRangePicker } from "@/components/events/time-range-picker";
@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
  * /events opens with, and the other way round. `scope` narrows what the count and "Open in
  * Events" mean (an actor's timeline counts that actor's events).
  */
-export function OverviewFilterBar({ filter, setFilter, scope = (f) => f }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown; scope?: (filter: EventFilter) => EventFilter }) {
+export function FilterBar({ filter, setFilter, scope = (f) => f }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown; scope?: (filter: EventFilter) => EventFilter }) {
   return (
     <div className="flex flex-col gap-3">
       <QueryBar key={filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CircleAlert } from "lucide-react";
-import type { ParamError } from "@/lib/events/search-params";
+import type { ParamError } from "@/lib/url/search-contract";
 import { Button } from "@/components/ui/button";
 import { DataText } from "@/components/ui/data-text";
 
@@ -25,7 +25,7 @@ export function InvalidParams({ errors, search, path = "/events" }: { errors: Pa
     <div role="alert" className="flex flex-col gap-3 rounded-lg border border-destructive/30 bg-destructive/5 p-4" data-testid="invalid-params">
       <div className="flex items-center gap-2 font-medium">
         <CircleAlert className="size-4 text-destructive" aria-hidden />
-        This link has {errors.length === 1 ? "a setting" : `${errors.length} settings`} the explorer cannot use
+        This link has {errors.length === 1 ? "a setting" : `${errors.length} settings`} this page cannot use
       </div>
       <ul className="flex flex-col gap-1 text-sm">
         {errors.map((e, i) => (
@@ -43,7 +43,7 @@ export function InvalidParams({ errors, search, path = "/events" }: { errors: Pa
           <Link href={`${path}${withoutParams(search, errors)}`}>Open without {errors.length === 1 ? "it" : "them"}</Link>
         </Button>
         <Button size="sm" variant="outline" asChild>
-          <Link href="/events">Start over</Link>
+          <Link href={path}>Start over</Link>
         </Button>
       </div>
     </div>

@@ -3,13 +3,13 @@
 import { useSearchParams } from "next/navigation";
 import { useQueryState } from "nuqs";
 import { useEventFilter } from "@/lib/events/use-event-params";
-import { overviewParsers } from "@/lib/stats/search-params";
-import { InvalidParams } from "@/components/events/invalid-params";
+import { overviewSearch } from "@/lib/stats/search-params";
+import { InvalidParams } from "@/components/filters/invalid-params";
 import { PanelActorTypes, PanelCategories, PanelEventTypes } from "./panel-counts";
 import { PanelEventsOverTime } from "./panel-events-over-time";
 import { PanelTopValues } from "./panel-top-values";
 import { PresetPanels } from "./preset-panels";
-import { OverviewFilterBar } from "./overview-filter-bar";
+import { FilterBar } from "@/components/filters/filter-bar";
 
 /**
  * The overview, bound to the URL like the explorer (the same filter parameters, plus how the
@@ -17,12 +17,12 @@ import { OverviewFilterBar } from "./overview-filter-bar";
  */
 export function Overview() {
   const { filter, errors, setFilter } = useEventFilter();
-  const [stack, setStack] = useQueryState("stack", overviewParsers.stack.withOptions({ history: "replace" }));
+  const [stack, setStack] = useQueryState("stack", overviewSearch.parsers.stack.withOptions({ history: "replace" }));
   const searchParams = useSearchParams();
   if (!filter) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path="/" />;
   return (
     <div className="flex flex-col gap-6">
-      <OverviewFilterBar filter={filter} setFilter={setFilter} />
+      <FilterBar filter={filter} setFilter={setFilter} />
       <PresetPanels filter={filter} />
       <PanelEventsOverTime filter={filter} stack={stack} setStack={(s) => void setStack(s)} setFilter={setFilter} />
       <div className="grid gap-6 xl:grid-cols-2">

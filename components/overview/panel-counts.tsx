@@ -5,7 +5,7 @@ import { categoryLabel, eventTypeInfo, eventTypeLabel } from "@/lib/asana/event-
 import type { EventFilter } from "@/lib/events/filters";
 import type { CountBy } from "@/lib/stats/count-by";
 import { canFilter } from "@/lib/events/filters";
-import { drillDown, eventsHref, excluding } from "@/lib/stats/filter-ops";
+import { drillDown, eventsHref, excluding } from "@/lib/events/filter-ops";
 import { panelQuery } from "@/lib/stats/query";
 import { ChartBarCounts, type ColoredCountRow } from "@/components/charts/chart-bar-counts";
 import { actorTypeLabel, OTHER_COLOR, seriesColor } from "@/components/charts/chart-colors";

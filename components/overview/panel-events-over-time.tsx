@@ -6,7 +6,7 @@ import type { Dimension, EventFilter } from "@/lib/events/filters";
 import { isRangeInstant } from "@/lib/events/time-range";
 import { formatCount } from "@/lib/format/time";
 import type { Series, TimePoint } from "@/lib/stats/count-over-time";
-import { between, drillDown, eventsHref } from "@/lib/stats/filter-ops";
+import { between, drillDown, eventsHref } from "@/lib/events/filter-ops";
 import type { Stack } from "@/lib/stats/panels";
 import { panelQuery } from "@/lib/stats/query";
 import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";

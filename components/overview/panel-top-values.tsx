@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { UserRound } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
-import { drillDown } from "@/lib/stats/filter-ops";
+import { drillDown } from "@/lib/events/filter-ops";
 import { visibleText } from "@/lib/format/visible-text";
 import { panelQuery } from "@/lib/stats/query";
 import type { TopValues } from "@/lib/stats/top-values";
@@ -12,7 +12,7 @@ import { ChartBarListTopValues, type TopRow } from "@/components/charts/chart-ba
 import { actorTypeLabel } from "@/components/charts/chart-colors";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { CountTable } from "@/components/charts/count-table";
-import { actorHref, hasPage } from "@/components/actors/actor-link";
+import { actorHref, hasPage } from "@/components/links/entity-links";
 import { DataText } from "@/components/ui/data-text";
 import { MaybeLink } from "@/components/ui/maybe-link";
 

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowUpRight } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
 import { formatCount } from "@/lib/format/time";
-import { eventsHref } from "@/lib/stats/filter-ops";
+import { eventsHref } from "@/lib/events/filter-ops";
 import { PRESETS } from "@/lib/stats/presets";
 import { panelQuery } from "@/lib/stats/query";
 import { ErrorState } from "@/components/ui/error-state";

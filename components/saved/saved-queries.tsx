@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Bookmark, MoreHorizontal } from "lucide-react";
 import { toast } from "sonner";
 import { parseEventParams } from "@/lib/events/search-params";
 import { filterToText } from "@/lib/events/query-text";
 import { ago, utcStamp } from "@/lib/format/time";
-import { deleteSavedQuery, savedQueriesQuery, savedQueryKeys, updateSavedQuery } from "@/lib/saved-queries/query";
+import { savedQueriesQuery, useDeleteSavedQuery, useUpdateSavedQuery } from "@/lib/saved-queries/query";
 import type { SavedQueryView } from "@/lib/saved-queries/schema";
-import { useHydrated } from "@/components/events/event-time";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { timeRangeLabel } from "@/components/filters/condition-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -62,18 +62,10 @@ function OwnerNote({ owner }: { owner: string }) {
 /** The team's saved views: open, copy the short link, edit, delete. */
 export function SavedQueries() {
   const query = useQuery(savedQueriesQuery());
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<SavedQueryView | null>(null);
   const [deleting, setDeleting] = useState<SavedQueryView | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: savedQueryKeys.all });
-  const update = useMutation({
-    mutationFn: (input: { id: string; name: string; note: string | null; timeMode: "relative" | "absolute" }) => updateSavedQuery(input.id, { name: input.name, note: input.note, timeMode: input.timeMode }),
-    onSuccess: (saved) => (refresh(), setEditing(null), toast.success(`Saved “${saved.name}”`)),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => deleteSavedQuery(id),
-    onSuccess: (saved) => (refresh(), setDeleting(null), toast.success(`Deleted “${saved.name}”`)),
-  });
+  const update = useUpdateSavedQuery();
+  const remove = useDeleteSavedQuery();
 
   if (query.isPending) return <Skeleton className="h-64" aria-label="Loading saved queries" />;
   if (query.error) return <ErrorState bordered error={query.error} onRetry={() => void query.refetch()} />;
@@ -179,7 +171,17 @@ export function SavedQueries() {
               relativeLabel={describe(editing.search).range}
               canStayRelative={describe(editing.search).relative}
               error={update.error?.message}
-              onSubmit={(fields) => update.mutate({ id: editing.id, ...fields })}
+              onSubmit={(fields) =>
+                update.mutate(
+                  { id: editing.id, name: fields.name, note: fields.note, timeMode: fields.timeMode },
+                  {
+                    onSuccess: (saved) => {
+                      setEditing(null);
+                      toast.success(`Saved “${saved.name}”`);
+                    },
+                  },
+                )
+              }
             />
           ) : null}
           <DialogFooter>
@@ -209,7 +211,15 @@ export function SavedQueries() {
             <Button variant="outline" onClick={() => setDeleting(null)}>
               Cancel
             </Button>
-            <Button variant="destructive" disabled={remove.isPending} onClick={() => deleting && remove.mutate(deleting.id)}>
+            <Button variant="destructive" disabled={remove.isPending} onClick={() =>
+                deleting &&
+                remove.mutate(deleting.id, {
+                  onSuccess: (saved) => {
+                    setDeleting(null);
+                    toast.success(`Deleted “${saved.name}”`);
+                  },
+                })
+              }>
               {remove.isPending ? "Deleting…" : "Delete"}
             </Button>
           </DialogFooter>

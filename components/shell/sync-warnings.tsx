@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { warningsQuery } from "@/lib/sync/query";
+import { warningsQuery } from "@/components/sync/query";
 
 /**
  * On every signed-in page: what an admin must hear about before it is too late (the sync

@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount } from "@/lib/format/time";
 import type { CoverageDayView, DayState, WorkspaceCoverage } from "@/lib/sync/get-coverage";
-import { coverageQuery } from "@/lib/sync/query";
+import { coverageQuery } from "@/components/sync/query";
 import { cn } from "@/lib/utils";
 import { IntegrityActions } from "./integrity-actions";
 

@@ -3,7 +3,7 @@
 import { Download, ListChecks, ShieldCheck } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { useReconcileNow, useVerifyArchive } from "@/lib/sync/query";
+import { useReconcileNow, useVerifyArchive } from "@/components/sync/query";
 
 /** "Reconcile now" and "Verify archive", each saying what came of it. */
 export function IntegrityActions() {

@@ -8,7 +8,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount, utcStamp } from "@/lib/format/time";
 import { DataText } from "@/components/ui/data-text";
-import { quarantineQuery } from "@/lib/sync/query";
+import { quarantineQuery } from "@/components/sync/query";
 
 /** Upstream records the sync could not store as events, kept aside with the reason. */
 export function QuarantineList() {

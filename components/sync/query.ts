@@ -1,11 +1,15 @@
+/**
+ * The Sync page's data in the browser: its query keys, queries and mutations. Beside the
+ * UI, not in lib/sync/, which runs without React or TanStack Query (a command line, a worker).
+ */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { VerifyReport } from "@/lib/integrity/verify";
 import { fetchJson } from "@/lib/query/query-client";
-import type { CoverageView } from "./get-coverage";
-import type { SyncStateView } from "./get-sync-state";
-import type { QuarantinedView } from "./list-quarantined";
-import type { ReconcileAnswer, TriggerAnswer } from "./trigger";
-import type { SyncWarning } from "./warnings";
+import type { CoverageView } from "@/lib/sync/get-coverage";
+import type { SyncStateView } from "@/lib/sync/get-sync-state";
+import type { QuarantinedView } from "@/lib/sync/list-quarantined";
+import type { ReconcileAnswer, TriggerAnswer } from "@/lib/sync/trigger";
+import type { SyncWarning } from "@/lib/sync/warnings";
 
 export const syncKeys = {
   all: ["sync"] as const,
@@ -65,10 +69,11 @@ export const quarantineQuery = () =>
     queryFn: ({ signal }) => fetchJson<QuarantinedView[]>("/api/sync/quarantine", { signal }),
   });
 
-/** POST /api/sync. A 409 (already running) is an answer, not a failure. */
-export async function requestSync(): Promise<TriggerAnswer> {
-  const response = await fetch("/api/sync", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  const body = (await response.json().catch(() => ({}))) as TriggerAnswer & { error?: { message?: string } };
-  if (!response.ok && response.status !== 409) throw new Error(body.error?.message ?? `Sync request failed (${response.status})`);
-  return body;
+/** Syncs every workspace now; a sync already running is an answer too (`already_running`). */
+export function useSyncNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => postJson<TriggerAnswer>("/api/sync", {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
+  });
 }

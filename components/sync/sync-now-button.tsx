@@ -1,25 +1,20 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { requestSync, syncKeys } from "@/lib/sync/query";
+import { useSyncNow } from "./query";
 
 export function SyncNowButton() {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: requestSync,
-    onSuccess: (answer) => {
-      if (answer.status === "already_running") toast.info("A sync is already running; its progress shows below.");
-      else toast.success("Sync started.");
-    },
-    onError: (error) => toast.error(error.message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: syncKeys.all }),
-  });
+  const syncNow = useSyncNow();
+  const start = () =>
+    syncNow.mutate(undefined, {
+      onSuccess: (answer) => (answer.status === "already_running" ? toast.info("A sync is already running; its progress shows below.") : toast.success("Sync started.")),
+      onError: (error) => toast.error(error.message),
+    });
   return (
-    <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-      <RefreshCw className={mutation.isPending ? "animate-spin" : undefined} />
+    <Button onClick={start} disabled={syncNow.isPending}>
+      <RefreshCw className={syncNow.isPending ? "animate-spin" : undefined} />
       Sync now
     </Button>
   );

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration } from "@/lib/format/time";
-import { syncStateQuery } from "@/lib/sync/query";
+import { syncStateQuery } from "@/components/sync/query";
 import { QuarantineList } from "./quarantine-list";
 import { WorkspaceCard } from "./workspace-card";
 

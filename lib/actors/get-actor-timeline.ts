@@ -6,7 +6,7 @@ import { resolveTimeRange } from "@/lib/events/time-range";
 import type { EventView } from "@/lib/events/view";
 import { eventWhere } from "@/lib/events/where";
 import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "@/lib/stats/buckets";
-import { narrow } from "@/lib/stats/filter-ops";
+import { narrow } from "@/lib/events/filter-ops";
 
 /**
  * An actor's events under the page's filter: the explorer's own keyset pages with the actor

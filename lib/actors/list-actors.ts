@@ -4,7 +4,8 @@ import { LIST_TEXT_MAX } from "@/lib/events/event-row";
 import { likePattern } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/stats/spans";
-import { ACTOR_PAGE_SIZE, SPARKLINE_DAYS, type ActorListInput, type ActorSort } from "./params";
+import { ACTOR_PAGE_SIZE, SPARKLINE_DAYS, type ActorSort } from "./params";
+import type { ActorListInput } from "./search-params";
 
 export interface ActorListRow {
   gid: string;

@@ -8,11 +8,12 @@ import { fetchJson } from "@/lib/query/query-client";
 import type { ActorIdentity, ActorProfile } from "./get-actor-profile";
 import type { ActorActivity } from "./get-actor-timeline";
 import type { ActorList } from "./list-actors";
-import { serializeActorListParams, TIMELINE_PAGE_SIZE, type ActorListInput } from "./params";
+import { TIMELINE_PAGE_SIZE } from "./params";
+import { actorListSearch, type ActorListInput } from "./search-params";
 
 export const actorKeys = {
   all: ["actors"] as const,
-  list: (input: ActorListInput) => [...actorKeys.all, "list", serializeActorListParams(input)] as const,
+  list: (input: ActorListInput) => [...actorKeys.all, "list", actorListSearch.search(input)] as const,
   identity: (gid: string) => [...actorKeys.all, gid, "identity"] as const,
   profile: (gid: string) => [...actorKeys.all, gid, "profile"] as const,
   activity: (gid: string, filter: EventFilter) => [...actorKeys.all, gid, "activity", eventSearch(filter)] as const,
@@ -22,7 +23,7 @@ export const actorKeys = {
 export const actorListQuery = (input: ActorListInput) =>
   queryOptions({
     queryKey: actorKeys.list(input),
-    queryFn: ({ signal }) => fetchJson<ActorList>(`/api/actors${serializeActorListParams(input)}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<ActorList>(`/api/actors${actorListSearch.search(input)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 

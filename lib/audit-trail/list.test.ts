@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { parseInput } from "@/lib/http/route";
-import { auditListInput, listAuditEntries } from "./list";
+import { parseSearch } from "@/lib/http/route";
+import { listAuditEntries } from "./list";
+import { auditApiSearch } from "./search-params";
 import { recordAuditEntry } from "./record";
 
 beforeAll(async () => {
@@ -49,9 +50,9 @@ describe("listAuditEntries", () => {
     const id = "6f1c2b1e-0000-4000-8000-000000000000";
     const cursorOf = (text: string) => Buffer.from(text).toString("base64url");
     for (const cursor of ["garbage", cursorOf(`0000-01-01T00:00:00.000Z|${id}`), cursorOf(`-271821-04-20T00:00:00.000Z|${id}`), cursorOf(`2026-02-30T00:00:00.000Z|${id}`), cursorOf(`2026-11-01T00:00:00Z|${id}`), cursorOf(`2026-11-01T00:00:00.000Z|${id}|x`)]) {
-      expect(() => parseInput(auditListInput, { cursor }), cursor).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining("cursor: not a position this API gave") }));
+      expect(() => parseSearch(auditApiSearch, new URLSearchParams({ cursor })), cursor).toThrow(expect.objectContaining({ status: 400, message: expect.stringMatching(/^cursor: .*not a position this API gave/) }));
     }
-    expect(parseInput(auditListInput, { cursor: cursorOf(`0001-01-01T00:00:00.000Z|${id}`) }).cursor).toBeDefined();
+    expect(parseSearch(auditApiSearch, new URLSearchParams({ cursor: cursorOf(`0001-01-01T00:00:00.000Z|${id}`) })).cursor).toBeDefined();
   });
 
   it("reads the oldest and newest positions PostgreSQL holds", async () => {

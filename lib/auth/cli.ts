@@ -15,7 +15,6 @@ import { userInfo } from "node:os";
 import { log } from "@/lib/log";
 import { createDbClient } from "@/lib/db/client";
 import { openToolDatabase } from "@/lib/db/tool-database";
-import { recordAuditEntry } from "@/lib/audit-trail/record";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AdminError, addAdmin, listAdmins, normalizeEmail, removeAdmin, setAdminPassword } from "./admins";
 import { generatePassword } from "./password";
@@ -47,9 +46,8 @@ async function openDatabase(): Promise<{ client: PrismaClient; close: () => Prom
   return { client, close: async () => { await client.$disconnect(); await database.close(); } };
 }
 
-function audit(client: PrismaClient, action: "admin.add" | "admin.remove" | "admin.password", email: string) {
-  return recordAuditEntry({ actor: null, action, target: email, request: {}, details: { via: "cli", osUser: userInfo().username } }, client);
-}
+// The command line has no request: who ran it is the operating system's user.
+const fromCli = (client: PrismaClient) => ({ client, audit: { actor: null, request: {}, details: { via: "cli", osUser: userInfo().username } } });
 
 async function run(client: PrismaClient, [command, ...args]: string[]): Promise<number> {
   const email = args[0] && !args[0].startsWith("--") ? normalizeEmail(args[0]) : undefined;
@@ -58,8 +56,7 @@ async function run(client: PrismaClient, [command, ...args]: string[]): Promise<
       if (!email) break;
       const name = flag(args, "--name");
       const { password, generated } = await choosePassword(args);
-      await addAdmin({ email, name: typeof name === "string" ? name : undefined, password }, client);
-      await audit(client, "admin.add", email);
+      await addAdmin({ email, name: typeof name === "string" ? name : undefined, password }, fromCli(client));
       out(`Added admin ${email}.`);
       if (generated) out(`Password (shown once, store it now): ${password}`);
       return 0;
@@ -67,16 +64,14 @@ async function run(client: PrismaClient, [command, ...args]: string[]): Promise<
     case "passwd": {
       if (!email) break;
       const { password, generated } = await choosePassword(args);
-      await setAdminPassword(email, password, client);
-      await audit(client, "admin.password", email);
+      await setAdminPassword(email, password, fromCli(client));
       out(`New password set for ${email}; their open sessions were ended.`);
       if (generated) out(`Password (shown once, store it now): ${password}`);
       return 0;
     }
     case "remove": {
       if (!email) break;
-      if (!(await removeAdmin(email, client))) throw new AdminError(`${email} is not an admin.`);
-      await audit(client, "admin.remove", email);
+      if (!(await removeAdmin(email, fromCli(client)))) throw new AdminError(`${email} is not an admin.`);
       out(`Removed admin ${email}; their sessions are ended.`);
       return 0;
     }

@@ -1,4 +1,5 @@
 import { createLoader, createSerializer, parseAsArrayOf, parseAsString, type inferParserType } from "nuqs/server";
+import { checkKeys, toSearchParams, type ParamError, type Parsed, type SearchInput } from "@/lib/url/search-contract";
 import { checkDimensionValues, DIMENSION_SPECS, DIMENSIONS, type Dimension, type DimensionKey, type DimensionValues, type EventFilter } from "./filters";
 import { checkAbsolute, DEFAULT_LAST, parseInstant, parseRelative, type TimeRange } from "./time-range";
 import {
@@ -53,42 +54,9 @@ export type RawFilterParams = inferParserType<typeof eventFilterParsers>;
 export const loadEventSearchParams = createLoader(eventSearchParams);
 export const serializeEventParams = createSerializer(eventSearchParams);
 
-export interface ParamError {
-  param: string;
-  message: string;
-}
-
-export type Parsed<T> = ({ ok: true } & T) | { ok: false; errors: ParamError[] };
-
 const KNOWN_KEYS = new Set(Object.keys(eventSearchParams));
 const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to"].includes(k)), "cols"]);
-
-type SearchInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function toSearchParams(input: SearchInput): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return params;
-}
-
-/** Keys nobody declared and keys given twice: both would otherwise be dropped silently. */
-function checkKeys(params: URLSearchParams, known: Set<string>): ParamError[] {
-  const errors: ParamError[] = [];
-  const seen = new Set<string>();
-  for (const key of params.keys()) {
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!known.has(key)) {
-      errors.push({ param: key.slice(0, 60), message: `"${key.slice(0, 60)}" is not a filter or view setting of the event explorer` });
-    } else if (params.getAll(key).length > 1) {
-      errors.push({ param: key, message: LIST_KEYS.has(key) ? `"${key}" is given more than once: separate its values with commas instead` : `"${key}" is given more than once` });
-    }
-  }
-  return errors;
-}
+const VIEW = "the event explorer";
 
 function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, errors: ParamError[]): TimeRange {
   if (raw.range !== null && (raw.from !== null || raw.to !== null)) {
@@ -188,16 +156,16 @@ export function validateEventParams(raw: RawEventParams): Parsed<{ filter: Event
  */
 export function parseEventParams(input: SearchInput): Parsed<{ filter: EventFilter; view: EventView }> {
   const params = toSearchParams(input);
-  const keyErrors = checkKeys(params, KNOWN_KEYS);
+  const keyErrors = checkKeys(params, KNOWN_KEYS, VIEW, LIST_KEYS);
   const result = validateEventParams(loadEventSearchParams(params));
   if (keyErrors.length === 0) return result;
   return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };
 }
 
 /** Like parseEventParams, for callers that only take a filter (charts, timelines). */
-export function parseFilterParams(input: SearchInput): Parsed<{ filter: EventFilter }> {
+export function parseFilterParams(input: SearchInput, view = VIEW): Parsed<{ filter: EventFilter }> {
   const params = toSearchParams(input);
-  const keyErrors = checkKeys(params, new Set(Object.keys(eventFilterParsers)));
+  const keyErrors = checkKeys(params, new Set(Object.keys(eventFilterParsers)), view, LIST_KEYS);
   const result = validateFilterParams(createLoader(eventFilterParsers)(params));
   if (keyErrors.length === 0) return result;
   return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };

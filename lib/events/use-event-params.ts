@@ -10,8 +10,8 @@ import {
   validateEventParams,
   validateFilterParams,
   viewToParams,
-  type ParamError,
 } from "./search-params";
+import type { ParamError } from "@/lib/url/search-contract";
 import { DEFAULT_VIEW, type EventView } from "./view";
 
 /**

@@ -1,3 +1,5 @@
+import type { DomainError, DomainErrorKind } from "@/lib/errors";
+
 /**
  * Errors that carry an HTTP status and a message fit for the user. Anything else that
  * reaches the route wrapper is unexpected: logged with context, answered generically.
@@ -18,6 +20,18 @@ export const unauthorized = (message = "Sign in to continue.") => new HttpError(
 export const forbidden = (message = "You are not allowed to do this.") => new HttpError(403, "forbidden", message);
 export const notFound = (message = "Not found.") => new HttpError(404, "not_found", message);
 export const conflict = (message: string) => new HttpError(409, "conflict", message);
+
+const DOMAIN_STATUS: ReadonlyMap<DomainErrorKind, [number, string]> = new Map([
+  ["not_found", [404, "not_found"]],
+  ["invalid", [400, "bad_request"]],
+  ["conflict", [409, "conflict"]],
+]);
+
+/** A domain error as the HTTP answer it stands for. */
+export function fromDomainError(error: DomainError): HttpError {
+  const [status, code] = DOMAIN_STATUS.get(error.kind) ?? [400, "bad_request"];
+  return new HttpError(status, code, error.message, error.details);
+}
 
 /** A query PostgreSQL stopped at QUERY_TIMEOUT: what to do about it, not a stack trace. */
 export const queryTimedOut = (timeoutMs: number) =>

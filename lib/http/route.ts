@@ -6,9 +6,11 @@ import { adminFromCookies, type AdminIdentity } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
 import { BODY_LIMITS, declaresTooMuch, payloadTooLarge, readBounded } from "./body";
-import { badRequest, forbidden, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
+import { DomainError } from "@/lib/errors";
+import { badRequest, forbidden, fromDomainError, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
 import { changesState, isCrossSite } from "./origin";
 import { bearerMatches } from "./secret";
+import type { ParamSpec, Parsed, SearchContract, ValuesOf } from "@/lib/url/search-contract";
 
 /**
  * The one wrapper every route handler goes through: authentication, the cross-site check,
@@ -107,7 +109,7 @@ async function withBoundedBody(request: NextRequest, limit: number): Promise<Nex
 export type RouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
 
 export function errorResponse(error: unknown, requestId: string, logger: Logger): Response {
-  const known = error instanceof HttpError ? error : isQueryTimeout(error) ? queryTimedOut(env().QUERY_TIMEOUT) : undefined;
+  const known = error instanceof HttpError ? error : error instanceof DomainError ? fromDomainError(error) : isQueryTimeout(error) ? queryTimedOut(env().QUERY_TIMEOUT) : undefined;
   if (!known) logger.error({ err: error }, "unexpected error in route");
   else if (known.code === "query_timeout") logger.warn({ timeoutMs: env().QUERY_TIMEOUT }, "query stopped at QUERY_TIMEOUT");
   const status = known?.status ?? 500;
@@ -128,6 +130,17 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ field: i.path.join(".") || "(input)", message: i.message }));
   throw badRequest(issues.map((i) => `${i.field}: ${i.message}`).join("; "), { issues });
+}
+
+/** What a view's URL parser read, or a 400 that lists every problem of it. */
+export function parsedOr400<T extends object>(parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed;
+  throw badRequest(parsed.errors.map((e) => `${e.param}: ${e.message}`).join("; "), { errors: parsed.errors });
+}
+
+/** A view's query string (lib/url/search-contract.ts), or a 400 that lists every problem of it. */
+export function parseSearch<S extends Record<string, ParamSpec>>(contract: SearchContract<S>, searchParams: URLSearchParams): ValuesOf<S> {
+  return parsedOr400(contract.parse(searchParams)).values;
 }
 
 /**

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { EventFilter } from "@/lib/events/filters";
 import { listEvents, type EventPage } from "@/lib/events/list-events";
 import type { EventView } from "@/lib/events/view";
-import { narrow } from "@/lib/stats/filter-ops";
+import { narrow } from "@/lib/events/filter-ops";
 
 export interface ResourceSummary {
   gid: string;

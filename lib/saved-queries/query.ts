@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/query/query-client";
 import type { CreateSavedQueryInput, SavedQueryView, UpdateSavedQueryInput } from "./schema";
 
@@ -16,9 +16,16 @@ export const savedQueriesQuery = () =>
 const send = <T,>(url: string, method: string, body?: unknown) =>
   fetchJson<T>(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 
-export const createSavedQuery = (input: CreateSavedQueryInput) => send<SavedQueryView>("/api/saved-queries", "POST", input);
-export const updateSavedQuery = (id: string, input: UpdateSavedQueryInput) => send<SavedQueryView>(`/api/saved-queries/${encodeURIComponent(id)}`, "PATCH", input);
-export const deleteSavedQuery = (id: string) => send<SavedQueryView>(`/api/saved-queries/${encodeURIComponent(id)}`, "DELETE");
+/** The mutations of saved queries: each refreshes the list once it is done. */
+function useSavedQueryMutation<Input>(mutationFn: (input: Input) => Promise<SavedQueryView>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: savedQueryKeys.all }) });
+}
+
+export const useCreateSavedQuery = () => useSavedQueryMutation((input: CreateSavedQueryInput) => send<SavedQueryView>("/api/saved-queries", "POST", input));
+export const useUpdateSavedQuery = () =>
+  useSavedQueryMutation(({ id, ...input }: UpdateSavedQueryInput & { id: string }) => send<SavedQueryView>(`/api/saved-queries/${encodeURIComponent(id)}`, "PATCH", input));
+export const useDeleteSavedQuery = () => useSavedQueryMutation((id: string) => send<SavedQueryView>(`/api/saved-queries/${encodeURIComponent(id)}`, "DELETE"));
 
 /** The short link of a saved query, absolute so that it can be pasted anywhere. */
 export const savedQueryLink = (id: string, origin: string) => `${origin}/q/${id}`;

@@ -3,7 +3,7 @@ import { resolveActors } from "@/lib/events/resolve-actors";
 import { emptyFilter, type EventFilter } from "@/lib/events/filters";
 import { eventConditions } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ALL_TIME, intersect } from "./filter-ops";
+import { ALL_TIME, intersect } from "@/lib/events/filter-ops";
 import { PRESETS } from "./presets";
 import { readAggregate, typeCounts, type Source } from "./sources";
 

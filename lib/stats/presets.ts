@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from "@/lib/asana/event-types";
-import type { PresetConditions } from "./filter-ops";
+import type { PresetConditions } from "@/lib/events/filter-ops";
 
 /**
  * The panels admins look for first (after Datadog's and Sumo Logic's Asana dashboards), each

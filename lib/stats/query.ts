@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { EventFilter } from "@/lib/events/filters";
+import { overviewSearch } from "./search-params";
 import { eventSearch } from "@/lib/events/search-params";
 import { fetchJson } from "@/lib/query/query-client";
 import type { PanelDataMap, Stack, StatPanel } from "./panels";
@@ -11,8 +12,8 @@ import type { PanelDataMap, Stack, StatPanel } from "./panels";
  */
 export function panelSearch(panel: StatPanel, filter: EventFilter, stack: Stack): string {
   const search = eventSearch(filter);
-  if (panel !== "over-time") return search;
-  return `${search}${search ? "&" : "?"}stack=${stack}`;
+  const own = panel === "over-time" ? overviewSearch.search({ stack }) : "";
+  return own ? `${search}${search ? "&" : "?"}${own.slice(1)}` : search;
 }
 
 export const statsKeys = {

@@ -4,7 +4,7 @@ import type { Dimension, EventFilter } from "@/lib/events/filters";
 import { resolveTimeRange } from "@/lib/events/time-range";
 import { eventConditions, type ActorGids } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ALL_TIME, onlyOn } from "./filter-ops";
+import { ALL_TIME, onlyOn } from "@/lib/events/filter-ops";
 import { DAY_MS, HOUR_MS, splitLevels, splitMonths, splitRange, type Interval } from "./spans";
 
 /**

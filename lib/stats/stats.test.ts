@@ -5,7 +5,7 @@ import { countEvents } from "@/lib/events/count-events";
 import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
 import { countBy, COUNT_BY } from "./count-by";
 import { countOverTime } from "./count-over-time";
-import { between, excluding, narrow } from "./filter-ops";
+import { between, excluding, narrow } from "@/lib/events/filter-ops";
 import { presetPanels } from "./preset-panels";
 import { topValues } from "./top-values";
 

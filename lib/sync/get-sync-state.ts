@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { isWorkspaceLocked } from "./lock";
 import { env, isDemoMode } from "@/lib/env";
 import { planProgress, planSchema } from "./plan";
 import { configuredWorkspaces } from "./sync-all";
@@ -49,16 +50,14 @@ export async function getSyncState(runsPerWorkspace = 10): Promise<SyncStateView
 }
 
 async function workspaceView(workspaceGid: string, take: number): Promise<WorkspaceSyncView> {
-  const [state, runs, counts, locks, firstRun] = await Promise.all([
+  const [state, runs, stored, quarantined, running, firstRun] = await Promise.all([
     db().workspaceSyncState.findUnique({ where: { workspaceGid } }),
     db().syncRun.findMany({ where: { workspaceGid }, orderBy: { startedAt: "desc" }, take }),
     // Events stored, from the daily rollup: it equals a count over audit_event (see
     // rollup.test.ts) and sums a few thousand rows where a count would read every event.
-    db().$queryRaw<{ events: bigint; quarantined: bigint }[]>`
-      SELECT (SELECT COALESCE(sum(count), 0) FROM event_rollup_daily WHERE workspace_gid = ${workspaceGid}) AS events,
-             (SELECT count(*) FROM quarantined_event WHERE workspace_gid = ${workspaceGid}) AS quarantined`,
-    db().$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 72007002 AND objid = hashtext(${workspaceGid})::oid AND granted`,
+    db().eventRollupDaily.aggregate({ where: { workspaceGid }, _sum: { count: true } }),
+    db().quarantinedEvent.count({ where: { workspaceGid } }),
+    isWorkspaceLocked(workspaceGid),
     db().syncRun.findFirst({ where: { workspaceGid }, orderBy: { startedAt: "asc" }, select: { startedAt: true } }),
   ]);
   const plan = state?.backfillPlan ? planSchema.safeParse(state.backfillPlan) : undefined;
@@ -71,13 +70,13 @@ async function workspaceView(workspaceGid: string, take: number): Promise<Worksp
   }
   return {
     workspaceGid,
-    running: Number(locks[0]?.n ?? 0) > 0,
+    running,
     cursorUpdatedAt: state?.cursorUpdatedAt?.toISOString() ?? null,
     newestEventAt: state?.watermark?.toISOString() ?? null,
     lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
     lastError: state?.lastError ?? null,
-    eventsStored: Number(counts[0]?.events ?? 0),
-    quarantined: Number(counts[0]?.quarantined ?? 0),
+    eventsStored: stored._sum.count ?? 0,
+    quarantined,
     backfill: { from: plan?.success ? plan.data.from : null, to: plan?.success ? plan.data.to : null, done, progress, etaSeconds },
     runs: runs.map((r) => ({
       id: r.id,

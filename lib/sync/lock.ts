@@ -1,4 +1,5 @@
 import pg from "pg";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 /**
@@ -31,4 +32,11 @@ export async function tryLockWorkspace(workspaceGid: string): Promise<WorkspaceL
       await client.end().catch(() => undefined);
     },
   };
+}
+
+/** Whether some process holds the workspace's sync lock now (pg_locks, which the typed client cannot read). */
+export async function isWorkspaceLocked(workspaceGid: string): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = ${LOCK_NAMESPACE}::oid AND objid = hashtext(${workspaceGid})::oid AND granted`;
+  return Number(row?.n ?? 0) > 0;
 }

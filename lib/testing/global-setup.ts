@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { ensureDatabase, migrate } from "../db/migrate";
+import { requireLocalDatabase } from "./local-database";
 
 /**
  * One real PostgreSQL for the whole run: the embedded one in a fresh temporary directory,
@@ -17,7 +18,7 @@ let server: EmbeddedDatabase | undefined;
 let dir: string | undefined;
 
 export async function setup(project: TestProject) {
-  let adminUrl = process.env.TEST_DATABASE_URL;
+  let adminUrl = process.env.TEST_DATABASE_URL ? requireLocalDatabase(process.env.TEST_DATABASE_URL, "TEST_DATABASE_URL") : undefined;
   if (!adminUrl) {
     dir = await mkdtemp(path.join(tmpdir(), "audit-test-pg-"));
     await chmod(dir, 0o755); // the server may run as the `postgres` user, which must reach it

@@ -7,7 +7,7 @@ import { makeQueryClient } from "@/lib/query/query-client";
 import { getCoverage } from "@/lib/sync/get-coverage";
 import { getSyncState } from "@/lib/sync/get-sync-state";
 import { listQuarantined } from "@/lib/sync/list-quarantined";
-import { syncKeys } from "@/lib/sync/query";
+import { syncKeys } from "@/components/sync/query";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sync" };

@@ -55,6 +55,9 @@ describe("GET /api/stats/[panel]", () => {
     expect(params.status).toBe(400);
     expect(params.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["actor_type", "range"]);
     expect((await call(statsPanel, "/api/stats/over-time?stack=sideways", { panel: "over-time" })).status).toBe(400);
+    // The overview's URL: the explorer's view settings (columns, page size) are not its own.
+    const view = await call(statsPanel, "/api/stats/over-time?size=50&stack=category&stack=category", { panel: "over-time" });
+    expect(view.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["size", "stack"]);
     expect((await call(statsPanel, "/api/stats/presets", { panel: "presets" }, false)).status).toBe(401);
   });
 });
@@ -63,6 +66,10 @@ describe("GET /api/actors and /api/resources", () => {
   it("list, profile and page an actor; page a resource", async () => {
     const list = await call(actorList, "/api/actors?sort=events", {});
     expect(list.status).toBe(200);
+    // Unknown and repeated keys are refused, as the explorer refuses them.
+    const refused = await call(actorList, "/api/actors?sort=events&sort=name&colour=red&page=0", {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["colour", "page", "sort"]);
     const gid = list.body.rows[0].gid as string;
     expect((await call(actorProfile, `/api/actors/${gid}`, { gid })).body).toMatchObject({ gid });
     const events = await call(actorEvents, `/api/actors/${gid}/events?range=all&size=50`, { gid });
@@ -75,7 +82,7 @@ describe("GET /api/actors and /api/resources", () => {
   it("answers 400 for bad input and 404 for unknown gids", async () => {
     const list = await call(actorList, "/api/actors?sort=height&page=0", {});
     expect(list.status).toBe(400);
-    expect(list.body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(["page", "sort"]);
+    expect(list.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["page", "sort"]);
     expect((await call(actorProfile, "/api/actors/abc", { gid: "abc" })).status).toBe(400);
     expect((await call(actorProfile, "/api/actors/999999999", { gid: "999999999" })).status).toBe(404);
   });

@@ -2,13 +2,14 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { EventExplorer } from "@/components/events/event-explorer";
 import { ExplorerActions } from "@/components/events/explorer-actions";
-import { InvalidParams } from "@/components/events/invalid-params";
+import { InvalidParams } from "@/components/filters/invalid-params";
 import { PageHeader } from "@/components/shell/page-header";
 import { countEvents } from "@/lib/events/count-events";
 import { listEvents } from "@/lib/events/list-events";
 import { eventCountQuery, eventListQuery } from "@/lib/events/query";
 import { parseEventParams } from "@/lib/events/search-params";
 import { makeQueryClient } from "@/lib/query/query-client";
+import { toSearchParams } from "@/lib/url/search-contract";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Events" };
@@ -16,12 +17,6 @@ export const metadata = { title: "Events" };
 const header = (actions?: React.ReactNode) => (
   <PageHeader title="Events" description="Every audit event stored from Asana. Filter, search, open one for the whole story; the address always reproduces the view." actions={actions} />
 );
-
-function toSearchParams(params: SearchParams): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) search.append(key, v);
-  return search;
-}
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toSearchParams(await searchParams);

@@ -1,5 +1,5 @@
 import { getActorIdentity } from "@/lib/actors/get-actor-profile";
-import { gidSchema } from "@/lib/actors/http";
+import { gidSchema } from "@/lib/asana/gid";
 import { notFound } from "@/lib/http/errors";
 import { parseInput, route } from "@/lib/http/route";
 

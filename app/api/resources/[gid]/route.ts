@@ -1,4 +1,4 @@
-import { gidSchema } from "@/lib/actors/http";
+import { gidSchema } from "@/lib/asana/gid";
 import { notFound } from "@/lib/http/errors";
 import { parseInput, route } from "@/lib/http/route";
 import { getResourceSummary } from "@/lib/resources/get-resource-history";

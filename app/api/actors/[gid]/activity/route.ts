@@ -1,4 +1,4 @@
-import { gidSchema } from "@/lib/actors/http";
+import { gidSchema } from "@/lib/asana/gid";
 import { getActorActivity } from "@/lib/actors/get-actor-timeline";
 import { readEventParams } from "@/lib/events/http";
 import { parseInput, route } from "@/lib/http/route";

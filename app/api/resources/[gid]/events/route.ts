@@ -1,4 +1,4 @@
-import { gidSchema } from "@/lib/actors/http";
+import { gidSchema } from "@/lib/asana/gid";
 import { readEventParams } from "@/lib/events/http";
 import { parseInput, route } from "@/lib/http/route";
 import { getResourceHistory } from "@/lib/resources/get-resource-history";
