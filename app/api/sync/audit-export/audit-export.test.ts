@@ -98,5 +98,6 @@ describe("the audit export", () => {
     expect(manifest.days.map((d) => d.day)).toEqual(days.map((d) => d.day.toISOString().slice(0, 10)));
     expect((await get("?from=2026-02-30")).status).toBe(400);
     expect((await get("?bogus=1")).status).toBe(400);
+    expect((await get("?from=2026-01-01&from=2026-01-02")).status).toBe(400);
   });
 });

@@ -1,20 +1,20 @@
-import { z } from "zod";
+import { parseAsString } from "nuqs/server";
 import { recordAuditEntry } from "@/lib/audit-trail/record";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
-import { actorOf, parseInput, route } from "@/lib/http/route";
+import { actorOf, parseSearch, route } from "@/lib/http/route";
 import { auditExport } from "@/lib/integrity/audit-export";
+import { defineSearchContract } from "@/lib/url/search-contract";
 
 export const dynamic = "force-dynamic";
 
-const day = z.iso.date({ error: "a day as YYYY-MM-DD" });
-const input = z
-  .object({
-    workspace: z.string().regex(/^\d{1,30}$/, "a numeric workspace gid").optional(),
-    from: day.optional(),
-    to: day.optional(),
-  })
-  .strict();
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const day = { parser: parseAsString, hint: "a day as YYYY-MM-DD", check: (v: string) => (isDay(v) ? undefined : "a day as YYYY-MM-DD") };
+const exportSearch = defineSearchContract("the audit export", {
+  workspace: { parser: parseAsString, hint: "a numeric workspace gid", check: (v: string) => (/^\d{1,30}$/.test(v) ? undefined : "a numeric workspace gid") },
+  from: day,
+  to: day,
+});
 
 /**
  * Sealed days with their manifest, as one NDJSON file an auditor checks with sha256sum and
@@ -22,7 +22,7 @@ const input = z
  * the workspace unless `from`/`to` (inclusive) narrow it.
  */
 export const GET = route("sync.audit_export", async ({ request, logger, caller }) => {
-  const params = parseInput(input, Object.fromEntries(request.nextUrl.searchParams));
+  const params = parseSearch(exportSearch, request.nextUrl.searchParams);
   const range = await db().coverageDay.aggregate({
     where: { digest: { not: null }, ...(params.workspace ? { workspaceGid: params.workspace } : {}) },
     _min: { day: true, workspaceGid: true },
