@@ -8,6 +8,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("an actor opened from the overview's chart shows who they are and their events by day", async ({ page, consoleErrors }, testInfo) => {
+  // Several pages and two full screenshots on a 2-core server that may be busy.
+  test.slow();
   await page.goto("/?range=all");
   const top = page.getByTestId("top-actor-link").first();
   const name = (await top.innerText()).trim();
