@@ -14,7 +14,9 @@ ENV NEXT_TELEMETRY_DISABLED=1
 # this layer is reused until the dependencies change.
 COPY package.json package-lock.json .npmrc prisma.config.ts ./
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
+# npm 10 can end "Exit handler never called" with code 0 and half the packages (a registry it
+# cannot reach, a TLS proxy it does not trust): fail here rather than in the build.
+RUN npm ci --no-audit --no-fund && test -x node_modules/.bin/next && test -d lib/generated/prisma
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src

@@ -36,6 +36,9 @@ const nextConfig = {
   // traces, which the container image runs (Dockerfile; scripts/bundle-server.ts adds the
   // launcher and the request gate's server around it). `npm start` keeps running from .next.
   output: "standalone",
+  // Nothing uses next/image (images.unoptimized below): its image library (sharp, libvips,
+  // a third of the standalone output) need not ship.
+  outputFileTracingExcludes: { "*": ["node_modules/@img/**", "node_modules/sharp/**"] },
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay

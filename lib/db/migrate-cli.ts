@@ -9,21 +9,12 @@ import "@/lib/env-guard";
 import { env } from "@/lib/env";
 import { exitOnConfigurationError } from "@/lib/env-guard";
 import { log } from "@/lib/log";
-import { ensureDatabase, migrate } from "./migrate";
+import { openToolDatabase } from "./tool-database";
 
 async function main() {
-  const settings = env();
-  if (settings.DATABASE_URL) {
-    await ensureDatabase(settings.DATABASE_URL);
-    const { applied, total } = await migrate(settings.DATABASE_URL, log);
-    log.info({ applied: applied.length, total }, "database schema is up to date");
-    return;
-  }
-  // No server of one's own: the embedded one, as `npm start` uses it (not in the container image).
-  const { openToolDatabase } = await import("./tool-database");
   const database = await openToolDatabase();
   await database.close();
-  log.info("embedded database schema is up to date");
+  log.info({ database: env().DATABASE_URL ? "DATABASE_URL" : "embedded" }, "database schema is up to date");
 }
 
 main().then(

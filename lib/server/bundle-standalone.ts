@@ -1,6 +1,7 @@
 /**
  * `npm run build:standalone`: after `next build` (output "standalone"), bundles the entry points
- * that run around Next.js (the launcher, the HTTP server with its request gate, the migrator)
+ * that run around Next.js (the launcher, the HTTP server with its request gate, and the
+ * migrate, admin and verify commands)
  * into `.next/standalone/dist/`, so that the container image runs them with plain `node` from
  * the build alone: no tsx, no sources, no full node_modules.
  *
@@ -17,7 +18,7 @@ import path from "node:path";
 const ROOT = process.cwd();
 const STANDALONE = path.join(ROOT, ".next", "standalone");
 const OUT = path.join(STANDALONE, "dist");
-export const STANDALONE_ENTRIES = { launch: "lib/server/launch.ts", serve: "lib/server/serve.ts", migrate: "lib/db/migrate-cli.ts" };
+export const STANDALONE_ENTRIES = { launch: "lib/server/launch.ts", serve: "lib/server/serve.ts", migrate: "lib/db/migrate-cli.ts", admin: "lib/auth/cli.ts", verify: "lib/integrity/cli.ts" };
 
 function tracedPackages(): string[] {
   const modules = path.join(STANDALONE, "node_modules");
