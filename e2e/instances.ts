@@ -63,6 +63,27 @@ export interface Instance {
   serverPid(): number | undefined;
 }
 
+// Launchers run in process groups of their own (kill() takes the server with them), so they
+// do not die with the test's process: whatever a failed spec left running is killed here.
+const started = new Set<ChildProcess>();
+const killGroup = (launcher: ChildProcess) => {
+  if (launcher.exitCode === null && launcher.signalCode === null) {
+    try {
+      process.kill(-launcher.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+};
+process.once("exit", () => started.forEach(killGroup));
+
+/** Kills every instance a spec started and did not stop (for afterAll, before the backend closes). */
+export async function killLeftInstances(): Promise<void> {
+  const left = [...started].filter((l) => l.exitCode === null && l.signalCode === null);
+  await Promise.all(left.map((l) => new Promise((resolve) => (l.once("exit", resolve), killGroup(l)))));
+  started.clear();
+}
+
 export async function startInstance(backend: Backend, port: number, settings: Record<string, string> = {}): Promise<Instance> {
   const url = `http://localhost:${port}`;
   const launcher = spawn(process.execPath, ["--import", "tsx", "lib/server/launch.ts", "start"], {
@@ -90,6 +111,7 @@ export async function startInstance(backend: Backend, port: number, settings: Re
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(launcher);
   let output = "";
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-200_000));
   launcher.stdout!.on("data", keep);
@@ -108,7 +130,7 @@ export async function startInstance(backend: Backend, port: number, settings: Re
     exited,
     output: () => output,
     terminate: () => void launcher.kill("SIGTERM"),
-    kill: () => process.kill(-launcher.pid!, "SIGKILL"),
+    kill: () => killGroup(launcher),
     serverPid: () => {
       const children = spawnSync("pgrep", ["-P", String(launcher.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
       return children.length ? Number(children[0]) : undefined;
@@ -155,8 +177,13 @@ export async function archiveConsistency(backend: Backend) {
   return { ...sums!, runs, overlaps };
 }
 
-/** Whether the stored events are exactly upstream's: same gids, each with Asana's own JSON. */
-export async function storedSetDifferences(backend: Backend): Promise<{ missing: number; extra: number; changed: number; upstream: number }> {
+/**
+ * How the stored events compare with upstream's: each event Asana serves now stored once with
+ * its own JSON (none missing or changed), and how many are stored in all. Upstream's oldest
+ * events leave its 90 days while a spec runs; the archive keeps them, so `stored` is compared
+ * with the whole history the emulator generated.
+ */
+export async function storedSetDifferences(backend: Backend): Promise<{ missing: number; changed: number; stored: number }> {
   const upstream = backend.emulator.control.visibleEvents() as Array<{ gid: string }>;
   const stored = new Map((await backend.query<{ gid: string; raw: string }>("SELECT gid, raw::text AS raw FROM audit_event")).map((r) => [r.gid, r.raw]));
   let missing = 0;
@@ -166,5 +193,5 @@ export async function storedSetDifferences(backend: Backend): Promise<{ missing:
     if (raw === undefined) missing++;
     else if (JSON.stringify(JSON.parse(raw)) !== JSON.stringify(event)) changed++;
   }
-  return { missing, extra: stored.size - (upstream.length - missing), changed, upstream: upstream.length };
+  return { missing, changed, stored: stored.size };
 }
