@@ -152,6 +152,8 @@ async function main() {
     const metrics = curl(["-H", `Authorization: Bearer ${METRICS_TOKEN}`, `${APP_URL}/api/metrics`]);
     if (!/^audit_events_stored\{workspace="\d+"\} \d+/m.test(metrics)) throw new Error("the metrics lack audit_events_stored");
 
+    const admins = podman(["exec", APP, "node", "dist/admin.mjs", "list"]);
+    if (!admins.includes(ADMIN.email)) throw new Error(`the image's admin command did not list the demo admin: ${admins}`);
     backupAndRestore();
 
     const restartStarted = Date.now();
