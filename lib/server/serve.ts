@@ -35,13 +35,15 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
  * requests the gate refused. API routes (next-auth's too) count themselves, by name.
  * Labels come from a fixed set, never from the URL.
  */
-function measure(request: IncomingMessage, response: ServerResponse, refused: boolean): void {
+function measure(request: IncomingMessage, response: ServerResponse, refused: () => boolean): void {
   const url = request.url ?? "/";
-  const route = refused ? "(gate)" : url.startsWith("/_next/") ? "(static)" : url.startsWith("/api/") ? undefined : "(page)";
-  if (!route) return;
   const started = performance.now();
   const method = METHODS.has(request.method ?? "") ? request.method! : "other";
-  response.once("finish", () => recordHttpRequest(route, method, response.statusCode, (performance.now() - started) / 1_000));
+  // Listening before the gate runs: a refusal is answered (and finished) within it.
+  response.once("finish", () => {
+    const route = refused() ? "(gate)" : url.startsWith("/_next/") ? "(static)" : url.startsWith("/api/") ? undefined : "(page)";
+    if (route) recordHttpRequest(route, method, response.statusCode, (performance.now() - started) / 1_000);
+  });
 }
 
 async function serve(dev: boolean) {
@@ -60,8 +62,9 @@ async function serve(dev: boolean) {
       response.end(JSON.stringify({ error: { code: "shutting_down", message: "The server is restarting; try again in a few seconds." } }));
       return;
     }
-    const passed = passGate(request, response, gate);
-    measure(request, response, !passed);
+    let passed = false;
+    measure(request, response, () => !passed);
+    passed = passGate(request, response, gate);
     if (!passed) return;
     handle(request, response).catch((err: unknown) => {
       log.error({ err, url: request.url?.slice(0, 200) }, "request failed outside the app's routes");
