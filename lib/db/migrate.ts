@@ -58,7 +58,14 @@ export async function ensureDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    if (found.rowCount === 0) {
+      // Instances starting at once on an empty server both find no database: the one that
+      // loses the race finds it made (duplicate_database, or the catalog's unique index).
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`).catch((error: unknown) => {
+        const code = (error as { code?: string }).code;
+        if (code !== "42P04" && code !== "23505") throw error;
+      });
+    }
   } finally {
     await client.end();
   }

@@ -1,5 +1,4 @@
 import { env } from "@/lib/env";
-import { connectOrStartEmbedded } from "./embedded";
 import { ensureDatabase, migrate } from "./migrate";
 
 /**
@@ -9,7 +8,8 @@ import { ensureDatabase, migrate } from "./migrate";
  */
 export async function openToolDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
   const settings = env();
-  const embedded = settings.DATABASE_URL ? undefined : await connectOrStartEmbedded({ dir: settings.EMBEDDED_PG_DIR });
+  // Imported only when needed: the container image has no embedded server (DATABASE_URL is set there).
+  const embedded = settings.DATABASE_URL ? undefined : await (await import("./embedded")).connectOrStartEmbedded({ dir: settings.EMBEDDED_PG_DIR });
   const url = settings.DATABASE_URL ?? embedded!.url("audit_dashboard");
   try {
     await ensureDatabase(url);

@@ -5,6 +5,7 @@ import { log, type Logger } from "@/lib/log";
 import { adminFromCookies, type AdminIdentity } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { recordHttpRequest } from "@/lib/metrics/registry";
 import { BODY_LIMITS, declaresTooMuch, payloadTooLarge, readBounded } from "./body";
 import { DomainError } from "@/lib/errors";
 import { badRequest, forbidden, fromDomainError, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
@@ -24,7 +25,9 @@ export type RouteAuth =
   /** An admin, or a caller presenting the SYNC_SECRET bearer (schedulers, cron). */
   | "admin-or-sync-secret"
   /** Anyone: only the sign-in flow and the health check. */
-  | "public";
+  | "public"
+  /** Only a caller presenting the METRICS_TOKEN bearer (a Prometheus scraper); not even an admin. */
+  | "metrics-token";
 
 export interface RouteOptions {
   auth?: RouteAuth;
@@ -35,6 +38,7 @@ export interface RouteOptions {
 export type Caller =
   | { kind: "admin"; admin: AdminIdentity }
   | { kind: "sync-secret" }
+  | { kind: "metrics-token" }
   | { kind: "anonymous" };
 
 export interface RouteContext<P> {
@@ -54,6 +58,10 @@ type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | unknown>;
 
 async function authenticate(request: NextRequest, auth: RouteAuth): Promise<Caller> {
   if (auth === "admin-or-sync-secret" && bearerMatches(request.headers.get("authorization"), env().SYNC_SECRET)) return { kind: "sync-secret" };
+  if (auth === "metrics-token") {
+    if (bearerMatches(request.headers.get("authorization"), env().METRICS_TOKEN)) return { kind: "metrics-token" };
+    throw unauthorized(env().METRICS_TOKEN ? "Send the metrics token as `Authorization: Bearer <METRICS_TOKEN>`." : "Metrics are off: set METRICS_TOKEN on the server and send it as `Authorization: Bearer <METRICS_TOKEN>`.");
+  }
   // Public routes never look at the session: they must not behave differently with one.
   if (auth === "public") return { kind: "anonymous" };
   const admin = await adminFromCookies(request.cookies);
@@ -84,9 +92,12 @@ export function route<P = Record<string, string>>(name: string, a: RouteOptions 
       const response = result instanceof Response ? result : NextResponse.json(result);
       response.headers.set("x-request-id", requestId);
       logger.debug({ status: response.status, ms: Math.round(performance.now() - started) }, "request served");
+      recordHttpRequest(name, incoming.method, response.status, (performance.now() - started) / 1_000);
       return response;
     } catch (error) {
-      return errorResponse(error, requestId, logger);
+      const response = errorResponse(error, requestId, logger);
+      recordHttpRequest(name, incoming.method, response.status, (performance.now() - started) / 1_000);
+      return response;
     }
   };
 }

@@ -4,14 +4,17 @@
  * built-in Asana emulator with a synthetic organisation (demo mode). Then it applies
  * migrations, builds when the build is missing or stale, and runs Next.js as a child
  * process with the resulting settings.
+ *
+ * The container image runs this file bundled (lib/server/bundle-standalone.ts) from the
+ * standalone build: there it starts the bundled server beside it and never builds.
  */
 import "@/lib/env-guard";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { appUrl, authSecret, env, environmentForChild, isDemoMode } from "@/lib/env";
 import { exitOnConfigurationError } from "@/lib/env-guard";
 import { log } from "@/lib/log";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { ensureDatabase, migrate } from "@/lib/db/migrate";
 import { startDemoUpstream } from "@/lib/asana/demo";
 import { DEFAULT_WORKSPACE_GID } from "@/lib/asana/emulator/organisation";
@@ -22,6 +25,10 @@ import { superviseServer } from "./supervise";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const SERVER_ENTRY = "lib/server/serve.ts";
+// Bundled, this module is dist/launch.mjs and the server dist/serve.mjs beside it.
+const SELF = fileURLToPath(import.meta.url);
+const BUNDLED = path.extname(SELF) === ".mjs";
+const serverCommand = (mode: string) => (BUNDLED ? [path.join(path.dirname(SELF), "serve.mjs"), mode] : ["--import", "tsx", SERVER_ENTRY, mode]);
 
 async function main(mode: "start" | "dev") {
   const settings = env();
@@ -37,6 +44,8 @@ async function main(mode: "start" | "dev") {
 
   let databaseUrl = settings.DATABASE_URL;
   if (!databaseUrl) {
+    // Imported only here: the container image has no embedded server (it needs DATABASE_URL).
+    const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
     const server = await startEmbeddedPostgres({ dir: settings.EMBEDDED_PG_DIR, port: settings.EMBEDDED_PG_PORT, logger: log });
     cleanups.push(server.stop);
     databaseUrl = server.url("audit_dashboard");
@@ -74,7 +83,7 @@ async function main(mode: "start" | "dev") {
     );
   }
 
-  if (mode === "start" && buildIsStale()) {
+  if (mode === "start" && !BUNDLED && buildIsStale()) {
     log.info("building the app (first start, or sources changed since the last build)");
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
@@ -89,10 +98,11 @@ async function main(mode: "start" | "dev") {
   // gate. Like `next start` and `next dev`, it gets the NODE_ENV of its mode unless one is set:
   // React picks its production or development build from it at run time.
   const serverEnv = { ...childEnv, NODE_ENV: childEnv.NODE_ENV ?? (mode === "dev" ? "development" : "production") };
-  const next: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, mode], { stdio: "inherit", env: serverEnv });
+  const next: ChildProcess = spawn(process.execPath, serverCommand(mode), { stdio: "inherit", env: serverEnv });
   log.info({ url: `http://localhost:${settings.PORT}` }, "dashboard starting");
 
-  process.exit(await superviseServer(next, cleanups, log));
+  // The server bounds its own shutdown by SHUTDOWN_TIMEOUT; the launcher allows a little more.
+  process.exit(await superviseServer(next, cleanups, log, process, settings.SHUTDOWN_TIMEOUT + 5_000));
 }
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";

@@ -36,7 +36,7 @@ async function main() {
     await ensureDatabase(url);
     await migrate(url);
     overrideEnv({ DATABASE_URL: url, LOG_LEVEL: "warn", QUERY_TIMEOUT: 0 });
-    await throughput(url);
+    await throughput(url, path.join(dir, "pg"));
     if (!argv.includes("--skip-budget")) await budgetShare();
   } finally {
     await pg.stop();
@@ -44,7 +44,25 @@ async function main() {
   }
 }
 
-async function throughput(url: string) {
+/**
+ * CPU seconds PostgreSQL has used so far: the postmaster and its live processes, plus the
+ * processes it has already reaped (cutime, cstime), from /proc. Linux only, as the machine.
+ */
+async function postgresCpuSeconds(dataDir: string): Promise<number> {
+  const { readFile, readdir } = await import("node:fs/promises");
+  const tick = 100; // USER_HZ on Linux
+  const postmaster = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  const fields = async (pid: string | number) => (await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")).replace(/^.*\) /, "").split(" ");
+  const own = await fields(postmaster);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of (await readdir("/proc")).filter((entry) => /^\d+$/.test(entry))) {
+    const f = await fields(pid);
+    if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / tick;
+}
+
+async function throughput(url: string, dataDir: string) {
   const { AsanaClient } = await import("@/lib/asana/client");
   const { RateLimiter } = await import("@/lib/asana/rate-limiter");
   const { syncWorkspace } = await import("./run-sync");
@@ -59,6 +77,7 @@ async function throughput(url: string) {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const client = new AsanaClient({ baseUrl: `http://127.0.0.1:${port}/api/1.0`, token: "bench-token", limiter: new RateLimiter({ perMinute: 10_000_000 }), logger });
     const started = performance.now();
+    const cpuBefore = { sync: process.cpuUsage(), postgres: await postgresCpuSeconds(dataDir) };
     const result = await syncWorkspace({
       workspaceGid: "1200000000000001",
       client,
@@ -72,6 +91,19 @@ async function throughput(url: string) {
     if (result.status !== "ran" || result.outcome !== "succeeded" || stored !== EVENTS) throw new Error(`sync did not complete: ${JSON.stringify(result)}, ${stored} stored`);
     process.stdout.write(`  stored ${stored.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds).toLocaleString("en-US")} events/s\n`);
     process.stdout.write(`  peak memory of the sync process: ${Math.round(peakRss / 1024 / 1024)} MiB RSS\n`);
+    // For sizing (README "Deploying"): CPU of the app's sync and of PostgreSQL per 1,000 events
+    // stored (the emulator, standing in for Asana, is a process of its own and not counted), and
+    // the database's size on disk per million events.
+    const syncCpu = process.cpuUsage(cpuBefore.sync);
+    const syncSeconds = (syncCpu.user + syncCpu.system) / 1e6;
+    const postgresSeconds = (await postgresCpuSeconds(dataDir)) - cpuBefore.postgres;
+    const perThousand = (x: number) => ((x / stored) * 1000 * 1000).toFixed(0);
+    process.stdout.write(`  CPU per 1,000 events stored: ${perThousand(syncSeconds + postgresSeconds)} ms (sync process ${perThousand(syncSeconds)} ms, PostgreSQL ${perThousand(postgresSeconds)} ms)\n`);
+    await db().$executeRawUnsafe("CHECKPOINT");
+    const [size] = await db().$queryRaw<{ database: bigint; events: bigint }[]>`
+      SELECT pg_database_size(current_database()) AS database, pg_total_relation_size('audit_event') AS events`;
+    const perMillion = (bytes: bigint) => ((Number(bytes) / stored) * 1e6 / 1024 ** 3).toFixed(2);
+    process.stdout.write(`  storage per million events: ${perMillion(size!.database)} GiB database (audit_event with its indexes ${perMillion(size!.events)} GiB)\n`);
     await db().$disconnect();
   } finally {
     child.kill();

@@ -14,7 +14,9 @@ export interface WorkspaceLock {
 }
 
 export async function tryLockWorkspace(workspaceGid: string): Promise<WorkspaceLock | null> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  // Named, so that an operator (and the two-instance test) can tell from pg_stat_activity which
+  // process of which instance holds a workspace's lock.
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: `audit-dashboard sync lock pid=${process.pid}` });
   await client.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_NAMESPACE, workspaceGid]);

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
+import { metrics } from "@/lib/metrics/registry";
 import type { Semaphore } from "./semaphore";
 import { inWriteTransaction, quarantineRecords, type Tx } from "./store";
 import { checkPage, isDataError, writePageCarefully, writePageFast } from "./write-page";
@@ -68,6 +69,7 @@ export async function fetchAndStorePage(
       }),
     );
   let result: Awaited<ReturnType<typeof write>>;
+  const writeStarted = performance.now();
   try {
     result = await write(!checked.plain);
   } catch (error) {
@@ -77,6 +79,12 @@ export async function fetchAndStorePage(
       result = await write(true);
     } else throw error;
   }
+
+  const m = metrics();
+  m.pageWriteSeconds.observe((performance.now() - writeStarted) / 1_000);
+  m.pagesWritten.inc();
+  m.eventsWritten.inc(result.inserted);
+  m.recordsQuarantined.inc(result.quarantined);
 
   const f = ctx.figures;
   f.pages++;

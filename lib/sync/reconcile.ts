@@ -3,7 +3,7 @@ import type { AsanaClient } from "@/lib/asana/client";
 import { db, dbPool } from "@/lib/db/client";
 import { sealDay } from "@/lib/integrity/seal";
 import { checkDay, markAltered } from "@/lib/integrity/verify";
-import { explainSyncError } from "./explain-error";
+import { explainSyncError, isAbortError } from "./explain-error";
 import { tryLockWorkspace } from "./lock";
 import { dueDays, type ReconcileSchedule } from "./reconcile-schedule";
 import { reconcileDay, type DayResult } from "./reconcile-day";
@@ -25,7 +25,7 @@ export interface ReconcileLimits extends ReconcileSchedule {
 
 export type ReconcileResult =
   | { status: "already_running" | "not_ready" | "nothing_due"; workspaceGid: string }
-  | { status: "ran"; workspaceGid: string; runId: number; outcome: "succeeded" | "partial" | "failed"; days: number; verified: number; foundLate: number; error?: string };
+  | { status: "ran"; workspaceGid: string; runId: number; outcome: "succeeded" | "partial" | "failed" | "interrupted"; days: number; verified: number; foundLate: number; error?: string };
 
 export interface ReconcileOptions {
   workspaceGid: string;
@@ -58,7 +58,7 @@ export async function reconcileWorkspace(options: ReconcileOptions): Promise<Rec
     const run = await db().syncRun.create({ data: { workspaceGid, kind: "reconcile", trigger: options.trigger } });
     const deadline = Date.now() + limits.maxRunMs;
     let pagesLeft = limits.maxPages;
-    const budget = () => Date.now() < deadline && pagesLeft-- > 0;
+    const budget = () => !options.signal?.aborted && Date.now() < deadline && pagesLeft-- > 0;
     let done = 0;
     let verified = 0;
     let foundLate = 0;
@@ -88,6 +88,11 @@ export async function reconcileWorkspace(options: ReconcileOptions): Promise<Rec
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, limits.concurrency) }, worker));
+    if (failure && options.signal?.aborted && isAbortError(failure.error)) {
+      // The server is shutting down: the days read whole are recorded; the rest is read next run.
+      await finishRun(run.id, "interrupted", null);
+      return { status: "ran", workspaceGid, runId: run.id, outcome: "interrupted", days: done, verified, foundLate };
+    }
     if (failure) {
       const message = explainSyncError(failure.error);
       await recordDay(workspaceGid, failure.day, { failed: message });

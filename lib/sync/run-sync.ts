@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { AsanaClient } from "@/lib/asana/client";
 import { AUDIT_LOG_EPOCH } from "@/lib/asana/vocabulary";
 import { db } from "@/lib/db/client";
+import { shutdownSignal } from "@/lib/lifecycle/shutdown";
 import { explainSyncError, isAbortError, RunFailedError } from "./explain-error";
 import { tryLockWorkspace } from "./lock";
 import { emptyFigures, type PageContext, type RunFigures } from "./page";
@@ -22,7 +23,8 @@ export interface SyncLimits {
   writers?: number;
 }
 
-export type SyncOutcome = "succeeded" | "partial" | "failed";
+/** "interrupted": the server shut down during the run; what was committed stays, the next run goes on from it. */
+export type SyncOutcome = "succeeded" | "partial" | "failed" | "interrupted";
 
 export type SyncResult =
   | { status: "already_running"; workspaceGid: string }
@@ -74,7 +76,7 @@ async function finish(workspaceGid: string, runId: number, outcome: SyncOutcome,
     db().syncRun.update({ where: { id: runId }, data: { outcome, error, finishedAt: now() } }),
     db().workspaceSyncState.update({
       where: { workspaceGid },
-      data: outcome === "failed" ? { lastError: error } : { lastError: null, lastSuccessAt: now() },
+      data: outcome === "failed" ? { lastError: error } : outcome === "interrupted" ? {} : { lastError: null, lastSuccessAt: now() },
     }),
   ]);
 }
@@ -93,6 +95,12 @@ async function runStreams(options: SyncOptions, runId: number, figures: RunFigur
   }
 
   const abort = new AbortController();
+  // On shutdown the streams stop: a fetch in flight is abandoned (nothing of it was written), a
+  // page being written commits with its cursor, and no further page starts.
+  const shutdown = shutdownSignal();
+  const stopForShutdown = () => abort.abort(new DOMException("the server is shutting down", "AbortError"));
+  if (shutdown.aborted) stopForShutdown();
+  else shutdown.addEventListener("abort", stopForShutdown, { once: true });
   const deadline = Date.now() + limits.maxRunMs;
   let pagesLeft = limits.maxPages;
   const budget: Budget = () => {
@@ -129,6 +137,8 @@ async function runStreams(options: SyncOptions, runId: number, figures: RunFigur
     readTail(ctx, tail, budget, limits.overlapMs).catch(fail),
     ...Array.from({ length: Math.max(1, limits.concurrency) }, windowWorker),
   ]);
+  shutdown.removeEventListener("abort", stopForShutdown);
+  if (shutdown.aborted && (!firstFailure || isAbortError(firstFailure.error))) return "interrupted";
   if (firstFailure) throw new RunFailedError(firstFailure.error, stopped);
   const caughtUp = tailResult.status === "fulfilled" && tailResult.value;
 

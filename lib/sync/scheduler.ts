@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
 import { configuredWorkspaces, reconcileAll, syncAll } from "./sync-all";
 
@@ -57,5 +58,7 @@ export function startScheduler(): { stop: () => void } {
       clearTimeout(reconcileTimer);
     },
   };
+  // No run starts once the server is shutting down; the one in flight is awaited by sync-all.ts.
+  onShutdown("work", async () => globalForScheduler.__syncScheduler?.stop());
   return globalForScheduler.__syncScheduler;
 }

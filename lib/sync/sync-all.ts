@@ -1,6 +1,7 @@
 import { AsanaClient } from "@/lib/asana/client";
 import { RateLimiter, ShareOfBudget } from "@/lib/asana/rate-limiter";
 import { env } from "@/lib/env";
+import { onShutdown, shutdownSignal } from "@/lib/lifecycle/shutdown";
 import { log, type Logger } from "@/lib/log";
 import { reconcileWorkspace, type ReconcileLimits, type ReconcileResult } from "./reconcile";
 import { syncWorkspace, type SyncLimits, type SyncResult } from "./run-sync";
@@ -73,10 +74,30 @@ export function reconcileClient(): AsanaClient {
 export async function reconcileAll(trigger: string, logger: Logger = log, scope: "due" | "all" = "due"): Promise<ReconcileResult[]> {
   const client = reconcileClient();
   const limits = reconcileLimitsFromEnv();
-  const results: ReconcileResult[] = [];
-  // One workspace after another: reconciliation is background work on a share of one budget.
-  for (const workspaceGid of configuredWorkspaces()) results.push(await reconcileWorkspace({ workspaceGid, client, trigger, limits, logger, scope }));
-  return results;
+  const signal = shutdownSignal();
+  return untilDone(async () => {
+    const results: ReconcileResult[] = [];
+    // One workspace after another: reconciliation is background work on a share of one budget.
+    for (const workspaceGid of configuredWorkspaces()) {
+      if (signal.aborted) break;
+      results.push(await reconcileWorkspace({ workspaceGid, client, trigger, limits, logger, scope, signal }));
+    }
+    return results;
+  });
+}
+
+/**
+ * Runs `work` with the server's shutdown waiting for it: a run stops at its next clean point
+ * when the shutdown signal fires (run-sync.ts), and the pools close only once it has.
+ */
+async function untilDone<T>(work: () => Promise<T>): Promise<T> {
+  const running = work();
+  const unregister = onShutdown("work", () => running.then(() => undefined, () => undefined));
+  try {
+    return await running;
+  } finally {
+    unregister();
+  }
 }
 
 export function configuredWorkspaces(): string[] {
@@ -86,5 +107,6 @@ export function configuredWorkspaces(): string[] {
 export async function syncAll(trigger: string, logger: Logger = log): Promise<SyncResult[]> {
   const client = asanaClient();
   const limits = syncLimitsFromEnv();
-  return Promise.all(configuredWorkspaces().map((workspaceGid) => syncWorkspace({ workspaceGid, client, trigger, limits, logger })));
+  if (shutdownSignal().aborted) return [];
+  return untilDone(() => Promise.all(configuredWorkspaces().map((workspaceGid) => syncWorkspace({ workspaceGid, client, trigger, limits, logger }))));
 }
