@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { manualClock, type Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
-import { clientFor, resetDatabase, runSync, startTestEmulator, storedRaw } from "@/lib/testing/sync-harness";
+import { clientFor, resetDatabase, runSync, startTestEmulator, storedRaw, expectExactCopy } from "@/lib/testing/sync-harness";
 
 let emulator: Emulator | undefined;
 
@@ -10,13 +10,6 @@ afterEach(async () => {
   emulator = undefined;
   await resetDatabase();
 });
-
-async function expectExactCopy(e: Emulator) {
-  const upstream = e.control.visibleEvents() as Array<{ gid: string }>;
-  const stored = await storedRaw();
-  expect(stored.size).toBe(upstream.length);
-  for (const event of upstream) expect(stored.get(event.gid)).toEqual(event);
-}
 
 describe("offsets that expire, and events that arrive late", () => {
   it("falls back to the newest stored event minus the overlap when the cursor has expired", async () => {

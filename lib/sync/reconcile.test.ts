@@ -4,7 +4,7 @@ import { manualClock, type Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
 import { verifyArchive } from "@/lib/integrity/verify";
 import { expectRollupsExact } from "@/lib/testing/rollup-checks";
-import { clientFor, resetDatabase, runReconcile, runSync, startTestEmulator, storedRaw } from "@/lib/testing/sync-harness";
+import { clientFor, resetDatabase, runReconcile, runSync, startTestEmulator, storedRaw, expectExactCopy } from "@/lib/testing/sync-harness";
 import { insertEventPage, inWriteTransaction } from "./store";
 
 /**
@@ -20,13 +20,6 @@ afterEach(async () => {
   emulator = undefined;
   await resetDatabase();
 });
-
-async function expectExactCopy(e: Emulator) {
-  const upstream = e.control.visibleEvents() as Array<{ gid: string }>;
-  const stored = await storedRaw();
-  expect(stored.size).toBe(upstream.length);
-  for (const event of upstream) expect(stored.get(event.gid)).toEqual(event);
-}
 
 const HOUR = 3_600_000;
 

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { expect } from "vitest";
 import { AsanaClient } from "@/lib/asana/client";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@/lib/asana/emulator";
 import { RateLimiter } from "@/lib/asana/rate-limiter";
@@ -65,4 +66,12 @@ export function runReconcile(emulator: Emulator, options: { client?: AsanaClient
     scope: options.scope,
     now: options.now,
   });
+}
+
+/** The database holds exactly what the emulator serves: every event once, its raw JSON as sent. */
+export async function expectExactCopy(emulator: Emulator): Promise<void> {
+  const upstream = emulator.control.visibleEvents() as Array<{ gid: string }>;
+  const stored = await storedRaw();
+  expect(stored.size).toBe(upstream.length);
+  for (const event of upstream) expect(stored.get(event.gid)).toEqual(event);
 }
