@@ -1,4 +1,4 @@
-import { canFilter, conditionsOf, DIMENSIONS, type Dimension, type EventFilter } from "@/lib/events/filters";
+import { canFilter, conditionsOf, DIMENSIONS, isFlat, type Dimension, type EventFilter } from "@/lib/events/filters";
 import { eventSearch } from "@/lib/events/search-params";
 import type { TimeRange } from "@/lib/events/time-range";
 
@@ -8,9 +8,9 @@ import type { TimeRange } from "@/lib/events/time-range";
  */
 export const ALL_TIME: TimeRange = { kind: "relative", last: "all" };
 
-/** True when every condition of the filter is on one of `dimensions` (the time aside). */
+/** True when every condition of the filter is on one of `dimensions` (the time aside); never with an expression. */
 export function onlyOn(filter: EventFilter, dimensions: readonly Dimension[]): boolean {
-  return conditionsOf(filter).every((c) => dimensions.includes(c.dimension));
+  return isFlat(filter) && conditionsOf(filter).every((c) => dimensions.includes(c.dimension));
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACTOR_TYPES, AUTH_METHODS, CONTEXT_TYPES } from "@/lib/asana/vocabulary";
 import { EVENT_CATEGORIES } from "@/lib/asana/event-types";
 import { parseIpOrCidr } from "./ip";
+import type { QueryExpr } from "./query-expr";
 import { DEFAULT_TIME, timeRangeSchema, type TimeRange } from "./time-range";
 
 /**
@@ -9,6 +10,8 @@ import { DEFAULT_TIME, timeRangeSchema, type TimeRange } from "./time-range";
  * time range plus, for each dimension, values to include (any of them) and values to exclude
  * (none of them). Dimensions combine with AND. The same model is read from the URL
  * (search-params.ts), from the query bar (query-text.ts) and turned into SQL (where.ts).
+ * What that cannot say (an OR across fields, a group, a wildcard) is the `expression`,
+ * ANDed with the rest; null almost always.
  */
 export const DIMENSIONS = [
   "eventType",
@@ -31,7 +34,14 @@ export interface EventFilter {
   time: TimeRange;
   include: DimensionValues;
   exclude: DimensionValues;
+  expression: QueryExpr | null;
 }
+
+/**
+ * Whether the filter is only per-field lists: then rollups, facets and chips can serve it.
+ * An expression must be checked row by row against the events.
+ */
+export const isFlat = (filter: EventFilter) => filter.expression === null;
 
 export interface DimensionSpec {
   /** The name in the URL and in the query bar (`type:task_deleted`, `?type=task_deleted`). */
@@ -120,13 +130,13 @@ export function emptyValues(): DimensionValues {
 }
 
 export function emptyFilter(time: TimeRange = DEFAULT_TIME): EventFilter {
-  return { time, include: emptyValues(), exclude: emptyValues() };
+  return { time, include: emptyValues(), exclude: emptyValues(), expression: null };
 }
 
 /** A filter from the parts that matter, the rest empty: `filterOf({ include: { actorType: ["user"] } })`. */
 export function filterOf(parts: { time?: TimeRange; include?: Partial<DimensionValues>; exclude?: Partial<DimensionValues> } = {}): EventFilter {
   const base = emptyFilter(parts.time);
-  return { time: base.time, include: { ...base.include, ...parts.include }, exclude: { ...base.exclude, ...parts.exclude } };
+  return { time: base.time, include: { ...base.include, ...parts.include }, exclude: { ...base.exclude, ...parts.exclude }, expression: null };
 }
 
 export interface FilterIssue {
@@ -175,7 +185,7 @@ export const eventFilterSchema = z
     for (const issue of checked.issues) {
       ctx.addIssue({ code: "custom", path: [issue.exclude ? "exclude" : "include", issue.dimension], message: issue.message });
     }
-    return { time: input.time, include: checked.include, exclude: checked.exclude } satisfies EventFilter;
+    return { time: input.time, include: checked.include, exclude: checked.exclude, expression: null } satisfies EventFilter;
   });
 
 export interface Condition {
@@ -192,7 +202,7 @@ export function conditionsOf(filter: EventFilter): Condition[] {
   ]);
 }
 
-export const hasConditions = (filter: EventFilter) => conditionsOf(filter).length > 0;
+export const hasConditions = (filter: EventFilter) => conditionsOf(filter).length > 0 || filter.expression !== null;
 
 /** Adds a value (moving it out of the opposite list if it was there). */
 export function withCondition(filter: EventFilter, { dimension, value, exclude }: Condition): EventFilter {

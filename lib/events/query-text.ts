@@ -1,160 +1,107 @@
-import { checkDimensionValues, checkValue, DIMENSION_BY_KEY, DIMENSION_SPECS, DIMENSIONS, emptyValues, type EventFilter } from "./filters";
+import { checkDimensionValues, DIMENSION_SPECS, DIMENSIONS, type EventFilter } from "./filters";
+import { asList, flatten, toExpr } from "./query-build";
+import { combine, MAX_TERMS, termCount, type QueryExpr } from "./query-expr";
+import { parseQuery, type Node, type TextError } from "./query-parse";
 import { checkAbsolute, DEFAULT_TIME, parseInstant, parseRelative, type TimeRange } from "./time-range";
 
 /**
  * The query bar's language, for people who type:
  *
  *   actor:alice@x.com type:task_deleted,project_deleted -ip:10.0.0.0/8 since:7d "quarterly plan"
+ *   (type:user_login_failed OR category:admin_settings) NOT actor_type:asana
  *
- * - `key:value` includes, `-key:value` excludes; `key:a,b` means a or b. Keys are the URL's:
- *   type, category, actor_type, actor, resource_type, resource, ip, context, auth, app, text.
- * - `since:7d` (or `range:`) is a relative range, `from:` / `to:` an absolute one (ISO 8601).
- * - Any other word or "quoted phrase" is free text; `-word` excludes it.
- * - Values with spaces, commas or quotes are written in double quotes, `\"` for a quote.
+ * - `key:value` includes, `-key:value` or `NOT key:value` excludes; `key:a,b` means a or b.
+ *   Keys are the URL's (type, category, actor_type, actor, resource_type, resource, ip,
+ *   context, auth, app, text) or the names Asana's API and Datadog use (query-fields.ts).
+ * - Conditions side by side must all hold (AND); OR between them means either; parentheses
+ *   group. NOT binds tightest, then AND, then OR. Operators are read in any case.
+ * - `*` and `?` in a bare value are wildcards (`type:task_*`, `actor:*@contractor.com`);
+ *   in a "quoted value" they are literal.
+ * - `since:7d` (or `range:`) is a relative range, `from:` / `to:` an absolute one (ISO 8601);
+ *   they apply to the whole query.
+ * - Any other word or "quoted phrase" is free text; it also finds event types whose name or
+ *   label says it ("2fa", "login failed").
  *
- * `filterToText` writes the canonical text of a filter; `textToFilter` reads it back, and the
- * two round-trip (query-text.test.ts).
+ * Whatever the flat filter (filters.ts) can say becomes that filter; the rest becomes its
+ * `expression`. `filterToText` writes the canonical text of a filter; `textToFilter` reads it
+ * back, and the two round-trip (query-text.test.ts). The grammar is in query-parse.ts.
  */
-export interface TextError {
-  /** Character offsets of the offending token, for highlighting. */
-  start: number;
-  end: number;
-  message: string;
-}
+export type { TextError };
 
 export type TextParse = { ok: true; filter: EventFilter } | { ok: false; errors: TextError[] };
 
-const TIME_KEYS = new Set(["since", "range", "from", "to"]);
-const KNOWN_KEYS = [...DIMENSIONS.map((d) => DIMENSION_SPECS[d].key), "since", "from", "to"];
+const topItems = (node: Node): Node[] => (node.kind === "and" ? node.args.flatMap(topItems) : [node]);
 
-class Scanner {
-  pos = 0;
-  constructor(readonly text: string) {}
-  get done() {
-    return this.pos >= this.text.length;
+interface TimeParts {
+  relative: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+function readTime(node: Extract<Node, { kind: "time" }>, time: TimeParts, errors: TextError[]) {
+  const fail = (message: string) => errors.push({ start: node.start, end: node.end, message });
+  if (node.values.length > 1) return fail(`"${node.field}" takes one value`);
+  const value = node.values[0]!.value;
+  if (node.key === "since") {
+    const parsed = parseRelative(value);
+    if (parsed !== null && typeof parsed === "object") fail(parsed.error);
+    else time.relative = value;
+    return;
   }
-  peek(offset = 0) {
-    return this.text[this.pos + offset];
-  }
-  atSpace() {
-    return /\s/.test(this.peek() ?? "");
-  }
-  skipSpace() {
-    while (!this.done && this.atSpace()) this.pos++;
-  }
-  /** A quoted string (at a quote) or a bare run up to whitespace, or also a comma when `stopAtComma`. */
-  item(stopAtComma: boolean): { value: string } | { error: string } {
-    if (this.peek() === '"') {
-      this.pos++;
-      let value = "";
-      while (!this.done && this.peek() !== '"') {
-        if (this.peek() === "\\" && (this.peek(1) === '"' || this.peek(1) === "\\")) this.pos++;
-        value += this.peek();
-        this.pos++;
-      }
-      if (this.done) return { error: "a quote is not closed" };
-      this.pos++;
-      return { value };
-    }
-    const start = this.pos;
-    while (!this.done && !this.atSpace() && !(stopAtComma && this.peek() === ",") && this.peek() !== '"') this.pos++;
-    return { value: this.text.slice(start, this.pos) };
-  }
+  const parsed = parseInstant(value);
+  if (typeof parsed === "object") fail(`${node.field}: ${parsed.error}`);
+  else time[node.key] = parsed;
 }
 
 export function textToFilter(text: string, fallbackTime: TimeRange = DEFAULT_TIME): TextParse {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return parsed;
   const errors: TextError[] = [];
-  const include = emptyValues();
-  const exclude = emptyValues();
-  let relative: string | null = null;
-  let from: string | null = null;
-  let to: string | null = null;
-  const s = new Scanner(text);
-
-  for (s.skipSpace(); !s.done; s.skipSpace()) {
-    const start = s.pos;
-    const fail = (message: string) => {
-      while (!s.done && !s.atSpace()) s.pos++;
-      errors.push({ start, end: s.pos, message });
-    };
-    const negate = s.peek() === "-" && s.peek(1) !== undefined && !/\s/.test(s.peek(1)!);
-    if (negate) s.pos++;
-    const key = /^([A-Za-z_]+):/.exec(text.slice(s.pos))?.[1];
-
-    if (key === undefined) {
-      const item = s.item(false);
-      if ("error" in item) {
-        errors.push({ start, end: s.pos, message: item.error });
-        continue;
-      }
-      const checked = checkValue("text", item.value);
-      if ("error" in checked) errors.push({ start, end: s.pos, message: `text: ${checked.error}` });
-      else (negate ? exclude : include).text.push(checked.value);
-      continue;
-    }
-
-    const name = key.toLowerCase();
-    s.pos += key.length + 1;
-    const dimension = DIMENSION_BY_KEY.get(name);
-    if (!dimension && !TIME_KEYS.has(name)) {
-      fail(`"${key}" is not a field; use ${KNOWN_KEYS.join(", ")} (put text with a colon in quotes)`);
-      continue;
-    }
-    const values: string[] = [];
-    let broken: string | null = null;
-    do {
-      if (s.peek() === ",") s.pos++;
-      const item = s.item(true);
-      if ("error" in item) broken = item.error;
-      else values.push(item.value);
-    } while (!broken && s.peek() === ",");
-    if (!broken && !s.done && !s.atSpace()) broken = "unexpected character after the value";
-    if (broken || values.every((v) => v === "")) {
-      fail(`${name}: ${broken ?? "needs a value"}`);
-      continue;
-    }
-    const end = s.pos;
-
-    if (!dimension) {
-      if (negate) errors.push({ start, end, message: `"${name}" cannot be excluded` });
-      else if (values.length > 1) errors.push({ start, end, message: `"${name}" takes one value` });
-      else if (name === "since" || name === "range") {
-        const parsed = parseRelative(values[0]!);
-        if (parsed !== null && typeof parsed === "object") errors.push({ start, end, message: parsed.error });
-        else relative = values[0]!;
-      } else {
-        const parsed = parseInstant(values[0]!);
-        if (typeof parsed === "object") errors.push({ start, end, message: `${name}: ${parsed.error}` });
-        else if (name === "from") from = parsed;
-        else to = parsed;
-      }
-      continue;
-    }
-    for (const value of values) {
-      if (value === "") continue;
-      const checked = checkValue(dimension, value);
-      if ("error" in checked) errors.push({ start, end, message: `${name}: ${checked.error}` });
-      else (negate ? exclude : include)[dimension].push(checked.value);
+  const time: TimeParts = { relative: null, from: null, to: null };
+  const items: QueryExpr[] = [];
+  for (const node of parsed.node ? topItems(parsed.node) : []) {
+    if (node.kind === "time") readTime(node, time, errors);
+    else {
+      const expr = toExpr(node, errors);
+      if (expr) items.push(expr);
     }
   }
-
+  const { relative, from, to } = time;
   if (relative !== null && (from !== null || to !== null)) errors.push({ start: 0, end: text.length, message: `use either "since" or "from"/"to", not both` });
   const reversed = checkAbsolute(from, to);
   if (reversed) errors.push({ start: 0, end: text.length, message: reversed });
-  const checked = checkDimensionValues(include, exclude);
+  const flat = flatten(items);
+  const checked = checkDimensionValues(flat.include, flat.exclude);
   for (const issue of checked.issues) {
     const key = issue.dimension === "time" ? "time" : DIMENSION_SPECS[issue.dimension].key;
     errors.push({ start: 0, end: text.length, message: `${key}: ${issue.message}` });
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const time: TimeRange = relative !== null ? { kind: "relative", last: relative } : from !== null || to !== null ? { kind: "absolute", from, to } : fallbackTime;
-  return { ok: true, filter: { time, include: checked.include, exclude: checked.exclude } };
+  const range: TimeRange = relative !== null ? { kind: "relative", last: relative } : from !== null || to !== null ? { kind: "absolute", from, to } : fallbackTime;
+  const expression = flat.rest.length > 0 ? combine("and", flat.rest) : null;
+  return { ok: true, filter: { time: range, include: checked.include, exclude: checked.exclude, expression } };
+}
+
+/**
+ * The URL's `q=`: an expression on its own, read as written (nothing moved into the flat
+ * lists, which the URL carries in their own parameters), without a time range.
+ */
+export function textToExpression(text: string): { ok: true; expression: QueryExpr } | { ok: false; errors: TextError[] } {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return parsed;
+  if (!parsed.node) return { ok: false, errors: [{ start: 0, end: text.length, message: "the expression is empty" }] };
+  const errors: TextError[] = [];
+  const expression = toExpr(parsed.node, errors);
+  if (errors.length > 0 || !expression) return { ok: false, errors };
+  if (termCount(expression) > MAX_TERMS) return { ok: false, errors: [{ start: 0, end: text.length, message: `the query has more than ${MAX_TERMS} conditions` }] };
+  return { ok: true, expression };
 }
 
 /** A value as the language reads it back: bare when it can be, quoted otherwise. */
 export function quote(value: string, { inList }: { inList: boolean }): string {
-  const needsQuotes = value === "" || /[\s",\\]/.test(value) || (!inList && (/^[A-Za-z_]+:/.test(value) || value.startsWith("-")));
+  const needsQuotes =
+    value === "" || /[\s",\\()*?]/.test(value) || (!inList && (/^@?[A-Za-z_][A-Za-z0-9_.@]*:/.test(value) || value.startsWith("-") || /^(and|or|not)$/i.test(value)));
   return needsQuotes ? `"${value.replace(/[\\"]/g, "\\$&")}"` : value;
 }
 
@@ -163,7 +110,28 @@ export function timeToText(time: TimeRange): string {
   return [time.from ? `from:${time.from}` : "", time.to ? `to:${time.to}` : ""].filter(Boolean).join(" ");
 }
 
-/** The canonical text of a filter: conditions in dimension order, then the time range. */
+const valueText = (e: Extract<QueryExpr, { kind: "term" }>) => (e.wildcard ? e.value : quote(e.value, { inList: true }));
+
+/**
+ * An expression's canonical text. An OR of one field's values is written as its list
+ * (`type:a,b`), a negated term or list with "-", and groups get parentheses wherever they
+ * sit inside another operator, so that the reader never needs the precedence rules.
+ */
+export function exprToText(expr: QueryExpr): string {
+  if (expr.kind === "term") return expr.dimension === "text" ? quote(expr.value, { inList: false }) : `${DIMENSION_SPECS[expr.dimension].key}:${valueText(expr)}`;
+  const list = asList(expr);
+  if (list && list.dimension !== "text") {
+    const terms = expr.kind === "not" ? expr.arg : expr;
+    const values = terms.kind === "or" ? terms.args : [terms];
+    return `${list.exclude ? "-" : ""}${DIMENSION_SPECS[list.dimension].key}:${values.map((t) => valueText(t as Extract<QueryExpr, { kind: "term" }>)).join(",")}`;
+  }
+  const inner = (e: QueryExpr) => (e.kind === "and" || e.kind === "or" ? (asList(e) ? exprToText(e) : `(${exprToText(e)})`) : exprToText(e));
+  if (expr.kind === "not") return expr.arg.kind === "term" ? `-${exprToText(expr.arg)}` : `NOT ${inner(expr.arg)}`;
+  if (expr.kind === "and") return expr.args.map(inner).join(" ");
+  return expr.args.map(inner).join(" OR ");
+}
+
+/** The canonical text of a filter: conditions in dimension order, the expression, then the time range. */
 export function filterToText(filter: EventFilter): string {
   const parts: string[] = [];
   for (const d of DIMENSIONS) {
@@ -176,6 +144,7 @@ export function filterToText(filter: EventFilter): string {
       else parts.push(`${sign}${DIMENSION_SPECS[d].key}:${values.map((v) => quote(v, { inList: true })).join(",")}`);
     }
   }
+  if (filter.expression) parts.push(filter.expression.kind === "or" && !asList(filter.expression) ? `(${exprToText(filter.expression)})` : exprToText(filter.expression));
   parts.push(timeToText(filter.time));
   return parts.join(" ");
 }

@@ -1,6 +1,8 @@
 import { createLoader, createSerializer, parseAsArrayOf, parseAsString, type inferParserType } from "nuqs/server";
 import { checkKeys, toSearchParams, type ParamError, type Parsed, type SearchInput } from "@/lib/url/search-contract";
 import { checkDimensionValues, DIMENSION_SPECS, DIMENSIONS, type Dimension, type DimensionKey, type DimensionValues, type EventFilter } from "./filters";
+import { MAX_QUERY_LENGTH } from "./query-expr";
+import { exprToText, textToExpression } from "./query-text";
 import { checkAbsolute, DEFAULT_LAST, parseInstant, parseRelative, type TimeRange } from "./time-range";
 import {
   decodeCursor,
@@ -24,13 +26,15 @@ import {
  * than one that says what is wrong. Validation with messages happens in `validateEventParams`.
  *
  * Dimension values: `?type=task_deleted,project_deleted` includes, `?not_ip=10.0.0.0/8`
- * excludes. Time: `?range=24h` (default 7d, or "all") or `?from=…&to=…` (ISO 8601).
+ * excludes. Time: `?range=24h` (default 7d, or "all") or `?from=…&to=…` (ISO 8601). What
+ * the lists cannot say (an OR across fields, a group, a wildcard) is `?q=`, the canonical
+ * text of the filter's expression (query-text.ts), ANDed with the rest.
  */
 const list = parseAsArrayOf(parseAsString);
 
 export const excludeKey = (dimension: Dimension) => `not_${DIMENSION_SPECS[dimension].key}` as const;
 
-const timeParsers = { range: parseAsString, from: parseAsString, to: parseAsString };
+const timeParsers = { range: parseAsString, from: parseAsString, to: parseAsString, q: parseAsString };
 type DimensionParsers = { [K in DimensionKey | `not_${DimensionKey}`]: typeof list };
 const dimensionParsers = Object.fromEntries(DIMENSIONS.flatMap((d) => [[DIMENSION_SPECS[d].key, list], [excludeKey(d), list]])) as DimensionParsers;
 
@@ -55,7 +59,7 @@ export const loadEventSearchParams = createLoader(eventSearchParams);
 export const serializeEventParams = createSerializer(eventSearchParams);
 
 const KNOWN_KEYS = new Set(Object.keys(eventSearchParams));
-const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to"].includes(k)), "cols"]);
+const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to", "q"].includes(k)), "cols"]);
 const VIEW = "the event explorer";
 
 function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, errors: ParamError[]): TimeRange {
@@ -84,6 +88,18 @@ function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, err
   return { kind: "relative", last };
 }
 
+function expressionFromParam(q: string | null, errors: ParamError[]) {
+  if (q === null) return null;
+  if (q.length > MAX_QUERY_LENGTH) {
+    errors.push({ param: "q", message: `the query is longer than ${MAX_QUERY_LENGTH} characters` });
+    return null;
+  }
+  const parsed = textToExpression(q);
+  if (parsed.ok) return parsed.expression;
+  for (const e of parsed.errors) errors.push({ param: "q", message: `${e.end > e.start ? `"${q.slice(e.start, Math.min(e.end, e.start + 60))}": ` : ""}${e.message}` });
+  return null;
+}
+
 /** The filter of already-loaded raw params; every problem is reported, not just the first. */
 export function validateFilterParams(raw: RawFilterParams): Parsed<{ filter: EventFilter }> {
   const errors: ParamError[] = [];
@@ -99,8 +115,9 @@ export function validateFilterParams(raw: RawFilterParams): Parsed<{ filter: Eve
     const dimension = issue.dimension as Dimension;
     errors.push({ param: issue.exclude ? excludeKey(dimension) : DIMENSION_SPECS[dimension].key, message: issue.message });
   }
+  const expression = expressionFromParam(raw.q, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, filter: { time, include: checked.include, exclude: checked.exclude } };
+  return { ok: true, filter: { time, include: checked.include, exclude: checked.exclude, expression } };
 }
 
 function pick<T extends string | number>(param: string, value: string | null, allowed: readonly T[], fallback: T, errors: ParamError[]): T {
@@ -173,7 +190,7 @@ export function parseFilterParams(input: SearchInput, view = VIEW): Parsed<{ fil
 
 /** A filter as raw URL values; defaults and empty lists become null, so URLs stay short. */
 export function filterToParams(filter: EventFilter): RawFilterParams {
-  const out: Record<string, string | string[] | null> = { range: null, from: null, to: null };
+  const out: Record<string, string | string[] | null> = { range: null, from: null, to: null, q: filter.expression ? exprToText(filter.expression) : null };
   if (filter.time.kind === "relative") out.range = filter.time.last === DEFAULT_LAST ? null : filter.time.last;
   else {
     out.from = filter.time.from;

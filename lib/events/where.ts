@@ -1,7 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isGid, looksLikeEmail, type Dimension, type EventFilter } from "./filters";
 import { parseIpOrCidr } from "./ip";
+import { MAX_DEPTH, wildcardPattern, type QueryExpr } from "./query-expr";
 import { resolveTimeRange } from "./time-range";
+import { eventTypesMatchingText } from "./type-text";
 
 /**
  * A validated filter as a parameterised WHERE fragment over `audit_event`. User input only
@@ -18,7 +20,6 @@ const EQUALITY_COLUMNS = {
   resourceType: "resource_type",
   contextType: "context_type",
   authMethod: "auth_method",
-  oauthApp: "oauth_app_name",
 } as const satisfies Partial<Record<Dimension, string>>;
 
 const sql = Prisma.sql;
@@ -43,9 +44,22 @@ export interface ActorGids {
   exclude: string[] | null;
 }
 
+/**
+ * OAuth apps by name in any case. The names are looked up in the monthly value rollup (a few
+ * rows per app) and the events then read by equality, so the (oauth_app_name, created_at)
+ * index still serves: `= ANY(ARRAY(subquery))` is one lookup, then an index condition.
+ */
+function appMatch(values: string[], wildcard = false): Prisma.Sql {
+  const names = wildcard
+    ? sql`SELECT DISTINCT value FROM event_value_rollup_monthly WHERE dimension = 'oauth_app' AND value ILIKE ${wildcardPattern(values[0]!)}`
+    : sql`SELECT DISTINCT value FROM event_value_rollup_monthly WHERE dimension = 'oauth_app' AND lower(value) = ANY(${values.map((v) => v.toLowerCase())}::text[])`;
+  return wildcard ? sql`oauth_app_name = ANY(ARRAY(${names}))` : sql`oauth_app_name = ANY(ARRAY(${names}) || ${values}::text[])`;
+}
+
 /** Actors by gid (exact), e-mail (exact, any case) or part of a name or e-mail, resolved in the small actor table. */
-function actorMatch(values: string[], resolved?: string[] | null): Prisma.Sql {
+function actorMatch(values: string[], resolved?: string[] | null, wildcard = false): Prisma.Sql {
   if (resolved) return resolved.length === 0 ? sql`FALSE` : anyOf("actor_gid", resolved);
+  if (wildcard) return sql`actor_gid IN (SELECT gid FROM actor WHERE name ILIKE ${wildcardPattern(values[0]!)} OR email ILIKE ${wildcardPattern(values[0]!)})`;
   const gids = values.filter(isGid);
   const lookups = values
     .filter((v) => !isGid(v))
@@ -87,13 +101,21 @@ function textMatch(term: string): Prisma.Sql {
   return sql`(${haystack} OR gid = ${term} OR actor_gid = ${term} OR resource_gid = ${term})`;
 }
 
-const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip" };
+/** Free text, or the event types whose name or label says it ("2fa", "login failed"; type-text.ts). */
+function freeTextMatch(term: string): Prisma.Sql {
+  const types = eventTypesMatchingText(term);
+  return types.length === 0 ? textMatch(term) : sql`(${textMatch(term)} OR ${anyOf("event_type", types)})`;
+}
+
+const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
 
 function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null): Prisma.Sql {
   if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);
   switch (dimension) {
     case "actor":
       return actorMatch(values, actorGids);
+    case "oauthApp":
+      return appMatch(values);
     case "resource":
       return resourceMatch(values);
     case "ip":
@@ -113,7 +135,51 @@ function nullableColumn(dimension: Dimension): string | undefined {
  */
 export function needsScan(filter: EventFilter): boolean {
   const names = (values: string[]) => values.some((v) => !isGid(v));
-  return filter.include.text.length + filter.exclude.text.length > 0 || names(filter.include.resource) || names(filter.exclude.resource);
+  return filter.expression !== null || filter.include.text.length + filter.exclude.text.length > 0 || names(filter.include.resource) || names(filter.exclude.resource);
+}
+
+/** One term of an expression; a wildcard value is a LIKE pattern over the field. */
+function termMatch(term: Extract<QueryExpr, { kind: "term" }>): Prisma.Sql {
+  const { dimension, value } = term;
+  if (dimension === "text") return freeTextMatch(value);
+  if (!term.wildcard) return dimensionMatch(dimension, [value]);
+  switch (dimension) {
+    case "actor":
+      return actorMatch([value], null, true);
+    case "oauthApp":
+      return appMatch([value], true);
+    case "resource":
+      return sql`resource_name COLLATE "C" ILIKE ${wildcardPattern(value)}`;
+    case "ip":
+      return sql`host(client_ip) LIKE ${wildcardPattern(value)}`;
+    default:
+      if (dimension in EQUALITY_COLUMNS) return sql`${raw(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS])} LIKE ${wildcardPattern(value)}`;
+      throw new Error(`no wildcard SQL for dimension ${dimension}`);
+  }
+}
+
+/**
+ * An expression as SQL, NOT pushed down to the terms (De Morgan) so that each term keeps the
+ * flat filter's meaning: "not from 10.0.0.0/8" is true of an event without an IP, where SQL's
+ * NOT of a NULL comparison would drop it. Values only ever travel as bind parameters.
+ */
+export function expressionMatch(expr: QueryExpr, negated = false, depth = 0): Prisma.Sql {
+  if (depth > MAX_DEPTH * 2) throw new Error("expression nested deeper than the parser allows");
+  switch (expr.kind) {
+    case "not":
+      return expressionMatch(expr.arg, !negated, depth + 1);
+    case "and":
+    case "or": {
+      const parts = expr.args.map((a) => expressionMatch(a, negated, depth + 1));
+      return sql`(${Prisma.join(parts, (expr.kind === "and") !== negated ? " AND " : " OR ")})`;
+    }
+    case "term": {
+      const match = termMatch(expr);
+      if (!negated) return match;
+      const column = expr.dimension === "text" ? undefined : nullableColumn(expr.dimension);
+      return column ? sql`(${raw(column)} IS NULL OR NOT (${match}))` : sql`NOT (${match})`;
+    }
+  }
 }
 
 export interface WhereOptions {
@@ -138,8 +204,9 @@ export function eventConditions(filter: EventFilter, options: WhereOptions): Pri
   if (start) indexed.push(sql`created_at >= ${start}`);
   if (to) indexed.push(sql`created_at < ${to}`);
 
-  for (const term of filter.include.text) scanned.push(textMatch(term));
-  if (filter.exclude.text.length > 0) scanned.push(sql`NOT (${orAll(filter.exclude.text.map(textMatch))})`);
+  for (const term of filter.include.text) scanned.push(freeTextMatch(term));
+  if (filter.exclude.text.length > 0) scanned.push(sql`NOT (${orAll(filter.exclude.text.map(freeTextMatch))})`);
+  if (filter.expression) scanned.push(expressionMatch(filter.expression));
 
   for (const dimension of Object.keys(filter.include) as Dimension[]) {
     if (dimension === "text") continue;
