@@ -38,7 +38,7 @@ test("filters by clicking, then by the query bar; a reload shows the same rows",
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(`Event type is ${typeLabel}`);
 
   // The query bar reads the same filter back as text, and writes a new one.
-  const bar = page.getByRole("textbox", { name: "Query" });
+  const bar = page.getByRole("combobox", { name: "Query" });
   await expect(bar).toHaveValue(/category:deletion/);
   await bar.fill("category:deletion -actor_type:asana since:90d");
   await bar.press("Enter");
@@ -175,7 +175,7 @@ test("the keyboard moves through rows, opens and closes an event, and focuses th
   await expect(page.locator(`tr[data-gid="${gids[2]}"]`)).toBeFocused();
 
   await page.keyboard.press("/");
-  await expect(page.getByRole("textbox", { name: "Query" })).toBeFocused();
+  await expect(page.getByRole("combobox", { name: "Query" })).toBeFocused();
 
   // The event's own page.
   await page.goto(`/events/${gids[0]}`);

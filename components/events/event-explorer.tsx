@@ -109,7 +109,7 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
       <div className="flex flex-wrap items-center gap-2">
         <TimeRangePicker value={filter.time} tz={view.tz} onChange={(time) => void setFilter(withTime(filter, time))} />
         <AddFilter onAdd={addCondition} />
-        <FilterChips filter={filter} onChange={(remove, add) => void setFilter(add ? withCondition(withoutCondition(filter, remove), add) : withoutCondition(filter, remove))} onClear={() => void setFilter(emptyFilter(filter.time))} />
+        <FilterChips filter={filter} onChange={(remove, add) => void setFilter(add ? withCondition(withoutCondition(filter, remove), add) : withoutCondition(filter, remove))} onClear={() => void setFilter(emptyFilter(filter.time))} onRemoveExpression={() => void setFilter({ ...filter, expression: null })} />
         <div className="ml-auto">
           <EventCount filter={filter} />
         </div>

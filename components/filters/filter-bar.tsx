@@ -28,6 +28,7 @@ export function FilterBar({ filter, setFilter, scope = (f) => f }: { filter: Eve
           filter={filter}
           onChange={(remove, add) => void setFilter(add ? withCondition(withoutCondition(filter, remove), add) : withoutCondition(filter, remove))}
           onClear={() => void setFilter(emptyFilter(filter.time))}
+          onRemoveExpression={() => void setFilter({ ...filter, expression: null })}
         />
         <div className="ml-auto flex items-center gap-3">
           <EventCount filter={scope(filter)} />

@@ -2,6 +2,7 @@
 
 import { Ban, X } from "lucide-react";
 import { conditionsOf, type Condition, type EventFilter } from "@/lib/events/filters";
+import { exprToText } from "@/lib/events/query-text";
 import { visibleText } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
 import { DataText } from "@/components/ui/data-text";
@@ -11,9 +12,20 @@ import { dimensionLabel, valueLabel } from "./condition-label";
  * The filter's conditions as chips: the label flips a condition between "is" and "is not",
  * the cross removes it. Everything here writes the URL; nothing is kept on the side.
  */
-export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter; onChange: (remove: Condition, add?: Condition) => void; onClear: () => void }) {
+export function FilterChips({
+  filter,
+  onChange,
+  onClear,
+  onRemoveExpression,
+}: {
+  filter: EventFilter;
+  onChange: (remove: Condition, add?: Condition) => void;
+  onClear: () => void;
+  /** Drops the filter's boolean expression (the part only the query bar can say). */
+  onRemoveExpression: () => void;
+}) {
   const conditions = conditionsOf(filter);
-  if (conditions.length === 0) return null;
+  if (conditions.length === 0 && !filter.expression) return null;
   return (
     <ul className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
       {conditions.map((c) => (
@@ -47,11 +59,34 @@ export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter
           </button>
         </li>
       ))}
+      {filter.expression ? <ExpressionChip text={exprToText(filter.expression)} onRemove={onRemoveExpression} /> : null}
       <li>
         <button type="button" onClick={onClear} className="rounded-sm px-1.5 text-xs text-muted-foreground underline-offset-2 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring/50">
           Clear all
         </button>
       </li>
     </ul>
+  );
+}
+
+/** The expression as one chip: it is edited in the query bar, and can be removed here. */
+function ExpressionChip({ text, onRemove }: { text: string; onRemove: () => void }) {
+  return (
+    <li className="inline-flex max-w-[32rem] items-center overflow-hidden rounded-md border border-primary/25 bg-primary/5 text-xs leading-6" title={text}>
+      <span className="flex min-w-0 items-center gap-1 px-2">
+        <span className="text-muted-foreground">Query</span>
+        <code className="truncate font-mono font-medium">
+          <DataText value={text} max={300} />
+        </code>
+      </span>
+      <button
+        type="button"
+        className="flex h-6 w-6 shrink-0 items-center justify-center border-l text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50"
+        aria-label={`Remove filter query ${visibleText(text, 200)}`}
+        onClick={onRemove}
+      >
+        <X className="size-3" />
+      </button>
+    </li>
   );
 }

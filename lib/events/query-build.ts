@@ -47,7 +47,7 @@ function valueTerms(dimension: Dimension, node: ValueNode): QueryExpr[] | string
 export function toExpr(node: Node, errors: TextError[]): QueryExpr | null {
   switch (node.kind) {
     case "time":
-      errors.push({ start: node.start, end: node.end, message: `"${node.field}" applies to the whole query: write it outside OR, NOT and parentheses` });
+      errors.push({ start: node.start, end: node.end, message: `"${node.field}" applies to the whole query, so it cannot be one side of OR` });
       return null;
     case "not": {
       if (node.arg.kind === "time") {

@@ -35,6 +35,8 @@ describe("the query language: inputs and the filter each gives", () => {
     ["NOT (type:a OR actor:b)", withExpr(not(or(term("eventType", "a"), term("actor", "b"))))],
     ["type:a OR type:b actor:c", withExpr(or(term("eventType", "a"), and(term("eventType", "b"), term("actor", "c"))))],
     ["NOT NOT type:a", withExpr(not(not(term("eventType", "a"))))],
+    ["type:a OR actor:b since:30d", { ...withExpr(or(term("eventType", "a"), term("actor", "b"))), time: { kind: "relative", last: "30d" } }],
+    ["(since:1h type:a) OR type:b", { ...filterOf({ include: { eventType: ["a", "b"] } }), time: { kind: "relative", last: "1h" } }],
     ['resource:"a*b"', filterOf({ time: week, include: { resource: ["a*b"] } })],
   ];
 
@@ -47,7 +49,7 @@ describe("the query language: inputs and the filter each gives", () => {
     if (!first.ok) throw new Error("did not parse");
     const canonical = filterToText(first.filter);
     expect(textToFilter(canonical), canonical).toEqual(first);
-    if (first.filter.expression) expect(textToExpression(filterToText({ ...first.filter, include: filterOf().include, exclude: filterOf().exclude }).replace(/ since:7d$/, ""))).toMatchObject({ ok: true });
+    if (first.filter.expression) expect(textToExpression(filterToText({ ...first.filter, include: filterOf().include, exclude: filterOf().exclude }).replace(/\s*since:\S+$/, ""))).toMatchObject({ ok: true });
   });
 });
 

@@ -30,6 +30,26 @@ export type { TextError };
 
 export type TextParse = { ok: true; filter: EventFilter } | { ok: false; errors: TextError[] };
 
+type TimeNode = Extract<Node, { kind: "time" }>;
+
+/**
+ * The time keys taken out of the tree, wherever they sit in an AND (`type:a OR type:b
+ * since:30d` means the last 30 days of either): they set the range of the whole query. As
+ * one side of an OR, or under NOT, they are errors (toExpr says which).
+ */
+function takeTime(node: Node, times: TimeNode[]): Node | null {
+  if (node.kind === "time") {
+    times.push(node);
+    return null;
+  }
+  if (node.kind === "and") {
+    const args = node.args.map((a) => takeTime(a, times)).filter((a) => a !== null);
+    return args.length === 0 ? null : args.length === 1 ? args[0]! : { ...node, args };
+  }
+  if (node.kind === "or") return { ...node, args: node.args.map((a) => (a.kind === "and" ? (takeTime(a, times) ?? a) : a)) };
+  return node;
+}
+
 const topItems = (node: Node): Node[] => (node.kind === "and" ? node.args.flatMap(topItems) : [node]);
 
 interface TimeParts {
@@ -59,12 +79,12 @@ export function textToFilter(text: string, fallbackTime: TimeRange = DEFAULT_TIM
   const errors: TextError[] = [];
   const time: TimeParts = { relative: null, from: null, to: null };
   const items: QueryExpr[] = [];
-  for (const node of parsed.node ? topItems(parsed.node) : []) {
-    if (node.kind === "time") readTime(node, time, errors);
-    else {
-      const expr = toExpr(node, errors);
-      if (expr) items.push(expr);
-    }
+  const times: TimeNode[] = [];
+  const rest = parsed.node ? takeTime(parsed.node, times) : null;
+  for (const node of times) readTime(node, time, errors);
+  for (const node of rest ? topItems(rest) : []) {
+    const expr = toExpr(node, errors);
+    if (expr) items.push(expr);
   }
   const { relative, from, to } = time;
   if (relative !== null && (from !== null || to !== null)) errors.push({ start: 0, end: text.length, message: `use either "since" or "from"/"to", not both` });
