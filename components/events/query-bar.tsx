@@ -7,6 +7,7 @@ import { completionsAt, type Completions } from "@/lib/events/query-complete";
 import { filterToText, textToFilter, type TextError } from "@/lib/events/query-text";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
+import { useSuggestions } from "./query";
 import { QueryHelp } from "./query-help";
 
 export const QUERY_BAR_ID = "event-query";
@@ -25,6 +26,9 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
   const [errors, setErrors] = useState<{ text: string; errors: TextError[] } | null>(null);
   const [suggest, setSuggest] = useState<(Completions & { active: number }) | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const remote = useSuggestions(suggest?.remote);
+  // Values from the data arrive after a request; while it runs, the last answer stays.
+  const items = (suggest?.remote ? remote.data?.items : suggest?.items) ?? [];
 
   const apply = (text: string) => {
     const parsed = textToFilter(text, filter.time);
@@ -50,7 +54,8 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
   const accept = (index: number) => {
     const el = input.current;
     if (!el || !suggest) return;
-    const item = suggest.items[index]!;
+    const item = items[index];
+    if (!item) return;
     el.value = el.value.slice(0, suggest.start) + item.insert + el.value.slice(suggest.end);
     const caret = suggest.start + item.insert.length;
     el.setSelectionRange(caret, caret);
@@ -61,8 +66,8 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (!suggest) return;
-    const count = suggest.items.length;
+    if (!suggest || items.length === 0) return;
+    const count = items.length;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
@@ -76,7 +81,7 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
     }
   };
 
-  const open = suggest !== null;
+  const open = suggest !== null && items.length > 0;
   return (
     <form role="search" aria-label="Query events" onSubmit={submit} className="flex flex-col gap-1.5">
       <div className="flex items-center gap-2">
@@ -111,17 +116,17 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
             <span aria-hidden>/ · ↵</span>
           </kbd>
           <ul id={LISTBOX_ID} role="listbox" aria-label="Suggestions" hidden={!open} className="absolute top-full right-0 left-0 z-50 mt-1 max-h-72 overflow-y-auto rounded-md border bg-popover p-1 shadow-md">
-            {suggest?.items.map((item, i) => (
+            {(open ? items : []).map((item, i) => (
               <li
                 key={`${item.label}-${i}`}
                 id={`${LISTBOX_ID}-${i}`}
                 role="option"
-                aria-selected={i === suggest.active}
+                aria-selected={i === suggest?.active}
                 onMouseDown={(event) => {
                   event.preventDefault();
                   accept(i);
                 }}
-                className={cn("flex cursor-pointer items-baseline justify-between gap-3 rounded-sm px-2 py-1 text-[13px]", i === suggest.active && "bg-accent text-accent-foreground")}
+                className={cn("flex cursor-pointer items-baseline justify-between gap-3 rounded-sm px-2 py-1 text-[13px]", i === suggest?.active && "bg-accent text-accent-foreground")}
               >
                 <span className="font-mono">{item.label}</span>
                 {item.detail ? <span className="truncate text-xs text-muted-foreground">{item.detail}</span> : null}

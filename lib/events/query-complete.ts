@@ -2,6 +2,7 @@ import { ACTOR_TYPES, AUTH_METHODS, CONTEXT_TYPES } from "@/lib/asana/vocabulary
 import { CATEGORY_LABELS, EVENT_CATEGORIES, EVENT_TYPES, eventTypeLabel, RESOURCE_TYPES } from "@/lib/asana/event-types";
 import { DIMENSION_SPECS, DIMENSIONS, type Dimension } from "./filters";
 import { fieldNames, fieldTarget } from "./query-fields";
+import type { SuggestField } from "./suggest-params";
 
 /**
  * What the query bar offers at the caret: field names (with their aliases) while a word has
@@ -20,7 +21,11 @@ export interface Completions {
   start: number;
   end: number;
   items: Completion[];
+  /** Values only the data knows (actors, apps, IPs): what to ask the server for. */
+  remote?: { field: SuggestField; prefix: string };
 }
+
+const REMOTE: Partial<Record<Dimension, SuggestField>> = { actor: "actor", oauthApp: "app", ip: "ip" };
 
 const MAX_ITEMS = 8;
 
@@ -59,12 +64,14 @@ export function completionsAt(text: string, caret: number): Completions | null {
   }
   const target = fieldTarget(word.slice(0, colon));
   if (!target || !("dimension" in target)) return null;
-  const values = VALUES[target.dimension];
-  if (!values) return null;
   const piece = word.slice(colon + 1);
   const comma = piece.lastIndexOf(",");
   const typed = norm(piece.slice(comma + 1));
   const valueStart = start + colon + 1 + comma + 1;
+  const remote = REMOTE[target.dimension];
+  if (remote) return /[*?]/.test(piece) ? null : { start: valueStart, end: caret, items: [], remote: { field: remote, prefix: piece.slice(comma + 1) } };
+  const values = VALUES[target.dimension];
+  if (!values) return null;
   const items = values
     .filter((v) => norm(v.value).includes(typed) || (v.detail !== undefined && norm(v.detail).includes(typed)))
     .sort((a, b) => Number(!norm(a.value).startsWith(typed)) - Number(!norm(b.value).startsWith(typed)))
