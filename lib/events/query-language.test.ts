@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { filterOf, type EventFilter } from "./filters";
 import { MAX_DEPTH, MAX_TERMS, term, type QueryExpr } from "./query-expr";
 import { filterToText, textToExpression, textToFilter } from "./query-text";
+import { eventSearch, parseEventParams } from "./search-params";
 
 const week = { kind: "relative", last: "7d" } as const;
 const withExpr = (expression: QueryExpr, parts: Parameters<typeof filterOf>[0] = {}): EventFilter => ({ ...filterOf({ time: week, ...parts }), expression });
@@ -106,5 +107,27 @@ describe("the query language: every error points at the word", () => {
     expect(textToExpression("type:a OR since:7d")).toMatchObject({ ok: false });
     expect(textToExpression("")).toMatchObject({ ok: false });
     expect(textToExpression("type:a OR actor:b")).toEqual({ ok: true, expression: or(term("eventType", "a"), term("actor", "b")) });
+  });
+});
+
+describe("the expression in the URL (?q=)", () => {
+  it("carries the expression beside the flat lists and reads it back", () => {
+    const parsed = textToFilter("category:logins (type:a OR actor:b) -ip:10.*");
+    if (!parsed.ok) throw new Error("did not parse");
+    const search = eventSearch(parsed.filter);
+    expect(new URLSearchParams(search).get("q")).toBe("(type:a OR actor:b) -ip:10.*");
+    expect(new URLSearchParams(search).get("category")).toBe("logins");
+    expect(parseEventParams(new URLSearchParams(search))).toMatchObject({ ok: true, filter: parsed.filter });
+  });
+
+  it.each([
+    ["type:a OR", /OR needs a condition after it/],
+    ["type:a since:7d", /applies to the whole query/],
+    ["colour:red", /"colour" is not a field/],
+    ["x".repeat(2_001), /longer than 2000/],
+  ])("refuses q=%j with the reason", (q, message) => {
+    const result = parseEventParams({ q });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ param: "q", message: expect.stringMatching(message) }]);
   });
 });
