@@ -42,6 +42,7 @@ test("NOT and OR are operators: the right chips and rows, no text filter", async
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((text) => text.includes("Logins"))).toBe(false);
   }).toPass();
+  await page.screenshot({ path: test.info().outputPath("or-across-fields.png") });
   // A reload reads the same query back from the URL.
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Query" })).toHaveValue("(category:logins OR actor_type:external_administrator) since:90d");
@@ -79,6 +80,7 @@ test("completes fields and values from the keyboard", async ({ page }) => {
   await expect(bar).toHaveValue("category:admin_settings");
   await bar.pressSequentially(" type:login_fa");
   await expect(page.getByRole("option", { name: /user_login_failed/ })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("completions.png") });
   await bar.press("Escape");
   await expect(bar).toHaveAttribute("aria-expanded", "false");
   await bar.pressSequentially("i");
@@ -94,6 +96,7 @@ test("the help sheet explains the syntax and applies an example", async ({ page 
   await page.getByRole("button", { name: "Query syntax help" }).click();
   const sheet = page.getByRole("dialog", { name: "Query syntax" });
   await expect(sheet).toContainText("NOT binds tightest");
+  await page.screenshot({ path: test.info().outputPath("help-sheet.png") });
   await sheet.getByRole("button", { name: /^NOT category:logins/ }).click();
   await expect(sheet).toBeHidden();
   await expect(page).toHaveURL(/not_category=logins/);

@@ -78,6 +78,10 @@ describe("the query language over stored events", () => {
     const want = expected((r) => r.oauth_app_name === app);
     expect(await gidsOf(`oauth_app_name:"${app.toUpperCase()}"`)).toEqual(want);
     expect(await gidsOf(`app:"${app.toLowerCase()}" OR type:no_such_type`)).toEqual(want);
+    // The explorer's reads look the name up first (resolveActors) and then read by equality.
+    const upper = textToFilter(`app:"${app.toUpperCase()}"`, ALL);
+    if (!upper.ok) throw new Error("did not parse");
+    expect((await countEvents(upper.filter, { exact: true })).count).toBe(want.length);
     const prefix = app.slice(0, 3).toLowerCase().replace(/[^a-z]/g, "?");
     expect(await gidsOf(`app:${prefix}*`)).toEqual(expected((r) => r.oauth_app_name !== null && r.oauth_app_name.toLowerCase().startsWith(app.slice(0, 3).toLowerCase())));
   });

@@ -42,6 +42,8 @@ function orAll(parts: Prisma.Sql[]): Prisma.Sql {
 export interface ActorGids {
   include: string[] | null;
   exclude: string[] | null;
+  /** OAuth app names as stored, looked up in any case beforehand: then an equality the index serves. */
+  apps?: { include: string[] | null; exclude: string[] | null };
 }
 
 /**
@@ -49,7 +51,8 @@ export interface ActorGids {
  * rows per app) and the events then read by equality, so the (oauth_app_name, created_at)
  * index still serves: `= ANY(ARRAY(subquery))` is one lookup, then an index condition.
  */
-function appMatch(values: string[], wildcard = false): Prisma.Sql {
+function appMatch(values: string[], wildcard = false, resolved?: string[] | null): Prisma.Sql {
+  if (resolved) return anyOf("oauth_app_name", resolved);
   const names = wildcard
     ? sql`SELECT DISTINCT value FROM event_value_rollup_monthly WHERE dimension = 'oauth_app' AND value ILIKE ${wildcardPattern(values[0]!)}`
     : sql`SELECT DISTINCT value FROM event_value_rollup_monthly WHERE dimension = 'oauth_app' AND lower(value) = ANY(${values.map((v) => v.toLowerCase())}::text[])`;
@@ -109,13 +112,13 @@ function freeTextMatch(term: string): Prisma.Sql {
 
 const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
 
-function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null): Prisma.Sql {
+function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null, apps?: string[] | null): Prisma.Sql {
   if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);
   switch (dimension) {
     case "actor":
       return actorMatch(values, actorGids);
     case "oauthApp":
-      return appMatch(values);
+      return appMatch(values, false, apps);
     case "resource":
       return resourceMatch(values);
     case "ip":
@@ -212,11 +215,11 @@ export function eventConditions(filter: EventFilter, options: WhereOptions): Pri
     if (dimension === "text") continue;
     const bucket = (values: string[]) => (dimension === "resource" && values.some((v) => !isGid(v)) ? scanned : indexed);
     const included = filter.include[dimension];
-    if (included.length > 0 && dimension !== options.omitInclude) bucket(included).push(dimensionMatch(dimension, included, options.actorGids?.include));
+    if (included.length > 0 && dimension !== options.omitInclude) bucket(included).push(dimensionMatch(dimension, included, options.actorGids?.include, options.actorGids?.apps?.include));
     const excluded = filter.exclude[dimension];
     if (excluded.length > 0) {
       const column = nullableColumn(dimension);
-      bucket(excluded).push(sql`(${raw(column!)} IS NULL OR NOT (${dimensionMatch(dimension, excluded, options.actorGids?.exclude)}))`);
+      bucket(excluded).push(sql`(${raw(column!)} IS NULL OR NOT (${dimensionMatch(dimension, excluded, options.actorGids?.exclude, options.actorGids?.apps?.exclude)}))`);
     }
   }
   const part = options.part ?? "all";
