@@ -4,6 +4,8 @@ import { useState, type FormEvent } from "react";
 import { CircleAlert, CircleHelp, Search } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
 import { filterToText, textToFilter, type TextError } from "@/lib/events/query-text";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 
@@ -15,6 +17,7 @@ const EXAMPLES = [
   ["-ip:10.0.0.0/8", "leave out an address range"],
   ["category:admin_settings since:30d", "a category over the last 30 days"],
   ["from:2026-11-20 to:2026-11-21", "an absolute range (UTC unless an offset is given)"],
+  ["since:today", "a calendar range in your zone: today, yesterday, this_week, this_month, last_month"],
   ['"quarterly plan" -draft', "free text in names, e-mails and details"],
 ] as const;
 
@@ -26,6 +29,8 @@ const EXAMPLES = [
  */
 export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: (filter: EventFilter) => void }) {
   const [errors, setErrors] = useState<{ text: string; errors: TextError[] } | null>(null);
+  // Absolute times in the chosen zone, with their offset (UTC's "Z" until the browser's zone is known).
+  const zone = useZone(useZoneChoice()) ?? undefined;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,7 +50,7 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
           <input
             id={QUERY_BAR_ID}
             name="q"
-            defaultValue={filterToText(filter)}
+            defaultValue={filterToText(filter, zone)}
             spellCheck={false}
             autoComplete="off"
             aria-label="Query"

@@ -1,5 +1,6 @@
 import { checkDimensionValues, checkValue, DIMENSION_BY_KEY, DIMENSION_SPECS, DIMENSIONS, emptyValues, type EventFilter } from "./filters";
 import { checkAbsolute, DEFAULT_TIME, parseInstant, parseRelative, type TimeRange } from "./time-range";
+import { isoInZone } from "./format-time";
 
 /**
  * The query bar's language, for people who type:
@@ -158,13 +159,15 @@ export function quote(value: string, { inList }: { inList: boolean }): string {
   return needsQuotes ? `"${value.replace(/[\\"]/g, "\\$&")}"` : value;
 }
 
-export function timeToText(time: TimeRange): string {
+/** The range as text; absolute bounds in `zone` when given (with their offset: they read back as the same instants). */
+export function timeToText(time: TimeRange, zone?: string): string {
   if (time.kind === "relative") return `since:${time.last}`;
-  return [time.from ? `from:${time.from}` : "", time.to ? `to:${time.to}` : ""].filter(Boolean).join(" ");
+  const at = (iso: string) => (zone ? isoInZone(iso, zone) : iso);
+  return [time.from ? `from:${at(time.from)}` : "", time.to ? `to:${at(time.to)}` : ""].filter(Boolean).join(" ");
 }
 
-/** The canonical text of a filter: conditions in dimension order, then the time range. */
-export function filterToText(filter: EventFilter): string {
+/** The canonical text of a filter: conditions in dimension order, then the time range (in `zone` when given). */
+export function filterToText(filter: EventFilter, zone?: string): string {
   const parts: string[] = [];
   for (const d of DIMENSIONS) {
     for (const [values, sign] of [
@@ -176,6 +179,6 @@ export function filterToText(filter: EventFilter): string {
       else parts.push(`${sign}${DIMENSION_SPECS[d].key}:${values.map((v) => quote(v, { inList: true })).join(",")}`);
     }
   }
-  parts.push(timeToText(filter.time));
+  parts.push(timeToText(filter.time, zone));
   return parts.join(" ");
 }
