@@ -89,7 +89,7 @@ test("a saved query's short link opens the same rows for another admin", async (
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Everything but logins (e2e)");
   await dialog.getByLabel("Note").fill("Saved by the e2e suite");
-  await dialog.getByText("Freeze it").click();
+  await dialog.getByRole("radio", { name: /^Frozen/ }).check();
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   const link = await dialog.getByRole("textbox", { name: "Short link" }).inputValue();
   expect(link).toMatch(/\/q\/[0-9A-Za-z]{10}$/);
@@ -97,6 +97,8 @@ test("a saved query's short link opens the same rows for another admin", async (
 
   const other = await signInAsAnotherAdmin(browser);
   await other.goto(link);
+  await expect(other.getByTestId("saved-window")).toHaveAttribute("data-mode", "absolute");
+  await other.getByRole("link", { name: "Open in Events" }).click();
   await expect(other).toHaveURL(/\/events\?.*not_category=logins/);
   await expect(other).toHaveURL(/from=.*to=/);
   await expect(other.locator("tbody tr[data-gid]").first()).toBeVisible();
@@ -129,7 +131,7 @@ test("an export holds the whole filtered result, in the table's order and column
   expect(download.suggestedFilename()).toMatch(/^asana-audit-events-.*\.csv$/);
   const text = readFileSync((await download.path())!, "utf8");
   const lines = text.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("gid,created_at,event_type,event_category,actor_type,actor_gid,actor_name,actor_email,resource_type,resource_subtype,resource_gid,resource_name,resource_email");
+  expect(lines[0]).toBe("gid,created_at,time_zone,event_type,event_category,actor_type,actor_gid,actor_name,actor_email,resource_type,resource_subtype,resource_gid,resource_name,resource_email");
   const gids = lines.slice(1).map((line) => JSON.parse(line.slice(0, line.indexOf(","))) as string);
   expect(gids).toHaveLength(count);
   expect(gids.slice(0, shown.length)).toEqual(shown);

@@ -11,6 +11,10 @@ test("a view saved from the explorer opens by its short link, is renamed and del
   await page.getByRole("button", { name: "Save query" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(name);
+  // Rolling or frozen is chosen on purpose: no choice, no save.
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose a rolling or a frozen time range.");
+  await dialog.getByRole("radio", { name: /^Rolling/ }).check();
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   await expect(dialog.getByRole("heading", { name: "Query saved" })).toBeVisible();
   const link = await dialog.getByLabel("Short link").inputValue();
@@ -18,6 +22,8 @@ test("a view saved from the explorer opens by its short link, is renamed and del
   await dialog.getByRole("button", { name: "Done" }).click();
 
   await page.goto(new URL(link).pathname);
+  await expect(page.getByTestId("saved-window")).toHaveAttribute("data-mode", "relative");
+  await page.getByRole("link", { name: "Open in Events" }).click();
   await expect(page).toHaveURL(/\/events\?.*category=deletion/);
   await expect(page).toHaveURL(/range=30d/);
 

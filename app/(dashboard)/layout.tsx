@@ -5,6 +5,8 @@ import { AppShell } from "@/components/shell/app-shell";
 import { SyncWarnings } from "@/components/shell/sync-warnings";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/guard";
 import { currentAdmin } from "@/lib/auth/session";
+import { requestLocalZone } from "@/lib/time/request-zone";
+import { LocalZoneProvider } from "@/components/shell/local-zone";
 
 /**
  * Signed-in area. proxy.ts refuses anonymous requests before they get here; this check is
@@ -18,8 +20,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
     redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   }
   return (
-    <AppShell user={{ email: admin.email, name: admin.name ?? undefined }} signOutSlot={<SignOutItem />} banner={<SyncWarnings />}>
-      {children}
-    </AppShell>
+    <LocalZoneProvider cookieZone={await requestLocalZone()}>
+      <AppShell user={{ email: admin.email, name: admin.name ?? undefined }} signOutSlot={<SignOutItem />} banner={<SyncWarnings />}>
+        {children}
+      </AppShell>
+    </LocalZoneProvider>
   );
 }

@@ -14,6 +14,8 @@ import { loadPanel } from "@/lib/stats/load-panel";
 import { STAT_PANELS } from "@/lib/stats/panels";
 import { statsKeys } from "@/lib/stats/query";
 import { parseOverviewParams } from "@/lib/stats/search-params";
+import { concreteZone } from "@/lib/events/view";
+import { requestLocalZone } from "@/lib/time/request-zone";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
@@ -26,7 +28,8 @@ export const metadata = { title: "Overview" };
  */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const search = toSearchParams(await searchParams);
-  const parsed = parseOverviewParams(search);
+  const localZone = await requestLocalZone();
+  const parsed = parseOverviewParams(search, { localZone });
   const header = <PageHeader title="Overview" description="The shape of what happened in your Asana domain, then the people behind it. Every bar, slice and row opens the events it counts." />;
   if (!parsed.ok) {
     return (
@@ -36,14 +39,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const { filter, stack } = parsed;
+  const { filter, stack, interval, tz } = parsed;
+  // The chart in the reader's zone; on a first visit (no zone cookie yet) "local" is unknown
+  // and the browser loads the chart itself.
+  const zone = tz === "local" && !localZone ? null : concreteZone(tz, localZone);
+  const panels = STAT_PANELS.filter((panel) => panel !== "over-time" || zone !== null);
   const now = new Date();
   const queryClient = makeQueryClient();
   // Awaited: a query still pending when the HTML is rendered would hydrate differently.
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: statusKeys.all, queryFn: getStatus }),
     queryClient.prefetchQuery({ queryKey: eventCountQuery(filter).queryKey, queryFn: () => countEvents(filter, { now }) }),
-    ...STAT_PANELS.map((panel) => queryClient.prefetchQuery({ queryKey: statsKeys.panel(panel, filter, stack), queryFn: () => loadPanel(panel, filter, { stack, now }) })),
+    ...panels.map((panel) => {
+      const chart = { zone: zone ?? "UTC", interval };
+      return queryClient.prefetchQuery({ queryKey: statsKeys.panel(panel, filter, stack, chart), queryFn: () => loadPanel(panel, filter, { stack, now, ...chart }) });
+    }),
   ]);
   return (
     <div className="flex flex-col gap-6">

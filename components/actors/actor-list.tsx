@@ -116,10 +116,10 @@ export function ActorList() {
                     </Badge>
                   </TableCell>
                   <TableCell className="text-xs whitespace-nowrap">
-                    <EventTime iso={a.firstSeen} tz="local" />
+                    <EventTime iso={a.firstSeen} />
                   </TableCell>
                   <TableCell className="text-xs whitespace-nowrap">
-                    <EventTime iso={a.lastSeen} tz="local" />
+                    <EventTime iso={a.lastSeen} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
                     <MaybeLink href={hasPage(a.gid) ? eventsHref({ ...ALL_TIME, include: { ...ALL_TIME.include, actor: [a.gid] } }) : null} className="text-primary underline-offset-2 hover:underline">

@@ -88,7 +88,7 @@ function UsedList({ gid, kind, values, total }: { gid: string; kind: UsedKind; v
                 </span>
               )}
               <span className="text-xs text-muted-foreground">
-                first <EventTime iso={v.firstSeen} tz="local" /> · {formatCount(v.count)} {v.count === 1 ? "event" : "events"}
+                first <EventTime iso={v.firstSeen} /> · {formatCount(v.count)} {v.count === 1 ? "event" : "events"}
               </span>
             </li>
           ))}

@@ -14,6 +14,8 @@ import { between, eventsHref, narrow } from "@/lib/events/filter-ops";
 import { ChartBarActorActivity } from "@/components/charts/chart-bar-actor-activity";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { bucketRange } from "@/components/charts/format-bucket";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { InvalidParams } from "@/components/filters/invalid-params";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { EventTimeline, type TimelineEntry } from "@/components/timeline/event-timeline";
@@ -53,14 +55,15 @@ export function ActorTimeline({ gid }: { gid: string }) {
 }
 
 function ActorActivityPanel({ gid, filter }: { gid: string; filter: EventFilter }) {
-  const query = useQuery(actorActivityQuery(gid, filter));
+  const zone = useZone(useZoneChoice());
+  const query = useQuery({ ...actorActivityQuery(gid, filter, zone ?? "UTC"), enabled: zone !== null });
   // A bucket of a far date (an event Asana dated 0001 or 9999) is outside what a link's range may say.
   const hrefFor = (p: { from: string; to: string }) =>
     isRangeInstant(new Date(p.from)) && isRangeInstant(new Date(p.to)) && canFilter("actor", gid) ? eventsHref(between(narrow(filter, "actor", gid), new Date(p.from), new Date(p.to))) : null;
   return (
     <ChartPanel
       title="Activity"
-      description={query.data ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel}. Click a bar to open its events.` : undefined}
+      description={query.data ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel} (${query.data.zone}). Click a bar to open its events.` : undefined}
       query={query}
       height={180}
       testId="panel-actor-activity"
@@ -77,7 +80,7 @@ function ActorActivityPanel({ gid, filter }: { gid: string; filter: EventFilter 
           <TableBody>
             {d.points.filter((p) => p.total > 0).map((p) => (
               <TableRow key={p.from}>
-                <TableCell>{bucketRange(p.from, p.to, d.bucketMs)}</TableCell>
+                <TableCell>{bucketRange(p.from, p.to, d.bucketMs, d.zone)}</TableCell>
                 <TableCell className="text-right tabular-nums">
                   {hrefFor(p) ? (
                     <Link href={hrefFor(p)!} className="text-primary underline-offset-2 hover:underline">

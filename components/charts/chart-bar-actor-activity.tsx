@@ -16,7 +16,7 @@ export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorAc
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={data.points.length > 60 ? 0 : "12%"}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" className="stroke-border" />
-          <XAxis dataKey="from" tickFormatter={(v: string) => bucketTick(v, data.bucketMs)} tickLine={false} axisLine={false} minTickGap={24} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
+          <XAxis dataKey="from" tickFormatter={(v: string) => bucketTick(v, data.bucketMs, data.zone)} tickLine={false} axisLine={false} minTickGap={24} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
           <Tooltip
             cursor={{ fill: "var(--muted)", opacity: 0.6 }}
@@ -25,7 +25,7 @@ export function ChartBarActorActivity({ data, height, hrefFor }: { data: ActorAc
               const p = active ? (payload?.[0]?.payload as Point | undefined) : undefined;
               if (!p) return null;
               return (
-                <ChartTooltip title={bucketRange(p.from, p.to, data.bucketMs)} count={p.total} />
+                <ChartTooltip title={bucketRange(p.from, p.to, data.bucketMs, data.zone)} count={p.total} />
               );
             }}
           />

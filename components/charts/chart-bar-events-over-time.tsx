@@ -89,7 +89,7 @@ export function ChartBarEventsOverTime({ data, height, hrefFor, onZoom }: Props)
           }}
         >
           <CartesianGrid vertical={false} strokeDasharray="3 3" className="stroke-border" />
-          <XAxis dataKey="from" tickFormatter={(v: string) => bucketTick(v, bucketMs)} tickLine={false} axisLine={false} minTickGap={24} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
+          <XAxis dataKey="from" tickFormatter={(v: string) => bucketTick(v, bucketMs, data.zone)} tickLine={false} axisLine={false} minTickGap={24} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} tickFormatter={(v: number) => formatCount(v)} />
           <Tooltip cursor={{ fill: "var(--muted)", opacity: 0.6 }} content={({ active, payload }) => <BucketTooltip active={active} payload={payload as unknown as TooltipEntry[] | undefined} data={data} bucketMs={bucketMs} />} isAnimationActive={false} />
           {data.series.map((s, i) => (
@@ -128,7 +128,7 @@ function BucketTooltip({ active, payload, data, bucketMs }: { active?: boolean; 
   const point = payload[0]!.payload as TimePoint;
   const shown = data.series.map((s, i) => ({ s, i, n: point.counts[i] ?? 0 })).filter((x) => x.n > 0);
   return (
-    <ChartTooltip title={bucketRange(point.from, point.to, bucketMs)} count={point.total}>
+    <ChartTooltip title={bucketRange(point.from, point.to, bucketMs, data.zone)} count={point.total}>
       <ul className="mt-1 flex flex-col gap-0.5">
         {shown.map(({ s, i, n }) => (
           <li key={i} className="flex items-center gap-2">

@@ -15,7 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/utils";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useLocalZone } from "@/lib/time/use-local-zone";
 
 type SetView = (patch: Partial<EventView>, options?: { history?: "push" | "replace" }) => unknown;
 
@@ -55,13 +55,14 @@ export function ColumnChooser({ columns, setView }: { columns: EventColumn[]; se
   );
 }
 
-/** Local time or UTC, each with its offset spelled out. */
+/** Local time or UTC, each with its offset spelled out; a zone named in the URL shows as a third choice. */
 export function TimeZoneToggle({ tz, setView }: { tz: EventView["tz"]; setView: SetView }) {
-  const hydrated = useHydrated();
+  const local = useLocalZone();
+  const zones: string[] = tz === "local" || tz === "utc" ? ["local", "utc"] : ["local", "utc", tz];
   return (
     <div role="group" aria-label="Time zone" className="inline-flex h-8 items-center rounded-md border bg-background p-0.5 shadow-xs dark:bg-input/20">
       <Globe className="mx-1.5 size-3.5 text-muted-foreground" aria-hidden />
-      {(["local", "utc"] as const).map((zone) => (
+      {zones.map((zone) => (
         <button
           key={zone}
           type="button"
@@ -72,7 +73,7 @@ export function TimeZoneToggle({ tz, setView }: { tz: EventView["tz"]; setView: 
             tz === zone ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:text-foreground",
           )}
         >
-          {zone === "utc" ? "UTC" : hydrated ? `Local (${offsetLabel("local")})` : "Local"}
+          {zone === "utc" ? "UTC" : zone !== "local" ? `${zone} (${offsetLabel(zone)})` : local ? `Local (${offsetLabel(local)})` : "Local"}
         </button>
       ))}
     </div>

@@ -27,6 +27,7 @@ import { LiveStatus, useFreshRows } from "./live-status";
 import { Pagination } from "./pagination";
 import { ScanNotice } from "./scan-notice";
 import { QUERY_BAR_ID, QueryBar } from "./query-bar";
+import { useZone } from "@/lib/time/use-local-zone";
 import { TimeRangePicker } from "./time-range-picker";
 
 /** The explorer, bound to the URL: what it shows is what the address says, and nothing else. */
@@ -61,6 +62,7 @@ function useContinueEmptyScan(page: EventPage | undefined, stale: boolean, setVi
 
 function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; view: EventView; setFilter: (f: EventFilter) => unknown; setView: SetView }) {
   const refreshMs = REFRESH_MS[view.refresh];
+  const zone = useZone(view.tz);
   const list = useQuery(eventListQuery(filter, view, refreshMs));
   const events = useMemo(() => list.data?.events ?? [], [list.data]);
   const tableRef = useRef<HTMLDivElement>(null);
@@ -104,7 +106,7 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
   const filtered = hasConditions(filter);
   return (
     <div className="flex flex-col gap-4">
-      <QueryBar key={filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />
+      <QueryBar key={`${filterToText(filter)} ${zone}`} filter={filter} onSubmit={(f) => void setFilter(f)} />
 
       <div className="flex flex-wrap items-center gap-2">
         <TimeRangePicker value={filter.time} tz={view.tz} onChange={(time) => void setFilter(withTime(filter, time))} />

@@ -1,20 +1,29 @@
 "use client";
 
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { formatInstant } from "@/lib/events/format-time";
 import type { TimeZoneChoice } from "@/lib/events/view";
+import { UTC } from "@/lib/time/zone";
 
 /**
- * An instant in the chosen zone, with its offset; the other reading in the tooltip. Before
- * hydration "local" renders as UTC (the server cannot know the viewer's zone), which is still
- * correct, only in the other zone, for the moment it takes to hydrate.
+ * An instant in the chosen zone (the `tz` given, or the URL's), with its offset; the UTC reading (or, in UTC, the named
+ * zone's) in the tooltip. While "local" is not known yet (a first visit, before hydration:
+ * components/shell/local-zone.tsx) the time is held back rather than shown in another zone.
  */
-export function EventTime({ iso, tz, ms = false, stacked = false, className }: { iso: string; tz: TimeZoneChoice; ms?: boolean; stacked?: boolean; className?: string }) {
-  const hydrated = useHydrated();
-  const shown: TimeZoneChoice = tz === "local" && !hydrated ? "utc" : tz;
-  const other: TimeZoneChoice = shown === "utc" ? "local" : "utc";
-  const text = formatInstant(iso, shown, { ms });
-  const title = hydrated ? `${formatInstant(iso, shown, { ms: true })}\n${formatInstant(iso, other, { ms: true })}` : undefined;
+export function EventTime({ iso, tz, ms = false, stacked = false, className }: { iso: string; tz?: TimeZoneChoice; ms?: boolean; stacked?: boolean; className?: string }) {
+  // Without a zone given, the page's own (the URL's `tz`).
+  const fromUrl = useZoneChoice();
+  const zone = useZone(tz ?? fromUrl);
+  if (zone === null) {
+    return (
+      <time dateTime={iso} className={className} aria-busy="true" data-zone-pending="">
+        <span className="inline-block h-3 w-32 animate-pulse rounded bg-muted align-middle" />
+      </time>
+    );
+  }
+  const text = formatInstant(iso, zone, { ms });
+  const title = zone === UTC ? formatInstant(iso, UTC, { ms: true }) : `${formatInstant(iso, zone, { ms: true })} (${zone})\n${formatInstant(iso, UTC, { ms: true })}`;
   if (stacked) {
     // In the table: the time of day and its offset first, the date under it.
     const [date, clock, offset] = text.split(" ");

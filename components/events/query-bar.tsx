@@ -5,6 +5,8 @@ import { CircleAlert, Search } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";
 import { completionsAt, type Completions } from "@/lib/events/query-complete";
 import { filterToText, textToFilter, type TextError } from "@/lib/events/query-text";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { useSuggestions } from "./query";
@@ -29,6 +31,8 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
   const remote = useSuggestions(suggest?.remote);
   // Values from the data arrive after a request; while it runs, the last answer stays.
   const items = (suggest?.remote ? remote.data?.items : suggest?.items) ?? [];
+  // Absolute times in the chosen zone, with their offset (UTC's "Z" until the browser's zone is known).
+  const zone = useZone(useZoneChoice()) ?? undefined;
 
   const apply = (text: string) => {
     const parsed = textToFilter(text, filter.time);
@@ -91,7 +95,7 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
             ref={input}
             id={QUERY_BAR_ID}
             name="q"
-            defaultValue={filterToText(filter)}
+            defaultValue={filterToText(filter, zone)}
             spellCheck={false}
             autoComplete="off"
             role="combobox"

@@ -11,6 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { CopyButton } from "./event-detail";
+import { resolveTimeRange } from "@/lib/events/time-range";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 
 /** Saves the current view (filter, columns, order, zone) under a name, and hands back its short link. */
 export function SaveQueryDialog({ filter, search }: { filter: EventFilter; search: string }) {
@@ -18,6 +21,13 @@ export function SaveQueryDialog({ filter, search }: { filter: EventFilter; searc
   const save = useCreateSavedQuery();
   const saved: SavedQueryView | undefined = save.data;
   const link = saved && typeof window !== "undefined" ? savedQueryLink(saved.id, window.location.origin) : "";
+  const zone = useZone(useZoneChoice()) ?? "UTC";
+  // What freezing keeps: the instants the range covers now (the dialog opens in the browser, after hydration).
+  const frozenLabel = () => {
+    const now = new Date();
+    const { from, to } = resolveTimeRange(filter.time, now);
+    return timeRangeLabel({ kind: "absolute", from: from?.toISOString() ?? null, to: (to ?? now).toISOString() }, zone);
+  };
 
   return (
     <Dialog open={open} onOpenChange={(next) => (setOpen(next), !next && save.reset())}>
@@ -40,14 +50,15 @@ export function SaveQueryDialog({ filter, search }: { filter: EventFilter; searc
             </div>
             <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
               <Check className="size-3.5 text-success" aria-hidden />
-              {saved.timeMode === "absolute" ? "Its time range is frozen to the instants it covered when saved." : `It shows “${timeRangeLabel(filter.time)}” from whenever it is opened.`}
+              {saved.timeMode === "absolute" ? "Frozen: it always shows the events of the instants it covered when saved." : `Rolling: it shows “${timeRangeLabel(filter.time)}” from whenever it is opened, so later events later.`}
             </p>
           </div>
         ) : (
           <SavedQueryForm
             id="save-query"
-            initial={{ name: "", note: null, timeMode: "relative" }}
+            initial={{ name: "", note: null, timeMode: filter.time.kind === "relative" ? null : "absolute" }}
             relativeLabel={timeRangeLabel(filter.time)}
+            frozenLabel={open ? frozenLabel() : undefined}
             canStayRelative={filter.time.kind === "relative"}
             error={save.error?.message}
             onSubmit={(fields) => save.mutate({ ...fields, search })}

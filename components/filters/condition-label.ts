@@ -1,6 +1,8 @@
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import { DIMENSION_SPECS, type Dimension } from "@/lib/events/filters";
+import { formatInstant } from "@/lib/events/format-time";
 import { describeRelative, type TimeRange } from "@/lib/events/time-range";
+import { UTC } from "@/lib/time/zone";
 
 /** A value as people read it: event types and categories by their labels, the rest as is. */
 export function valueLabel(dimension: Dimension, value: string): string {
@@ -14,11 +16,11 @@ export function dimensionLabel(dimension: Dimension): string {
   return DIMENSION_SPECS[dimension].label;
 }
 
-/** "Last 7 days", "From 2026-11-20 09:00 UTC", "2026-11-20 → 2026-11-21 (UTC)". */
-export function timeRangeLabel(time: TimeRange): string {
+/** "Last 7 days", "Since 2026-11-20 09:00 UTC", "2026-11-20 04:00 → 2026-11-21 04:00 America/New_York": in the zone given. */
+export function timeRangeLabel(time: TimeRange, zone: string = UTC): string {
   if (time.kind === "relative") return describeRelative(time.last);
-  const short = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-  if (time.from && time.to) return `${short(time.from)} → ${short(time.to)} UTC`;
-  if (time.from) return `Since ${short(time.from)} UTC`;
-  return `Until ${short(time.to!)} UTC`;
+  const short = (iso: string) => formatInstant(iso, zone).slice(0, 16);
+  if (time.from && time.to) return `${short(time.from)} → ${short(time.to)} ${zone}`;
+  if (time.from) return `Since ${short(time.from)} ${zone}`;
+  return `Until ${short(time.to!)} ${zone}`;
 }

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { ScrollText } from "lucide-react";
 import { emptyFilter, withCondition, withoutCondition, withTime, type EventFilter } from "@/lib/events/filters";
 import { filterToText } from "@/lib/events/query-text";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { eventsHref } from "@/lib/events/filter-ops";
 import { EventCount } from "@/components/events/event-count";
 import { QueryBar } from "@/components/events/query-bar";
@@ -18,11 +20,14 @@ import { Button } from "@/components/ui/button";
  * Events" mean (an actor's timeline counts that actor's events).
  */
 export function FilterBar({ filter, setFilter, scope = (f) => f }: { filter: EventFilter; setFilter: (filter: EventFilter) => unknown; scope?: (filter: EventFilter) => EventFilter }) {
+  const tz = useZoneChoice();
+  // The bar's text shows times in the zone: a new text when the zone becomes known.
+  const zone = useZone(tz);
   return (
     <div className="flex flex-col gap-3">
-      <QueryBar key={filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />
+      <QueryBar key={`${filterToText(filter)} ${zone}`} filter={filter} onSubmit={(f) => void setFilter(f)} />
       <div className="flex flex-wrap items-center gap-2">
-        <TimeRangePicker value={filter.time} tz="local" onChange={(time) => void setFilter(withTime(filter, time))} />
+        <TimeRangePicker value={filter.time} tz={tz} onChange={(time) => void setFilter(withTime(filter, time))} />
         <AddFilter onAdd={(c) => void setFilter(withCondition(filter, c))} />
         <FilterChips
           filter={filter}

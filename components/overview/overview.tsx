@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useQueryState } from "nuqs";
-import { useEventFilter } from "@/lib/events/use-event-params";
+import { useEventFilter, useZoneChoice } from "@/lib/events/use-event-params";
 import { overviewSearch } from "@/lib/stats/search-params";
 import { InvalidParams } from "@/components/filters/invalid-params";
 import { PanelActorTypes, PanelCategories, PanelEventTypes } from "./panel-counts";
@@ -18,13 +18,15 @@ import { FilterBar } from "@/components/filters/filter-bar";
 export function Overview() {
   const { filter, errors, setFilter } = useEventFilter();
   const [stack, setStack] = useQueryState("stack", overviewSearch.parsers.stack.withOptions({ history: "replace" }));
+  const [interval, setInterval] = useQueryState("interval", overviewSearch.parsers.interval.withOptions({ history: "replace" }));
+  const tz = useZoneChoice();
   const searchParams = useSearchParams();
   if (!filter) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path="/" />;
   return (
     <div className="flex flex-col gap-6">
       <FilterBar filter={filter} setFilter={setFilter} />
       <PresetPanels filter={filter} />
-      <PanelEventsOverTime filter={filter} stack={stack} setStack={(s) => void setStack(s)} setFilter={setFilter} />
+      <PanelEventsOverTime filter={filter} stack={stack} setStack={(s) => void setStack(s)} interval={interval} setInterval={(i) => void setInterval(i)} tz={tz} setFilter={setFilter} />
       <div className="grid gap-6 xl:grid-cols-2">
         <PanelEventTypes filter={filter} />
         <div className="grid gap-6">

@@ -9,6 +9,9 @@ import type { Series, TimePoint } from "@/lib/stats/count-over-time";
 import { between, drillDown, eventsHref } from "@/lib/events/filter-ops";
 import type { Stack } from "@/lib/stats/panels";
 import { panelQuery } from "@/lib/stats/query";
+import { INTERVALS, type Interval } from "@/lib/stats/buckets";
+import { useZone } from "@/lib/time/use-local-zone";
+import type { TimeZoneChoice } from "@/lib/events/view";
 import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { bucketRange } from "@/components/charts/format-bucket";
@@ -18,17 +21,43 @@ import { cn } from "@/lib/utils";
 const HEIGHT = 260;
 const linkableRange = (point: { from: string; to: string }) => isRangeInstant(new Date(point.from)) && isRangeInstant(new Date(point.to));
 const STACK_LABELS: Record<Stack, string> = { category: "Category", actor_type: "Actor type" };
+const INTERVAL_LABELS: Record<Interval, string> = { auto: "Auto", day: "Day", week: "Week" };
+
+function Toggle<T extends string>({ label, values, labels, value, onChange }: { label: string; values: readonly T[]; labels: Record<T, string>; value: T; onChange: (value: T) => unknown }) {
+  return (
+    <div role="group" aria-label={label} className="inline-flex h-7 items-center rounded-md border bg-background p-0.5 text-xs dark:bg-input/20">
+      {values.map((v) => (
+        <button
+          key={v}
+          type="button"
+          aria-pressed={value === v}
+          onClick={() => onChange(v)}
+          className={cn("h-full rounded-sm px-2 font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring/50", value === v ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:text-foreground")}
+        >
+          {labels[v]}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 interface Props {
   filter: EventFilter;
   stack: Stack;
   setStack: (stack: Stack) => unknown;
+  interval: Interval;
+  setInterval: (interval: Interval) => unknown;
+  tz: TimeZoneChoice;
   setFilter: (filter: EventFilter) => unknown;
 }
 
-/** Events over time, stacked by category or actor type; click to open, drag to zoom. */
-export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Props) {
-  const query = useQuery(panelQuery("over-time", filter, stack));
+/**
+ * Events over time, stacked by category or actor type, in days and weeks of the chosen zone;
+ * click to open, drag to zoom. While the browser's zone is not known yet the chart waits.
+ */
+export function PanelEventsOverTime({ filter, stack, setStack, interval, setInterval, tz, setFilter }: Props) {
+  const zone = useZone(tz);
+  const query = useQuery({ ...panelQuery("over-time", filter, stack, { zone: zone ?? "UTC", interval }), enabled: zone !== null });
   const dimension: Dimension = stack === "category" ? "category" : "actorType";
   // A bucket of a far date (the year 1, 9999) is outside what a link's range may say: no link.
   const hrefFor = (point: TimePoint, series?: Series): string | null => {
@@ -41,25 +70,16 @@ export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Prop
   return (
     <ChartPanel
       title="Events over time"
-      description={query.data && query.data.total > 0 ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel}${query.data.bucketLabel === "day" || query.data.bucketLabel === "week" ? " (UTC)" : ""}. Click a bar to open its events; drag across bars to zoom in.` : "Click a bar to open its events; drag across bars to zoom in."}
+      description={query.data && query.data.total > 0 ? `${formatCount(query.data.total)} events, one bar per ${query.data.bucketLabel} (${query.data.zone}). Click a bar to open its events; drag across bars to zoom in.` : "Click a bar to open its events; drag across bars to zoom in."}
       query={query}
       height={HEIGHT}
       testId="panel-over-time"
       isEmpty={(d) => d.total === 0}
       emptyDescription="No events in this time range match the filters. Widen the range or clear a filter."
       actions={
-        <div role="group" aria-label="Stack bars by" className="inline-flex h-7 items-center rounded-md border bg-background p-0.5 text-xs dark:bg-input/20">
-          {(Object.keys(STACK_LABELS) as Stack[]).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={stack === s}
-              onClick={() => setStack(s)}
-              className={cn("h-full rounded-sm px-2 font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring/50", stack === s ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:text-foreground")}
-            >
-              {STACK_LABELS[s]}
-            </button>
-          ))}
+        <div className="flex flex-wrap items-center gap-2">
+          <Toggle label="Bars per" values={INTERVALS} labels={INTERVAL_LABELS} value={interval} onChange={setInterval} />
+          <Toggle label="Stack bars by" values={Object.keys(STACK_LABELS) as Stack[]} labels={STACK_LABELS} value={stack} onChange={setStack} />
         </div>
       }
       chart={(data) => (
@@ -90,7 +110,7 @@ export function PanelEventsOverTime({ filter, stack, setStack, setFilter }: Prop
                 const bucketHref = p.total > 0 ? hrefFor(p) : null;
                 return (
                   <TableRow key={p.from}>
-                    <TableCell className="whitespace-nowrap">{bucketRange(p.from, p.to, bucketMs)}</TableCell>
+                    <TableCell className="whitespace-nowrap">{bucketRange(p.from, p.to, bucketMs, data.zone)}</TableCell>
                     <TableCell className="text-right tabular-nums">
                       {bucketHref ? (
                         <Link href={bucketHref} className="text-primary underline-offset-2 hover:underline">

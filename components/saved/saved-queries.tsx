@@ -12,7 +12,6 @@ import { savedQueriesQuery, useDeleteSavedQuery, useUpdateSavedQuery } from "@/l
 import type { SavedQueryView } from "@/lib/saved-queries/schema";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { timeRangeLabel } from "@/components/filters/condition-label";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -22,6 +21,9 @@ import { DataText } from "@/components/ui/data-text";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { SavedQueryForm } from "./saved-query-form";
+import { SavedWindowNote } from "./saved-window";
+import { savedWindow } from "@/lib/saved-queries/window";
+import { useLocalZone } from "@/lib/time/use-local-zone";
 
 function describe(search: string): { text: string; range: string; relative: boolean } {
   const parsed = parseEventParams(new URLSearchParams(search));
@@ -39,6 +41,15 @@ function When({ iso }: { iso: string | null }) {
       {hydrated ? ago(iso) : utcStamp(iso)}
     </time>
   );
+}
+
+/** Rolling or frozen and what it covers now, once the browser (its zone, its clock) renders it. */
+function Window({ search }: { search: string }) {
+  const hydrated = useHydrated();
+  const zone = useLocalZone();
+  const window = hydrated ? savedWindow(search, new Date(), zone) : null;
+  if (!window) return <span className="text-xs text-muted-foreground">{describe(search).range}</span>;
+  return <SavedWindowNote window={window} />;
 }
 
 async function copyLink(id: string) {
@@ -119,10 +130,9 @@ export function SavedQueries() {
                   <code className="line-clamp-2 font-mono text-xs break-all">
                     <DataText value={d.text} max={500} />
                   </code>
-                  <span className="mt-1 flex items-center gap-1.5 text-xs text-muted-foreground">
-                    {d.range}
-                    <Badge variant={s.timeMode === "absolute" ? "outline" : "primary"}>{s.timeMode === "absolute" ? "frozen" : "rolling"}</Badge>
-                  </span>
+                  <div className="mt-1">
+                    <Window search={s.search} />
+                  </div>
                 </TableCell>
                 <TableCell className="text-sm">{s.createdBy}</TableCell>
                 <TableCell className="text-sm whitespace-nowrap">

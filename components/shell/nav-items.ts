@@ -30,3 +30,21 @@ export function isNavItemActive(pathname: string | null, href: string): boolean 
 export function findActiveNavItem(pathname: string | null): NavItem | undefined {
   return navItems.find((item) => isNavItemActive(pathname, item.href));
 }
+
+/** Views that take the explorer's filter keep its time range; every view keeps the zone. */
+const FILTER_VIEWS = new Set<string>(["/", "/events"]);
+const TIME_KEYS = ["range", "from", "to"] as const;
+
+/**
+ * A side-menu link from the current URL: the time range and the zone the reader chose go
+ * along (Overview → Events shows the same week in the same zone); nothing else does.
+ */
+export function navHref(href: string, current: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of [...(FILTER_VIEWS.has(href) ? TIME_KEYS : []), "tz"]) {
+    const value = current.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  const search = kept.toString();
+  return search ? `${href}?${search}` : href;
+}

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 
 import { cn } from "@/lib/utils";
 
-import { findActiveNavItem, isNavItemActive, navItems } from "./nav-items";
+import { findActiveNavItem, isNavItemActive, navHref, navItems } from "./nav-items";
 
 /** Vertical list of primary routes; used by the desktop sidebar and the mobile sheet. */
 export function SidebarNav({
@@ -17,6 +17,7 @@ export function SidebarNav({
   className?: string;
 }) {
   const pathname = usePathname();
+  const searchParams = useSearchParams();
 
   return (
     <nav aria-label="Main" className={className}>
@@ -26,7 +27,7 @@ export function SidebarNav({
           return (
             <li key={href}>
               <Link
-                href={href}
+                href={navHref(href, new URLSearchParams(searchParams.toString()))}
                 aria-current={active ? "page" : undefined}
                 onClick={onNavigate}
                 className={cn(

@@ -9,7 +9,8 @@ import type { EventPage } from "@/lib/events/list-events";
 import { describeEvent } from "@/lib/events/summarise-event";
 import { seriesColor } from "@/components/charts/chart-colors";
 import { EventTime } from "@/components/events/event-time";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useZoneChoice } from "@/lib/events/use-event-params";
+import { useZone } from "@/lib/time/use-local-zone";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,20 +35,25 @@ interface Props {
   subject: (event: EventRow) => React.ReactNode;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const utcDayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone })));
+  return format;
+}
 
-/** Events in time order, grouped by day, with "new for them" markers and a way to read on. */
+/** Events in time order, grouped by the chosen zone's days (the URL's `tz`), with "new for them" markers and a way to read on. */
 export function EventTimeline({ query, entries, linkFor, subject }: Props) {
-  const hydrated = useHydrated();
+  const tz = useZoneChoice();
+  const zone = useZone(tz);
   if (query.isPending) return <Skeleton className="h-96" aria-label="Loading events" />;
   if (query.error && !query.data) return <ErrorState bordered error={query.error} onRetry={() => void query.refetch()} />;
   const events = query.data!.pages.flatMap((p) => p.events);
   const list = entries(events, !query.hasNextPage);
   if (list.length === 0) return <EmptyState bordered icon={CalendarRange} title="No events" description="Nothing in this time range matches the filters. Widen the range or clear a filter." />;
 
-  // Days in the viewer's zone once it is known; UTC until hydration, as the server rendered.
-  const dayOf = (iso: string) => (hydrated ? dayFormat : utcDayFormat).format(new Date(iso));
+  // Until the browser's zone is known (a first visit, before hydration) the days wait with the times.
+  const dayOf = (iso: string) => (zone ? dayFormat(zone).format(new Date(iso)) : "…");
   const days: Array<{ day: string; entries: TimelineEntry[] }> = [];
   for (const entry of list) {
     const day = dayOf(entry.event.createdAt);
@@ -67,7 +73,7 @@ export function EventTimeline({ query, entries, linkFor, subject }: Props) {
               <li key={event.gid} className={cn("relative py-1.5", (markers.length > 0 || aside) && "rounded-md bg-primary/5")} data-testid="timeline-event" data-marked={markers.length > 0 || aside ? "true" : undefined}>
                 <span aria-hidden className="absolute top-3.5 -left-[21px] size-2.5 rounded-full border-2 border-background" style={{ background: seriesColor("category", event.eventCategory ?? "") }} />
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 pr-2">
-                  <EventTime iso={event.createdAt} tz="local" className="shrink-0 text-xs text-muted-foreground tabular-nums" />
+                  <EventTime iso={event.createdAt} tz={tz} className="shrink-0 text-xs text-muted-foreground tabular-nums" />
                   <Link href={linkFor(event)} className="min-w-0 flex-1 text-sm [overflow-wrap:anywhere] underline-offset-2 hover:underline">
                     {describeEvent({ ...event, details: null })}
                   </Link>

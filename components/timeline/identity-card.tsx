@@ -48,11 +48,11 @@ export function IdentityCard(props: IdentityCardProps) {
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
         <div>
           <dt className="text-xs text-muted-foreground">{props.firstLabel}</dt>
-          <dd><EventTime iso={props.firstSeen} tz="local" /></dd>
+          <dd><EventTime iso={props.firstSeen} /></dd>
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">{props.lastLabel}</dt>
-          <dd><EventTime iso={props.lastSeen} tz="local" /></dd>
+          <dd><EventTime iso={props.lastSeen} /></dd>
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">Events, all time</dt>

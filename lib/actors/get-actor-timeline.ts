@@ -5,7 +5,9 @@ import { listEvents, type EventPage } from "@/lib/events/list-events";
 import { resolveTimeRange } from "@/lib/events/time-range";
 import type { EventView } from "@/lib/events/view";
 import { eventWhere } from "@/lib/events/where";
-import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "@/lib/stats/buckets";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { BUCKET_ORIGIN, bucketFor, isCalendarBucket, nextBucketStart, zonedBucketStarts, type Bucket } from "@/lib/stats/buckets";
+import { UTC } from "@/lib/time/zone";
 import { narrow } from "@/lib/events/filter-ops";
 
 /**
@@ -26,6 +28,8 @@ export interface ActorActivity {
   bucket: Bucket["key"];
   bucketMs: number;
   bucketLabel: string;
+  /** The zone whose days and weeks the buckets are. */
+  zone: string;
   points: Array<{ from: string; to: string; total: number }>;
   total: number;
 }
@@ -37,7 +41,7 @@ export interface ActorActivity {
  * their newest event if Asana dated one after now, in at most MAX_BUCKETS buckets however
  * far that is (as the overview's chart does).
  */
-export async function getActorActivity(gid: string, filter: EventFilter, now = new Date()): Promise<ActorActivity> {
+export async function getActorActivity(gid: string, filter: EventFilter, now = new Date(), zone: string = UTC): Promise<ActorActivity> {
   const where = eventWhere(actorFilter(filter, gid), { now });
   const range = resolveTimeRange(filter.time, now);
   const [first] = range.from ? [{ at: range.from }] : await db().$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS at FROM audit_event WHERE actor_gid = ${gid}`;
@@ -45,17 +49,22 @@ export async function getActorActivity(gid: string, filter: EventFilter, now = n
   const from = first?.at ?? null;
   const newest = last?.at ?? null;
   const to = range.to ?? (newest ? new Date(newest.getTime() + 1) : now);
-  if (!from || from >= to) return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: "1h", bucketMs: 3_600_000, bucketLabel: "hour", points: [], total: 0 };
+  if (!from || from >= to) return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: "1h", bucketMs: 3_600_000, bucketLabel: "hour", zone, points: [], total: 0 };
   const bucket = bucketFor(to.getTime() - from.getTime());
+  // Days and weeks of the reader's zone, counted from the events themselves: exact in any zone.
+  const binned =
+    zone !== UTC && isCalendarBucket(bucket)
+      ? Prisma.sql`date_trunc(${bucket.key === "1w" ? "week" : "day"}, created_at, ${zone})`
+      : Prisma.sql`date_bin(make_interval(secs => ${bucket.ms / 1000}), created_at, ${BUCKET_ORIGIN}::timestamptz)`;
   // Epoch milliseconds: a bucket starting before the year 1 is written "BC", which the driver cannot read.
   const rows = await db().$queryRaw<{ b: number; n: number }[]>`
-    SELECT (extract(epoch FROM date_bin(make_interval(secs => ${bucket.ms / 1000}), created_at, ${BUCKET_ORIGIN}::timestamptz)) * 1000)::float8 AS b, count(*)::int AS n
+    SELECT (extract(epoch FROM ${binned}) * 1000)::float8 AS b, count(*)::int AS n
     FROM audit_event WHERE ${where} GROUP BY 1`;
   const byStart = new Map(rows.map((r) => [r.b, r.n]));
-  const points = bucketStarts(from, to, bucket).map((start) => ({
+  const points = zonedBucketStarts(from, to, bucket, zone).map((start) => ({
     from: (start < from ? from : start).toISOString(),
-    to: new Date(Math.min(start.getTime() + bucket.ms, to.getTime())).toISOString(),
+    to: new Date(Math.min(nextBucketStart(start, bucket, zone).getTime(), to.getTime())).toISOString(),
     total: byStart.get(start.getTime()) ?? 0,
   }));
-  return { from: from.toISOString(), to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, points, total: rows.reduce((a, r) => a + r.n, 0) };
+  return { from: from.toISOString(), to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, zone, points, total: rows.reduce((a, r) => a + r.n, 0) };
 }

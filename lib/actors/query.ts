@@ -16,7 +16,7 @@ export const actorKeys = {
   list: (input: ActorListInput) => [...actorKeys.all, "list", actorListSearch.search(input)] as const,
   identity: (gid: string) => [...actorKeys.all, gid, "identity"] as const,
   profile: (gid: string) => [...actorKeys.all, gid, "profile"] as const,
-  activity: (gid: string, filter: EventFilter) => [...actorKeys.all, gid, "activity", eventSearch(filter)] as const,
+  activity: (gid: string, filter: EventFilter, zone = "UTC") => [...actorKeys.all, gid, "activity", activitySearch(filter, zone)] as const,
   events: (gid: string, filter: EventFilter, sort: Sort) => [...actorKeys.all, gid, "events", eventSearch(filter), sort] as const,
 };
 
@@ -41,10 +41,15 @@ export const actorProfileQuery = (gid: string) =>
     staleTime: 60_000,
   });
 
-export const actorActivityQuery = (gid: string, filter: EventFilter) =>
+/** The activity chart's search: the filter and, by name, the zone its days follow. */
+function activitySearch(filter: EventFilter, zone: string): string {
+  return eventSearch(filter, { tz: zone === "UTC" ? "utc" : zone });
+}
+
+export const actorActivityQuery = (gid: string, filter: EventFilter, zone = "UTC") =>
   queryOptions({
-    queryKey: actorKeys.activity(gid, filter),
-    queryFn: ({ signal }) => fetchJson<ActorActivity>(`/api/actors/${encodeURIComponent(gid)}/activity${eventSearch(filter)}`, { signal }),
+    queryKey: actorKeys.activity(gid, filter, zone),
+    queryFn: ({ signal }) => fetchJson<ActorActivity>(`/api/actors/${encodeURIComponent(gid)}/activity${activitySearch(filter, zone)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 

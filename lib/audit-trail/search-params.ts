@@ -1,5 +1,6 @@
 import { createParser, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { defineSearchContract, type ValuesOf } from "@/lib/url/search-contract";
+import { zoneSpec } from "@/lib/url/zone-param";
 import { AUDIT_ACTIONS } from "./actions";
 import { decodeAuditCursor } from "./cursor";
 
@@ -9,6 +10,7 @@ const MAX_LIMIT = 200;
 const filterSpecs = {
   action: { parser: parseAsStringLiteral(AUDIT_ACTIONS), hint: `use one of ${AUDIT_ACTIONS.join(", ")}` },
   actor: { parser: parseAsString, hint: "part of an admin's e-mail", check: (v: string) => (v.length > 320 ? "part of an e-mail, at most 320 characters" : undefined) },
+  tz: zoneSpec,
 };
 
 const apiSpecs = {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { exportEvents, exportFields, incompleteMarker } from "./export-events";
+import { formatInstant } from "./format-time";
 import { emptyFilter, withCondition } from "./filters";
 import { seedEvents } from "./test-events";
 import { DEFAULT_COLUMNS, EVENT_COLUMNS } from "./view";
@@ -80,11 +81,36 @@ describe("exportEvents", () => {
     expect(cells.resource_subtype).toBe(`'${formulas.subtype}`);
     expect(cells.auth_method).toBe(`'${formulas.auth}`);
     for (const [name, value] of Object.entries(cells)) {
-      if (name === "created_at" || name === "client_ip" || name === "details") continue;
+      if (name === "created_at" || name === "time_zone" || name === "client_ip" || name === "details") continue;
       expect(value, name).toMatch(/^'[-=+@\t\r]/);
     }
     // A JSON string value starts with a quote, so it reads as text as it is.
     expect(cells.details).toBe('"=json"');
+  });
+
+  it("case 6: writes times in the chosen zone with their offset, and says the zone on every row", async () => {
+    const truth = new Map((await db().$queryRaw<{ gid: string; at: Date }[]>`SELECT gid, created_at AS at FROM audit_event`).map((r) => [r.gid, r.at.getTime()]));
+    const [header, ...rows] = parseCsv(await read(await exportEvents({ filter: all, columns: ["time", "event"], sort: "newest", format: "csv", zone: "America/New_York" })));
+    expect(header).toEqual(["gid", "created_at", "time_zone", "event_type", "event_category"]);
+    expect(rows.length).toBe(truth.size);
+    for (const [gid, at, zone] of rows) {
+      expect(zone).toBe("America/New_York");
+      expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/);
+      // The same instant as stored, and the wall clock New York showed then.
+      // A gid that starts like a formula ("-78", above) is written defused.
+      expect(Date.parse(at!), gid).toBe(truth.get(gid!.replace(/^'/, "")));
+      expect(at!.slice(0, 19).replace("T", " ")).toBe(formatInstant(at!, "America/New_York").slice(0, 19));
+    }
+    const lines = (await read(await exportEvents({ filter: all, columns: ["time"], sort: "oldest", format: "ndjson", zone: "Asia/Kolkata" }))).trimEnd().split("\n");
+    const first = JSON.parse(lines[0]!) as Record<string, string>;
+    expect(first.time_zone).toBe("Asia/Kolkata");
+    expect(first.created_at).toMatch(/\+05:30$/);
+    expect(Date.parse(first.created_at!)).toBe(truth.get(first.gid!));
+    // UTC by default, named too.
+    const [utcHeader, utcRow] = parseCsv(await read(await exportEvents({ filter: all, columns: ["time"], sort: "newest", format: "csv" })));
+    expect(utcHeader).toEqual(["gid", "created_at", "time_zone"]);
+    expect(utcRow![1]).toMatch(/Z$/);
+    expect(utcRow![2]).toBe("UTC");
   });
 
   it("writes NDJSON objects with the chosen columns' fields", async () => {

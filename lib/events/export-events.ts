@@ -5,6 +5,7 @@ import type { EventFilter } from "./filters";
 import type { EventColumn, Sort } from "./view";
 import { resolveActors } from "./resolve-actors";
 import { eventWhere } from "./where";
+import { isTimeZone, UTC } from "@/lib/time/zone";
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -14,9 +15,29 @@ type Field = { name: string; sql: string; json?: boolean };
 
 const ISO_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const FIELDS: Record<EventColumn, Field[]> = {
+/**
+ * The time in a zone as ISO 8601 with that moment's offset (2026-11-20T04:00:00.000-05:00):
+ * still one exact instant for any program that reads it, and the clock the reader chose.
+ * The zone is inlined: isTimeZone allows letters, digits, _ + - / only.
+ */
+function isoIn(zone: string): string {
+  if (zone === UTC) return ISO_UTC;
+  if (!isTimeZone(zone)) throw new Error(`not a time zone: ${zone.slice(0, 64)}`);
+  const minutes = `(extract(epoch FROM (created_at AT TIME ZONE '${zone}') - (created_at AT TIME ZONE 'UTC'))::int / 60)`;
+  const offset = `CASE WHEN ${minutes} < 0 THEN '-' ELSE '+' END || lpad((abs(${minutes}) / 60)::text, 2, '0') || ':' || lpad((abs(${minutes}) % 60)::text, 2, '0')`;
+  return `(to_char(created_at AT TIME ZONE '${zone}', 'YYYY-MM-DD"T"HH24:MI:SS.MS') || ${offset})`;
+}
+
+/** The time column: the instant in the export's zone, and the zone's name beside it, so every file says which clock it is in. */
+function timeFields(zone: string): Field[] {
+  return [
+    { name: "created_at", sql: isoIn(zone) },
+    { name: "time_zone", sql: `'${zone}'::text` },
+  ];
+}
+
+const FIELDS: Record<Exclude<EventColumn, "time">, Field[]> = {
   gid: [],
-  time: [{ name: "created_at", sql: ISO_UTC }],
   event: [
     { name: "event_type", sql: "event_type" },
     { name: "event_category", sql: "event_category" },
@@ -45,9 +66,9 @@ const FIELDS: Record<EventColumn, Field[]> = {
   workspace: [{ name: "workspace_gid", sql: "workspace_gid" }],
 };
 
-/** The exported fields for the chosen columns, the gid always first so that rows can be matched. */
-export function exportFields(columns: readonly EventColumn[]): Field[] {
-  return [{ name: "gid", sql: "gid" }, ...columns.flatMap((c) => FIELDS[c])];
+/** The exported fields for the chosen columns, the gid always first so that rows can be matched; times in `zone`. */
+export function exportFields(columns: readonly EventColumn[], zone: string = UTC): Field[] {
+  return [{ name: "gid", sql: "gid" }, ...columns.flatMap((c) => (c === "time" ? timeFields(zone) : FIELDS[c]))];
 }
 
 /**
@@ -83,6 +104,8 @@ export interface ExportInput {
   columns: readonly EventColumn[];
   sort: Sort;
   format: ExportFormat;
+  /** The zone times are written in (an IANA name; UTC by default): named in every row. */
+  zone?: string;
   now?: Date;
   batchSize?: number;
   batchBytes?: number;
@@ -110,7 +133,7 @@ type Row = { line: string; created_at: Date; gid: string; more: boolean };
  */
 export async function exportEvents(input: ExportInput): Promise<ReadableStream<Uint8Array>> {
   const now = input.now ?? new Date();
-  const fields = exportFields(input.columns);
+  const fields = exportFields(input.columns, input.zone);
   const line = Prisma.raw(lineSql(fields, input.format));
   const where = eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
   const descending = input.sort === "newest";

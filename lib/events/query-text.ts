@@ -3,6 +3,7 @@ import { asList, flatten, toExpr } from "./query-build";
 import { combine, MAX_TERMS, termCount, type QueryExpr } from "./query-expr";
 import { parseQuery, type Node, type TextError } from "./query-parse";
 import { checkAbsolute, DEFAULT_TIME, parseInstant, parseRelative, type TimeRange } from "./time-range";
+import { isoInZone } from "./format-time";
 
 /**
  * The query bar's language, for people who type:
@@ -125,9 +126,11 @@ export function quote(value: string, { inList }: { inList: boolean }): string {
   return needsQuotes ? `"${value.replace(/[\\"]/g, "\\$&")}"` : value;
 }
 
-export function timeToText(time: TimeRange): string {
+/** The range as text; absolute bounds in `zone` when given (with their offset: they read back as the same instants). */
+export function timeToText(time: TimeRange, zone?: string): string {
   if (time.kind === "relative") return `since:${time.last}`;
-  return [time.from ? `from:${time.from}` : "", time.to ? `to:${time.to}` : ""].filter(Boolean).join(" ");
+  const at = (iso: string) => (zone ? isoInZone(iso, zone) : iso);
+  return [time.from ? `from:${at(time.from)}` : "", time.to ? `to:${at(time.to)}` : ""].filter(Boolean).join(" ");
 }
 
 const valueText = (e: Extract<QueryExpr, { kind: "term" }>) => (e.wildcard ? e.value : quote(e.value, { inList: true }));
@@ -151,8 +154,8 @@ export function exprToText(expr: QueryExpr): string {
   return expr.args.map(inner).join(" OR ");
 }
 
-/** The canonical text of a filter: conditions in dimension order, the expression, then the time range. */
-export function filterToText(filter: EventFilter): string {
+/** The canonical text of a filter: conditions in dimension order, the expression, then the time range (in `zone` when given). */
+export function filterToText(filter: EventFilter, zone?: string): string {
   const parts: string[] = [];
   for (const d of DIMENSIONS) {
     for (const [values, sign] of [
@@ -165,6 +168,6 @@ export function filterToText(filter: EventFilter): string {
     }
   }
   if (filter.expression) parts.push(filter.expression.kind === "or" && !asList(filter.expression) ? `(${exprToText(filter.expression)})` : exprToText(filter.expression));
-  parts.push(timeToText(filter.time));
+  parts.push(timeToText(filter.time, zone));
   return parts.join(" ");
 }

@@ -68,7 +68,7 @@ export const eventDetailQuery = (gid: string) =>
     staleTime: 5 * 60_000,
   });
 
-/** The export's URL: the filter, the chosen columns and order, and the format. */
-export function exportUrl(filter: EventFilter, view: Pick<EventView, "columns" | "sort">, format: "csv" | "ndjson"): string {
-  return withParam(`/api/events/export${eventSearch(filter, { ...DEFAULT_VIEW, columns: view.columns, sort: view.sort })}`, "format", format);
+/** The export's URL: the filter, the chosen columns and order, the zone (by name: the server cannot know "local") and the format. */
+export function exportUrl(filter: EventFilter, view: Pick<EventView, "columns" | "sort">, format: "csv" | "ndjson", zone = "UTC"): string {
+  return withParam(`/api/events/export${eventSearch(filter, { ...DEFAULT_VIEW, columns: view.columns, sort: view.sort, tz: zone === "UTC" ? "utc" : zone })}`, "format", format);
 }

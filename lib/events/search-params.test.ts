@@ -75,3 +75,34 @@ describe("eventSearch", () => {
     expect(back).toMatchObject({ ok: true, filter, view: { size: 100, tz: "utc", columns: ["time", "event"] } });
   });
 });
+
+describe("the zone in the URL (cases 6 and 8)", () => {
+  it("takes local, utc or an IANA zone, and says why anything else is wrong", () => {
+    expect(parse("tz=Europe/Berlin")).toMatchObject({ ok: true, view: { tz: "Europe/Berlin" } });
+    const wrong = parse("tz=Mars/Olympus&range=today");
+    expect(wrong).toEqual({ ok: false, errors: [{ param: "tz", message: '"Mars/Olympus" is not allowed for "tz": use local, utc or a time zone name such as Europe/Berlin' }] });
+    expect(parse("range=tomorrow")).toMatchObject({ ok: false, errors: [{ param: "range", message: expect.stringContaining("this_week") }] });
+  });
+
+  it("counts calendar ranges in the chosen zone: the URL's, else the browser's for local, else UTC", () => {
+    expect(parse("range=today&tz=America/New_York")).toMatchObject({ ok: true, filter: { time: { kind: "relative", last: "today", zone: "America/New_York" } } });
+    expect(parse("range=this_week&tz=utc")).toMatchObject({ ok: true, filter: { time: { last: "this_week", zone: "UTC" } } });
+    expect(parseEventParams(new URLSearchParams("range=this_month"), { localZone: "Asia/Tokyo" })).toMatchObject({ ok: true, filter: { time: { zone: "Asia/Tokyo" } } });
+    expect(parse("range=this_month")).toMatchObject({ ok: true, filter: { time: { zone: "UTC" } } });
+    // A rolling "last 7 days" is the same in every zone: it carries none.
+    expect(parse("range=7d&tz=Asia/Tokyo")).toMatchObject({ ok: true, filter: { time: { kind: "relative", last: "7d" } } });
+    const rolling = parse("range=7d&tz=Asia/Tokyo");
+    expect(rolling.ok && rolling.filter.time).toEqual({ kind: "relative", last: "7d" });
+  });
+
+  it("names a calendar range's zone in the API's search, which has no view zone of its own", () => {
+    const parsed = parseEventParams(new URLSearchParams("range=today"), { localZone: "Europe/Berlin" });
+    if (!parsed.ok) throw new Error("unreadable");
+    expect(eventSearch(parsed.filter)).toBe("?range=today&tz=Europe/Berlin");
+    expect(eventSearch(parsed.filter, { tz: "utc" })).toBe("?range=today&tz=utc");
+  });
+
+  it("is a filter key too, so that the overview and timelines take it", () => {
+    expect(parseFilterParams(new URLSearchParams("range=yesterday&tz=Europe/Berlin"))).toMatchObject({ ok: true, filter: { time: { zone: "Europe/Berlin" } } });
+  });
+});

@@ -3,7 +3,7 @@ import { checkKeys, toSearchParams, type ParamError, type Parsed, type SearchInp
 import { checkDimensionValues, DIMENSION_SPECS, DIMENSIONS, type Dimension, type DimensionKey, type DimensionValues, type EventFilter } from "./filters";
 import { MAX_QUERY_LENGTH } from "./query-expr";
 import { exprToText, textToExpression } from "./query-text";
-import { checkAbsolute, DEFAULT_LAST, parseInstant, parseRelative, type TimeRange } from "./time-range";
+import { checkAbsolute, DEFAULT_LAST, isCalendarPreset, parseInstant, parseRelative, type TimeRange } from "./time-range";
 import {
   decodeCursor,
   DEFAULT_VIEW,
@@ -12,8 +12,9 @@ import {
   PAGE_SIZES,
   REFRESH_INTERVALS,
   REQUIRED_COLUMNS,
+  concreteZone,
+  parseZoneChoice,
   SORTS,
-  TIME_ZONES,
   type EventColumn,
   type EventView,
   type PageSize,
@@ -26,15 +27,18 @@ import {
  * than one that says what is wrong. Validation with messages happens in `validateEventParams`.
  *
  * Dimension values: `?type=task_deleted,project_deleted` includes, `?not_ip=10.0.0.0/8`
- * excludes. Time: `?range=24h` (default 7d, or "all") or `?from=…&to=…` (ISO 8601). What
- * the lists cannot say (an OR across fields, a group, a wildcard) is `?q=`, the canonical
- * text of the filter's expression (query-text.ts), ANDed with the rest.
+ * excludes. Time: `?range=24h` (default 7d, or "all", or a calendar range: today, this_week…)
+ * or `?from=…&to=…` (ISO 8601). `?tz=` (local, utc or an IANA zone) belongs to both halves: the
+ * view shows times in it, and the filter counts calendar ranges in it; every view that takes
+ * the filter takes it, so the zone travels with the range from page to page. What the lists
+ * cannot say (an OR across fields, a group, a wildcard) is `?q=`, the canonical text of the
+ * filter's expression (query-text.ts), ANDed with the rest.
  */
 const list = parseAsArrayOf(parseAsString);
 
 export const excludeKey = (dimension: Dimension) => `not_${DIMENSION_SPECS[dimension].key}` as const;
 
-const timeParsers = { range: parseAsString, from: parseAsString, to: parseAsString, q: parseAsString };
+const timeParsers = { range: parseAsString, from: parseAsString, to: parseAsString, tz: parseAsString, q: parseAsString };
 type DimensionParsers = { [K in DimensionKey | `not_${DimensionKey}`]: typeof list };
 const dimensionParsers = Object.fromEntries(DIMENSIONS.flatMap((d) => [[DIMENSION_SPECS[d].key, list], [excludeKey(d), list]])) as DimensionParsers;
 
@@ -44,7 +48,6 @@ export const eventViewParsers = {
   cols: list,
   sort: parseAsString,
   size: parseAsString,
-  tz: parseAsString,
   after: parseAsString,
   before: parseAsString,
   refresh: parseAsString,
@@ -59,10 +62,24 @@ export const loadEventSearchParams = createLoader(eventSearchParams);
 export const serializeEventParams = createSerializer(eventSearchParams);
 
 const KNOWN_KEYS = new Set(Object.keys(eventSearchParams));
-const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to", "q"].includes(k)), "cols"]);
+const LIST_KEYS = new Set([...Object.keys(eventFilterParsers).filter((k) => !["range", "from", "to", "tz", "q"].includes(k)), "cols"]);
 const VIEW = "the event explorer";
 
-function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, errors: ParamError[]): TimeRange {
+/**
+ * Where the zone of the filter's calendar ranges comes from when the URL says "local": the
+ * browser's zone in the browser, the zone cookie (lib/time/zone-cookie.ts) on the server.
+ */
+export interface ZoneContext {
+  localZone?: string | null;
+}
+
+function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to" | "tz">, errors: ParamError[], context: ZoneContext): TimeRange {
+  let choice = "local";
+  if (raw.tz !== null) {
+    const parsed = parseZoneChoice(raw.tz);
+    if (typeof parsed === "object") errors.push({ param: "tz", message: parsed.error });
+    else choice = parsed;
+  }
   if (raw.range !== null && (raw.from !== null || raw.to !== null)) {
     errors.push({ param: "range", message: `use either "range" or "from"/"to", not both` });
   }
@@ -85,6 +102,7 @@ function timeFromParams(raw: Pick<RawFilterParams, "range" | "from" | "to">, err
   const last = raw.range ?? DEFAULT_LAST;
   const parsed = parseRelative(last);
   if (parsed !== null && typeof parsed === "object") errors.push({ param: "range", message: parsed.error });
+  if (isCalendarPreset(last)) return { kind: "relative", last, zone: concreteZone(choice, context.localZone) };
   return { kind: "relative", last };
 }
 
@@ -101,9 +119,9 @@ function expressionFromParam(q: string | null, errors: ParamError[]) {
 }
 
 /** The filter of already-loaded raw params; every problem is reported, not just the first. */
-export function validateFilterParams(raw: RawFilterParams): Parsed<{ filter: EventFilter }> {
+export function validateFilterParams(raw: RawFilterParams, context: ZoneContext = {}): Parsed<{ filter: EventFilter }> {
   const errors: ParamError[] = [];
-  const time = timeFromParams(raw, errors);
+  const time = timeFromParams(raw, errors, context);
   const include: Partial<DimensionValues> = {};
   const exclude: Partial<DimensionValues> = {};
   for (const d of DIMENSIONS) {
@@ -139,7 +157,9 @@ export function validateViewParams(raw: RawEventParams): Parsed<{ view: EventVie
   }
   const sort = pick("sort", raw.sort, SORTS, DEFAULT_VIEW.sort, errors);
   const size = pick("size", raw.size, PAGE_SIZES, DEFAULT_VIEW.size, errors) as PageSize;
-  const tz = pick("tz", raw.tz, TIME_ZONES, DEFAULT_VIEW.tz, errors);
+  // A wrong zone is reported once, by the filter's half (validateFilterParams).
+  const zone = raw.tz === null ? DEFAULT_VIEW.tz : parseZoneChoice(raw.tz);
+  const tz = typeof zone === "object" ? DEFAULT_VIEW.tz : zone;
   const refresh = pick("refresh", raw.refresh, REFRESH_INTERVALS, DEFAULT_VIEW.refresh, errors);
   let page: EventView["page"] = null;
   if (raw.after !== null && raw.before !== null) errors.push({ param: "after", message: `use either "after" or "before", not both` });
@@ -160,8 +180,8 @@ export function validateViewParams(raw: RawEventParams): Parsed<{ view: EventVie
 }
 
 /** Both halves of already-loaded raw params, as the client hook has them. */
-export function validateEventParams(raw: RawEventParams): Parsed<{ filter: EventFilter; view: EventView }> {
-  const filter = validateFilterParams(raw);
+export function validateEventParams(raw: RawEventParams, context: ZoneContext = {}): Parsed<{ filter: EventFilter; view: EventView }> {
+  const filter = validateFilterParams(raw, context);
   const view = validateViewParams(raw);
   if (filter.ok && view.ok) return { ok: true, filter: filter.filter, view: view.view };
   return { ok: false, errors: [...(filter.ok ? [] : filter.errors), ...(view.ok ? [] : view.errors)] };
@@ -171,25 +191,28 @@ export function validateEventParams(raw: RawEventParams): Parsed<{ filter: Event
  * The server's entry point: a page's `searchParams` or a request's URLSearchParams, to a
  * validated filter and view or the list of what is wrong with them.
  */
-export function parseEventParams(input: SearchInput): Parsed<{ filter: EventFilter; view: EventView }> {
+export function parseEventParams(input: SearchInput, context: ZoneContext = {}): Parsed<{ filter: EventFilter; view: EventView }> {
   const params = toSearchParams(input);
   const keyErrors = checkKeys(params, KNOWN_KEYS, VIEW, LIST_KEYS);
-  const result = validateEventParams(loadEventSearchParams(params));
+  const result = validateEventParams(loadEventSearchParams(params), context);
   if (keyErrors.length === 0) return result;
   return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };
 }
 
 /** Like parseEventParams, for callers that only take a filter (charts, timelines). */
-export function parseFilterParams(input: SearchInput, view = VIEW): Parsed<{ filter: EventFilter }> {
+export function parseFilterParams(input: SearchInput, view = VIEW, context: ZoneContext = {}): Parsed<{ filter: EventFilter }> {
   const params = toSearchParams(input);
   const keyErrors = checkKeys(params, new Set(Object.keys(eventFilterParsers)), view, LIST_KEYS);
-  const result = validateFilterParams(createLoader(eventFilterParsers)(params));
+  const result = validateFilterParams(createLoader(eventFilterParsers)(params), context);
   if (keyErrors.length === 0) return result;
   return { ok: false, errors: [...keyErrors, ...(result.ok ? [] : result.errors)] };
 }
 
-/** A filter as raw URL values; defaults and empty lists become null, so URLs stay short. */
-export function filterToParams(filter: EventFilter): RawFilterParams {
+/**
+ * A filter as raw URL values; defaults and empty lists become null, so URLs stay short. The
+ * zone is the view's to write (viewToParams): a filter change leaves `tz` as it is.
+ */
+export function filterToParams(filter: EventFilter): Omit<RawFilterParams, "tz"> {
   const out: Record<string, string | string[] | null> = { range: null, from: null, to: null, q: filter.expression ? exprToText(filter.expression) : null };
   if (filter.time.kind === "relative") out.range = filter.time.last === DEFAULT_LAST ? null : filter.time.last;
   else {
@@ -200,10 +223,10 @@ export function filterToParams(filter: EventFilter): RawFilterParams {
     out[DIMENSION_SPECS[d].key] = filter.include[d].length > 0 ? filter.include[d] : null;
     out[excludeKey(d)] = filter.exclude[d].length > 0 ? filter.exclude[d] : null;
   }
-  return out as RawFilterParams;
+  return out as Omit<RawFilterParams, "tz">;
 }
 
-export function viewToParams(view: EventView): Omit<RawEventParams, keyof RawFilterParams> {
+export function viewToParams(view: EventView): Omit<RawEventParams, Exclude<keyof RawFilterParams, "tz">> {
   const sameColumns = view.columns.length === DEFAULT_VIEW.columns.length && view.columns.every((c) => DEFAULT_VIEW.columns.includes(c));
   return {
     cols: sameColumns ? null : view.columns,
@@ -219,6 +242,10 @@ export function viewToParams(view: EventView): Omit<RawEventParams, keyof RawFil
 
 /** The search string (with "?", or "") of a filter and view: links, API calls, saved queries. */
 export function eventSearch(filter: EventFilter, view: Partial<EventView> = {}): string {
-  return serializeEventParams({ ...filterToParams(filter), ...viewToParams({ ...DEFAULT_VIEW, ...view }) });
+  const params = { ...filterToParams(filter), ...viewToParams({ ...DEFAULT_VIEW, ...view }) };
+  // A calendar range names its zone when the view does not (the API's calls): the server
+  // cannot know the browser's "local".
+  if (params.tz === null && filter.time.kind === "relative" && filter.time.zone) params.tz = filter.time.zone === "UTC" ? "utc" : filter.time.zone;
+  return serializeEventParams(params);
 }
 

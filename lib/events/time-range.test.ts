@@ -52,3 +52,47 @@ describe("instants", () => {
     expect(timeRangeSchema.safeParse({ kind: "relative", last: "bogus" }).success).toBe(false);
   });
 });
+
+describe("calendar ranges in the chosen zone (case 8)", () => {
+  const range = (last: string, zone: string, now: string) => {
+    const r = resolveTimeRange({ kind: "relative", last, zone }, new Date(now));
+    return [r.from?.toISOString() ?? null, r.to?.toISOString() ?? null];
+  };
+
+  it("are relative ranges the URL and the query bar accept, with words", () => {
+    for (const preset of ["today", "yesterday", "this_week", "this_month", "last_month"]) expect(parseRelative(preset)).toBeNull();
+    expect(parseRelative("tomorrow")).toEqual({ error: expect.stringContaining("today, yesterday, this_week, this_month, last_month") });
+    expect(describeRelative("this_week")).toBe("This week");
+    expect(timeRangeSchema.safeParse({ kind: "relative", last: "today", zone: "Mars/Olympus" }).success).toBe(false);
+  });
+
+  it("align to the zone's midnight, not UTC's", () => {
+    // 02:30 UTC on 10 February is still 9 February in New York (EST, -05:00).
+    expect(range("today", "America/New_York", "2026-02-10T02:30:00Z")).toEqual(["2026-02-09T05:00:00.000Z", null]);
+    expect(range("today", "UTC", "2026-02-10T02:30:00Z")).toEqual(["2026-02-10T00:00:00.000Z", null]);
+    expect(range("yesterday", "America/New_York", "2026-02-10T02:30:00Z")).toEqual(["2026-02-08T05:00:00.000Z", "2026-02-09T05:00:00.000Z"]);
+    // Summer time began on 8 March 2026 in New York: 9 March starts at 04:00 UTC.
+    expect(range("today", "America/New_York", "2026-03-10T02:30:00Z")).toEqual(["2026-03-09T04:00:00.000Z", null]);
+  });
+
+  it("are 23 or 25 hours long on the days the clocks change (Europe/Berlin)", () => {
+    const [springFrom, springTo] = range("yesterday", "Europe/Berlin", "2026-03-30T10:00:00Z");
+    expect([springFrom, springTo]).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
+    const [autumnFrom, autumnTo] = range("yesterday", "Europe/Berlin", "2026-10-26T10:00:00Z");
+    expect(Date.parse(autumnTo!) - Date.parse(autumnFrom!)).toBe(25 * 3_600_000);
+    // Just after midnight on the spring day, "today" started 23:00 UTC the day before.
+    expect(range("today", "Europe/Berlin", "2026-03-29T00:30:00Z")).toEqual(["2026-03-28T23:00:00.000Z", null]);
+  });
+
+  it("start weeks on Monday (ISO 8601), months on the 1st, across a year's end", () => {
+    // Sunday 8 March 2026, 23:00 in Berlin: the week is still the one from Monday 2 March.
+    expect(range("this_week", "Europe/Berlin", "2026-03-08T22:00:00Z")).toEqual(["2026-03-01T23:00:00.000Z", null]);
+    // One hour later it is Monday 9 March: a new week.
+    expect(range("this_week", "Europe/Berlin", "2026-03-08T23:00:00Z")).toEqual(["2026-03-08T23:00:00.000Z", null]);
+    expect(range("this_month", "America/New_York", "2026-03-01T03:00:00Z")).toEqual(["2026-02-01T05:00:00.000Z", null]);
+    expect(range("last_month", "UTC", "2026-01-31T23:59:59Z")).toEqual(["2025-12-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z"]);
+    expect(range("last_month", "Europe/Berlin", "2026-03-31T22:30:00Z")).toEqual(["2026-02-28T23:00:00.000Z", "2026-03-31T22:00:00.000Z"]);
+    // 1 April 00:30 in Berlin: last month is March, which lost an hour to summer time.
+    expect(range("last_month", "Europe/Berlin", "2026-03-31T22:30:00Z")[1]).toBe("2026-03-31T22:00:00.000Z");
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone, shiftDay, startOfDay, startOfMonth, startOfWeek, UTC } from "@/lib/time/zone";
 
 /**
  * The time range of a filter: relative to now ("last 7 days", which keeps rolling when a link
@@ -11,7 +12,23 @@ export type TimePreset = (typeof TIME_PRESETS)[number];
 /** The default view: a week is what an investigation usually starts from, and it keeps facets fast. */
 export const DEFAULT_LAST = "7d";
 
-export type TimeRange = { kind: "relative"; last: string } | { kind: "absolute"; from: string | null; to: string | null };
+/**
+ * Calendar ranges people reach for: relative to now (a link keeps moving with time) but
+ * aligned to the days, ISO weeks (from Monday) and months of a zone. "today", "this week"
+ * and "this month" run up to now (open-ended, like "last 7 days"); "yesterday" and "last
+ * month" are closed.
+ */
+export const CALENDAR_PRESETS = ["today", "yesterday", "this_week", "this_month", "last_month"] as const;
+export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
+export const isCalendarPreset = (value: string): value is CalendarPreset => (CALENDAR_PRESETS as readonly string[]).includes(value);
+
+const CALENDAR_WORDS: Record<CalendarPreset, string> = { today: "Today", yesterday: "Yesterday", this_week: "This week", this_month: "This month", last_month: "Last month" };
+
+/**
+ * `zone` (an IANA name, or "UTC") is set on calendar ranges only: the zone whose days they
+ * follow, read from the URL's `tz` (or the browser's zone for "local").
+ */
+export type TimeRange = { kind: "relative"; last: string; zone?: string } | { kind: "absolute"; from: string | null; to: string | null };
 
 export const DEFAULT_TIME: TimeRange = { kind: "relative", last: DEFAULT_LAST };
 
@@ -20,11 +37,14 @@ const UNIT_WORDS = { m: "minute", h: "hour", d: "day", w: "week" } as const;
 /** Ten years: far beyond Asana's retention, small enough to stay a sane date. */
 const MAX_RELATIVE_MS = 3650 * UNIT_MS.d;
 
-/** Milliseconds of a relative range, null for "all", or an error message. */
+/**
+ * Milliseconds of a relative range, null for "all" and for a calendar preset (whose length
+ * depends on the zone and the day: resolveTimeRange says where it starts), or an error message.
+ */
 export function parseRelative(value: string): number | null | { error: string } {
-  if (value === "all") return null;
+  if (value === "all" || isCalendarPreset(value)) return null;
   const match = /^(\d{1,6})([mhdw])$/.exec(value);
-  if (!match) return { error: `"${value}" is not a time range: use a number and a unit (15m, 4h, 7d, 2w) or "all"` };
+  if (!match) return { error: `"${value}" is not a time range: use a number and a unit (15m, 4h, 7d, 2w), "all", or one of ${CALENDAR_PRESETS.join(", ")}` };
   const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   if (ms === 0) return { error: `"${value}" is an empty time range` };
   if (ms > MAX_RELATIVE_MS) return { error: `"${value}" is longer than ten years; use "all" for everything` };
@@ -73,17 +93,35 @@ export function checkAbsolute(from: string | null, to: string | null): string | 
   return null;
 }
 
+/** The instants a calendar preset covers at `now` in `zone`. */
+export function resolveCalendarPreset(preset: CalendarPreset, now: Date, zone: string): { from: Date; to: Date | null } {
+  switch (preset) {
+    case "today":
+      return { from: startOfDay(now, zone), to: null };
+    case "yesterday":
+      return { from: shiftDay(now, zone, -1), to: startOfDay(now, zone) };
+    case "this_week":
+      return { from: startOfWeek(now, zone), to: null };
+    case "this_month":
+      return { from: startOfMonth(now, zone), to: null };
+    case "last_month":
+      return { from: startOfMonth(now, zone, -1), to: startOfMonth(now, zone) };
+  }
+}
+
 /** The instants a range covers at `now`: null bounds are open. */
 export function resolveTimeRange(range: TimeRange, now: Date): { from: Date | null; to: Date | null } {
   if (range.kind === "absolute") return { from: range.from ? new Date(range.from) : null, to: range.to ? new Date(range.to) : null };
+  if (isCalendarPreset(range.last)) return resolveCalendarPreset(range.last, now, range.zone ?? UTC);
   const ms = parseRelative(range.last);
   if (ms === null || typeof ms === "object") return { from: null, to: null };
   return { from: new Date(now.getTime() - ms), to: null };
 }
 
-/** "Last 7 days", "Last 15 minutes", "All time". */
+/** "Last 7 days", "Last 15 minutes", "All time", "This week". */
 export function describeRelative(last: string): string {
   if (last === "all") return "All time";
+  if (isCalendarPreset(last)) return CALENDAR_WORDS[last];
   const match = /^(\d+)([mhdw])$/.exec(last);
   if (!match) return last;
   const n = Number(match[1]);
@@ -94,6 +132,7 @@ export function describeRelative(last: string): string {
 export const timeRangeSchema: z.ZodType<TimeRange> = z.union([
   z.object({
     kind: z.literal("relative"),
+    zone: z.string().refine(isTimeZone, "not a time zone Intl knows, e.g. Europe/Berlin or UTC").optional(),
     last: z.string().superRefine((v, ctx) => {
       const r = parseRelative(v);
       if (r !== null && typeof r === "object") ctx.addIssue({ code: "custom", message: r.error });

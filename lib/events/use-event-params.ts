@@ -12,7 +12,8 @@ import {
   viewToParams,
 } from "./search-params";
 import type { ParamError } from "@/lib/url/search-contract";
-import { DEFAULT_VIEW, type EventView } from "./view";
+import { useLocalZone } from "@/lib/time/use-local-zone";
+import { DEFAULT_VIEW, parseZoneChoice, type EventView, type TimeZoneChoice } from "./view";
 
 /**
  * The URL as typed state, for client components. The URL is the only copy: these hooks
@@ -26,7 +27,8 @@ export function useEventFilter(): {
   setFilter: (filter: EventFilter) => Promise<URLSearchParams>;
 } {
   const [raw, setRaw] = useQueryStates(eventFilterParsers, { history: "push" });
-  const parsed = useMemo(() => validateFilterParams(raw), [raw]);
+  const localZone = useLocalZone();
+  const parsed = useMemo(() => validateFilterParams(raw, { localZone }), [raw, localZone]);
   return {
     filter: parsed.ok ? parsed.filter : null,
     errors: parsed.ok ? [] : parsed.errors,
@@ -43,7 +45,8 @@ export function useEventParams(): {
   setView: (patch: Partial<EventView>, options?: { history?: "push" | "replace" }) => Promise<URLSearchParams>;
 } {
   const [raw, setRaw] = useQueryStates(eventSearchParams, { history: "push" });
-  const parsed = useMemo(() => validateEventParams(raw), [raw]);
+  const localZone = useLocalZone();
+  const parsed = useMemo(() => validateEventParams(raw, { localZone }), [raw, localZone]);
   const view = parsed.ok ? parsed.view : null;
   return {
     filter: parsed.ok ? parsed.filter : null,
@@ -52,4 +55,11 @@ export function useEventParams(): {
     setFilter: (filter) => setRaw({ ...filterToParams(filter), after: null, before: null }),
     setView: (patch, options) => setRaw(viewToParams({ ...(view ?? DEFAULT_VIEW), ...patch }), options),
   };
+}
+
+/** The URL's `tz` choice (local when absent or unreadable: the page's parser reports a bad one). */
+export function useZoneChoice(): TimeZoneChoice {
+  const [{ tz }] = useQueryStates({ tz: eventFilterParsers.tz });
+  const parsed = tz === null ? "local" : parseZoneChoice(tz);
+  return typeof parsed === "object" ? "local" : parsed;
 }

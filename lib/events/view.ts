@@ -1,4 +1,5 @@
 import { parseStoredInstant } from "@/lib/db/instant";
+import { isTimeZone, UTC } from "@/lib/time/zone";
 
 /**
  * How the explorer shows a filtered set, beside the filter itself: columns, order, page size,
@@ -29,8 +30,26 @@ export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = [50, 100, 500] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+/**
+ * The zone times are shown and calendar ranges (today, this week) are counted in: "local" is
+ * the browser's own zone, "utc" UTC, and any IANA name ("Europe/Berlin") that zone.
+ */
 export const TIME_ZONES = ["local", "utc"] as const;
-export type TimeZoneChoice = (typeof TIME_ZONES)[number];
+export type TimeZoneChoice = (typeof TIME_ZONES)[number] | (string & {});
+
+/** A `tz` value from a URL, checked: "local", "utc" or a zone Intl knows. */
+export function parseZoneChoice(value: string): TimeZoneChoice | { error: string } {
+  if ((TIME_ZONES as readonly string[]).includes(value)) return value;
+  if (value !== "UTC" && isTimeZone(value)) return value;
+  return { error: `"${value.slice(0, 60)}" is not allowed for "tz": use local, utc or a time zone name such as Europe/Berlin` };
+}
+
+/** The IANA zone a choice means, given the browser's zone for "local" (UTC when unknown). */
+export function concreteZone(choice: TimeZoneChoice, localZone: string | null | undefined): string {
+  if (choice === "utc") return UTC;
+  if (choice === "local") return localZone ?? UTC;
+  return choice;
+}
 
 export const REFRESH_INTERVALS = ["off", "10s", "30s", "1m", "5m"] as const;
 export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];

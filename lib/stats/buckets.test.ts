@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUCKET_ORIGIN, bucketFor, bucketStart, bucketStarts, MAX_BUCKETS } from "./buckets";
+import { BUCKET_ORIGIN, bucketFor, bucketForInterval, bucketStart, bucketStarts, MAX_BUCKETS, nextBucketStart, zonedBucketStart, zonedBucketStarts } from "./buckets";
 
 const YEAR = 365.25 * 86_400_000;
 const at = (iso: string) => new Date(iso);
@@ -41,5 +41,34 @@ describe("bucketFor", () => {
   it("finds the bucket of an instant before the origin, as date_bin does", () => {
     const week = bucketFor(5 * YEAR);
     expect(bucketStart(at("1999-12-30T00:00:00Z"), week).toISOString()).toBe("1999-12-27T00:00:00.000Z");
+  });
+});
+
+describe("day and week buckets in a zone (cases 6 and 8)", () => {
+  it("gives a weekly interval when asked, while the span holds at most MAX_BUCKETS weeks", () => {
+    expect(bucketForInterval(30 * 86_400_000, "week").key).toBe("1w");
+    expect(bucketForInterval(2 * 3_600_000, "day").key).toBe("1d");
+    expect(bucketForInterval(30 * 86_400_000, "auto").key).toBe("1d");
+    expect(bucketForInterval(20 * YEAR, "week").key).toBe(bucketFor(20 * YEAR).key);
+  });
+
+  it("starts weeks on the zone's Monday midnight", () => {
+    const week = bucketForInterval(30 * 86_400_000, "week");
+    const starts = zonedBucketStarts(at("2026-03-01T12:00:00Z"), at("2026-03-20T00:00:00Z"), week, "America/New_York").map((d) => d.toISOString());
+    expect(starts).toEqual(["2026-02-23T05:00:00.000Z", "2026-03-02T05:00:00.000Z", "2026-03-09T04:00:00.000Z", "2026-03-16T04:00:00.000Z"]);
+    expect(zonedBucketStarts(at("2026-03-01T12:00:00Z"), at("2026-03-20T00:00:00Z"), week, "UTC").map((d) => d.toISOString())).toEqual(
+      bucketStarts(at("2026-03-01T12:00:00Z"), at("2026-03-20T00:00:00Z"), week).map((d) => d.toISOString()),
+    );
+  });
+
+  it("makes the zone's days, one of 23 hours when the clocks go forward", () => {
+    const day = bucketForInterval(10 * 86_400_000, "day");
+    const starts = zonedBucketStarts(at("2026-03-28T12:00:00Z"), at("2026-03-31T00:00:00Z"), day, "Europe/Berlin");
+    expect(starts.map((d) => d.toISOString())).toEqual(["2026-03-27T23:00:00.000Z", "2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z", "2026-03-30T22:00:00.000Z"]);
+    expect(nextBucketStart(starts[1]!, day, "Europe/Berlin").getTime() - starts[1]!.getTime()).toBe(23 * 3_600_000);
+    expect(zonedBucketStart(at("2026-03-29T21:59:59Z"), day, "Europe/Berlin").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    // Finer buckets keep their fixed length whatever the zone.
+    const hour = bucketFor(86_400_000);
+    expect(zonedBucketStarts(at("2026-03-29T00:00:00Z"), at("2026-03-29T03:00:00Z"), hour, "Europe/Berlin")).toEqual(bucketStarts(at("2026-03-29T00:00:00Z"), at("2026-03-29T03:00:00Z"), hour));
   });
 });

@@ -1,3 +1,5 @@
+import { shiftDay, startOfDay, startOfWeek, UTC } from "@/lib/time/zone";
+
 /**
  * Bucket sizes for the events-over-time chart, each used for ranges up to `upTo`: a
  * 15-minute window shows minutes, a week 3-hour bars, 90 days days. Every size divides a UTC
@@ -58,4 +60,49 @@ export function bucketStarts(from: Date, to: Date, bucket: Bucket): Date[] {
   const count = Math.ceil((to.getTime() - first) / bucket.ms);
   if (!(count <= MAX_BUCKETS + 1)) throw new RangeError(`${count} buckets of ${bucket.label} from ${from.toISOString()} to ${to.toISOString()}: at most ${MAX_BUCKETS + 1}`);
   return Array.from({ length: Math.max(0, count) }, (_, i) => new Date(first + i * bucket.ms));
+}
+
+/**
+ * The interval a trend chart is asked for: "auto" sizes bars for the span, "day" and "week"
+ * fix them (weeks from Monday, ISO 8601) while the span holds at most MAX_BUCKETS of them;
+ * past that the chart falls back to "auto" and says so through the bucket's label.
+ */
+export const INTERVALS = ["auto", "day", "week"] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+const DAY_BUCKET = BUCKETS.find((b) => b.key === "1d")!;
+const WEEK_BUCKET = BUCKETS.find((b) => b.key === "1w")!;
+
+export function bucketForInterval(spanMs: number, interval: Interval): Bucket {
+  const fixed = interval === "week" ? WEEK_BUCKET : interval === "day" ? DAY_BUCKET : null;
+  if (fixed && spanMs <= MAX_BUCKETS * fixed.ms) return { key: fixed.key, ms: fixed.ms, label: fixed.label };
+  return bucketFor(spanMs);
+}
+
+/** Days and weeks follow a zone's calendar (23- and 25-hour days included); finer buckets and runs of weeks keep their fixed length. */
+export function isCalendarBucket(bucket: Bucket): boolean {
+  return bucket.key === DAY_BUCKET.key || bucket.key === WEEK_BUCKET.key;
+}
+
+/** The start of the bucket holding `at`, in `zone`: its midnight, or its Monday's for weeks. */
+export function zonedBucketStart(at: Date, bucket: Bucket, zone: string): Date {
+  if (zone === UTC || !isCalendarBucket(bucket)) return bucketStart(at, bucket);
+  return bucket.key === WEEK_BUCKET.key ? startOfWeek(at, zone) : startOfDay(at, zone);
+}
+
+/** The start of the bucket after the one starting at `start` (a calendar day or week later in `zone`). */
+export function nextBucketStart(start: Date, bucket: Bucket, zone: string): Date {
+  if (zone === UTC || !isCalendarBucket(bucket)) return new Date(start.getTime() + bucket.ms);
+  return shiftDay(start, zone, bucket.key === WEEK_BUCKET.key ? 7 : 1);
+}
+
+/** bucketStarts in a zone: the same bounds, with days and weeks starting at the zone's midnights. */
+export function zonedBucketStarts(from: Date, to: Date, bucket: Bucket, zone: string): Date[] {
+  if (zone === UTC || !isCalendarBucket(bucket)) return bucketStarts(from, to, bucket);
+  // A zone's day is 23 to 25 hours: a span holds at most one more of them than of fixed ones.
+  const limit = Math.ceil((to.getTime() - from.getTime()) / bucket.ms) + 2;
+  if (!(limit <= MAX_BUCKETS + 3)) throw new RangeError(`${limit} buckets of ${bucket.label} from ${from.toISOString()} to ${to.toISOString()}: at most ${MAX_BUCKETS + 1}`);
+  const starts: Date[] = [];
+  for (let at = zonedBucketStart(from, bucket, zone); at < to && starts.length < limit; at = nextBucketStart(at, bucket, zone)) starts.push(at);
+  return starts;
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { BUCKET_ORIGIN, bucketFor, bucketStarts, type Bucket } from "./buckets";
+import { UTC } from "@/lib/time/zone";
+import { BUCKET_ORIGIN, bucketFor, bucketForInterval, isCalendarBucket, nextBucketStart, zonedBucketStarts, type Bucket, type Interval } from "./buckets";
 import { HOUR_MS } from "./spans";
 import { newestEventSince, readAggregate, resolvedInterval, typeCounts, type Source } from "./sources";
 
@@ -43,6 +44,8 @@ export interface CountOverTime {
   bucket: Bucket["key"];
   bucketMs: number;
   bucketLabel: string;
+  /** The zone the buckets were counted in, to label them in. */
+  zone: string;
   seriesBy: SeriesBy;
   /** Largest first, the "other" series (key null) last. */
   series: Series[];
@@ -55,6 +58,9 @@ export interface CountOverTimeOptions {
   seriesBy: SeriesBy;
   now?: Date;
   useRollups?: boolean;
+  /** The zone whose days and weeks the bars follow (an IANA name; UTC by default). */
+  zone?: string;
+  interval?: Interval;
 }
 
 /** The first event's time, for "all time": the time index answers it from its first entry. */
@@ -63,9 +69,9 @@ async function earliestEvent(): Promise<Date | null> {
   return row?.at ?? null;
 }
 
-function empty(from: Date | null, to: Date, seriesBy: SeriesBy): CountOverTime {
+function empty(from: Date | null, to: Date, seriesBy: SeriesBy, zone: string): CountOverTime {
   const bucket = bucketFor(0);
-  return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, seriesBy, series: [], points: [], total: 0, source: "events" };
+  return { from: from?.toISOString() ?? null, to: to.toISOString(), bucket: bucket.key, bucketMs: bucket.ms, bucketLabel: bucket.label, zone, seriesBy, series: [], points: [], total: 0, source: "events" };
 }
 
 /**
@@ -87,19 +93,27 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
   let to = interval.to ?? now;
   const newest = interval.to ? null : await newestEventSince(filter, now, { now, actorGids });
   if (newest && newest >= to) to = new Date(newest.getTime() + 1);
-  if (!from || from >= to) return empty(from, to, options.seriesBy);
+  if (!from || from >= to) return empty(from, to, options.seriesBy, options.zone ?? UTC);
 
-  const bucket = bucketFor(to.getTime() - from.getTime());
+  const bucket = bucketForInterval(to.getTime() - from.getTime(), options.interval ?? "auto");
+  // Days and weeks of another zone than UTC are summed from the hourly rollup (the daily one
+  // holds UTC days): exact for zones whose offsets are whole hours; in the others (+05:30) an
+  // hour counts in the day it starts in.
+  const zone = options.zone ?? UTC;
+  const zoned = zone !== UTC && isCalendarBucket(bucket);
+  const binned = zoned
+    ? Prisma.sql`date_trunc(${bucket.key === "1w" ? "week" : "day"}, t, ${zone})`
+    : Prisma.sql`date_bin(make_interval(secs => ${bucket.ms / 1000}), t, ${BUCKET_ORIGIN}::timestamptz)`;
   // The last bar ends just after the newest event (its bucket cut short, as the first may be).
   const end = interval.to ?? to;
-  const { relation, source } = typeCounts(filter, { now, finestMs: bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false, actorGids });
+  const { relation, source } = typeCounts(filter, { now, finestMs: zoned ? HOUR_MS : bucket.ms, useRollups: bucket.ms >= HOUR_MS && options.useRollups !== false, actorGids });
   const column = Prisma.raw(SERIES_COLUMN[options.seriesBy]);
   // Buckets × series stays bounded: values past the first MAX_SERIES are one "other" row per bucket.
   // Bucket starts come back as epoch milliseconds: before the year 1 (a bucket of weeks can
   // start there) PostgreSQL writes "BC", which the driver's date parsing does not read.
   const rows = await readAggregate<{ b: number; s: string | null; cut: boolean; n: number }>(Prisma.sql`
     WITH x AS (
-      SELECT date_bin(make_interval(secs => ${bucket.ms / 1000}), t, ${BUCKET_ORIGIN}::timestamptz) AS b, ${column} AS s, sum(n)::int AS n
+      SELECT ${binned} AS b, ${column} AS s, sum(n)::int AS n
       FROM (${relation}) AS x
       GROUP BY 1, 2
     ),
@@ -128,9 +142,9 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
     counts[position.get(seriesIndex.get(row.s)!)!]! += row.n;
     byStart.set(row.b, counts);
   }
-  const points = bucketStarts(from, end, bucket).map((start) => {
+  const points = zonedBucketStarts(from, end, bucket, zone).map((start) => {
     const counts = byStart.get(start.getTime()) ?? Array.from({ length: series.length }, () => 0);
-    const stop = new Date(Math.min(start.getTime() + bucket.ms, end.getTime()));
+    const stop = new Date(Math.min(nextBucketStart(start, bucket, zone).getTime(), end.getTime()));
     const clipped = start < from ? from : start;
     return { from: clipped.toISOString(), to: stop.toISOString(), total: counts.reduce((a, b) => a + b, 0), counts };
   });
@@ -141,6 +155,7 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
     bucket: bucket.key,
     bucketMs: bucket.ms,
     bucketLabel: bucket.label,
+    zone,
     seriesBy: options.seriesBy,
     series: sorted,
     points,

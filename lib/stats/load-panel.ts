@@ -1,6 +1,7 @@
 import "server-only";
 import type { EventFilter } from "@/lib/events/filters";
 import { countBy } from "./count-by";
+import type { Interval } from "./buckets";
 import { countOverTime } from "./count-over-time";
 import { TOP_ACTOR_TYPES, TOP_CATEGORIES, TOP_EVENT_TYPES, TOP_LIST_LENGTH, type PanelDataMap, type Stack, type StatPanel } from "./panels";
 import { presetPanels } from "./preset-panels";
@@ -9,6 +10,9 @@ import { topValues } from "./top-values";
 export interface PanelOptions {
   stack: Stack;
   now?: Date;
+  /** The chart's zone and interval (lib/stats/buckets.ts). */
+  zone?: string;
+  interval?: Interval;
 }
 
 /** One panel's data: what GET /api/stats/<panel> answers and the page prefetches. */
@@ -17,7 +21,7 @@ export function loadPanel(panel: StatPanel, filter: EventFilter, options: PanelO
   const now = options.now ?? new Date();
   switch (panel) {
     case "over-time":
-      return countOverTime(filter, { now, seriesBy: options.stack === "actor_type" ? "actorType" : "category" });
+      return countOverTime(filter, { now, zone: options.zone, interval: options.interval, seriesBy: options.stack === "actor_type" ? "actorType" : "category" });
     case "event-types":
       return countBy(filter, "eventType", { now, limit: TOP_EVENT_TYPES });
     case "categories":

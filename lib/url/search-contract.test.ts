@@ -6,8 +6,8 @@ import { parseOverviewParams } from "@/lib/stats/search-params";
 describe("a view's URL contract", () => {
   it("reads declared values and applies defaults", () => {
     const parsed = actorListSearch.parse(new URLSearchParams("q=ann&type=user&page=3"));
-    expect(parsed).toEqual({ ok: true, values: { q: "ann", type: "user", sort: "last_seen", page: 3 } });
-    expect(actorListSearch.parse({})).toEqual({ ok: true, values: { q: "", type: null, sort: "last_seen", page: 1 } });
+    expect(parsed).toEqual({ ok: true, values: { q: "ann", type: "user", sort: "last_seen", page: 3, tz: "local" } });
+    expect(actorListSearch.parse({})).toEqual({ ok: true, values: { q: "", type: null, sort: "last_seen", page: 1, tz: "local" } });
   });
 
   it("refuses unknown keys, repeated keys and unreadable values, each with its reason", () => {
@@ -42,8 +42,17 @@ describe("a view's URL contract", () => {
   it("writes the search string of values, defaults left out, and reads it back", () => {
     const search = actorListSearch.search({ q: "ann lee", type: null, sort: "last_seen", page: 2 });
     expect(search).toBe("?q=ann+lee&page=2");
-    expect(actorListSearch.parse(new URLSearchParams(search.slice(1)))).toEqual({ ok: true, values: { q: "ann lee", type: null, sort: "last_seen", page: 2 } });
+    expect(actorListSearch.parse(new URLSearchParams(search.slice(1)))).toEqual({ ok: true, values: { q: "ann lee", type: null, sort: "last_seen", page: 2, tz: "local" } });
     expect(auditTrailSearch.search({ action: null, actor: null })).toBe("");
+  });
+
+  it("case 6: takes the zone on every view, so that links between them keep it, and says why a zone is wrong", () => {
+    expect(actorListSearch.parse(new URLSearchParams("tz=Europe/Berlin"))).toMatchObject({ ok: true, values: { tz: "Europe/Berlin" } });
+    expect(auditTrailSearch.parse(new URLSearchParams("tz=utc"))).toMatchObject({ ok: true, values: { tz: "utc" } });
+    expect(actorListSearch.parse(new URLSearchParams("tz=Mars/Olympus"))).toEqual({
+      ok: false,
+      errors: [{ param: "tz", message: '"Mars/Olympus" is not allowed for "tz": use local, utc or a time zone name such as Europe/Berlin' }],
+    });
   });
 
   it("the overview's URL is the explorer's filter and its own stack, both checked", () => {

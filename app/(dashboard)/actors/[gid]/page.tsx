@@ -12,6 +12,8 @@ import { toSearchParams } from "@/lib/url/search-contract";
 import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
 import { actorEventsQuery, actorKeys } from "@/lib/actors/query";
 import { parseEventParams } from "@/lib/events/search-params";
+import { requestLocalZone } from "@/lib/time/request-zone";
+import { concreteZone } from "@/lib/events/view";
 import { makeQueryClient } from "@/lib/query/query-client";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +27,8 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   if (defaulted) redirect(`/actors/${gid}?${defaulted.toString()}`);
 
   const queryClient = makeQueryClient();
-  const parsed = parseEventParams(search);
+  const localZone = await requestLocalZone();
+  const parsed = parseEventParams(search, { localZone });
   const identity = await getActorIdentity(gid);
   if (!identity) notFound();
   // What they used is left to the browser: for the busiest actors it is the one slow query, and the timeline need not wait for it.
@@ -33,8 +36,10 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   if (parsed.ok) {
     const { filter, view } = parsed;
     const now = new Date();
+    // The chart's days are the reader's: unknown on a first visit (no zone cookie), when the browser loads it.
+    const zone = view.tz === "local" && !localZone ? null : concreteZone(view.tz, localZone);
     await Promise.all([
-      queryClient.prefetchQuery({ queryKey: actorKeys.activity(gid, filter), queryFn: () => getActorActivity(gid, filter, now) }),
+      zone ? queryClient.prefetchQuery({ queryKey: actorKeys.activity(gid, filter, zone), queryFn: () => getActorActivity(gid, filter, now, zone) }) : null,
       queryClient.prefetchInfiniteQuery({
         ...actorEventsQuery(gid, filter, view.sort),
         queryFn: () => getActorTimeline(gid, filter, { sort: view.sort, size: TIMELINE_PAGE_SIZE, page: null }, now),

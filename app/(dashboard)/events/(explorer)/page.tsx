@@ -8,6 +8,7 @@ import { countEvents } from "@/lib/events/count-events";
 import { listEvents } from "@/lib/events/list-events";
 import { eventCountQuery, eventListQuery } from "@/lib/events/query";
 import { parseEventParams } from "@/lib/events/search-params";
+import { requestLocalZone } from "@/lib/time/request-zone";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { toSearchParams } from "@/lib/url/search-contract";
 
@@ -20,7 +21,7 @@ const header = (actions?: React.ReactNode) => (
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toSearchParams(await searchParams);
-  const parsed = parseEventParams(params);
+  const parsed = parseEventParams(params, { localZone: await requestLocalZone() });
   if (!parsed.ok) {
     return (
       <div className="flex flex-col gap-6">

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { getEvent } from "@/lib/events/get-event";
 import { eventDetailQuery } from "@/lib/events/query";
 import { eventSearch, parseEventParams } from "@/lib/events/search-params";
+import { requestLocalZone } from "@/lib/time/request-zone";
 import { makeQueryClient } from "@/lib/query/query-client";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function EventDetailPage({ params, searchParams }: { params
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(gid)) notFound();
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) for (const v of [value ?? []].flat()) query.append(key, v);
-  const parsed = parseEventParams(query);
+  const parsed = parseEventParams(query, { localZone: await requestLocalZone() });
   const back = parsed.ok ? `/events${eventSearch(parsed.filter, { ...parsed.view, event: gid })}` : "/events";
   const tz = parsed.ok ? parsed.view.tz : "local";
 

@@ -9,6 +9,7 @@ import { withAllTimeDefault } from "@/lib/actors/page-params";
 import { toSearchParams } from "@/lib/url/search-contract";
 import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
 import { parseEventParams } from "@/lib/events/search-params";
+import { requestLocalZone } from "@/lib/time/request-zone";
 import { makeQueryClient } from "@/lib/query/query-client";
 import { getResourceHistory, getResourceSummary } from "@/lib/resources/get-resource-history";
 import { resourceEventsQuery, resourceKeys } from "@/lib/resources/query";
@@ -27,7 +28,7 @@ export default async function ResourcePage({ params, searchParams }: { params: P
   if (!summary) notFound();
   const queryClient = makeQueryClient();
   queryClient.setQueryData(resourceKeys.summary(gid), summary);
-  const parsed = parseEventParams(search);
+  const parsed = parseEventParams(search, { localZone: await requestLocalZone() });
   if (parsed.ok) {
     const { filter, view } = parsed;
     await queryClient.prefetchInfiniteQuery({

@@ -4,6 +4,7 @@ import { readEventParams } from "@/lib/events/http";
 import { filterToText } from "@/lib/events/query-text";
 import { badRequest } from "@/lib/http/errors";
 import { actorOf, route } from "@/lib/http/route";
+import { concreteZone } from "@/lib/events/view";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,8 @@ export const GET = route("events.export", async ({ request, caller, logger }) =>
     columns: view.columns,
     sort: view.sort,
     format,
+    // The browser names its zone (exportUrl); "local" without one is UTC, and the file says so.
+    zone: concreteZone(view.tz, null),
     onEnd: (rows, completed, error) => {
       logger.info({ rows, completed, ms: Math.round(performance.now() - started), format }, "export finished");
       if (error !== undefined) void failed(rows, error, true);

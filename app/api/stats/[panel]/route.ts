@@ -11,6 +11,6 @@ const panelSchema = z.enum(STAT_PANELS, { error: `not a panel of the overview; u
 /** One overview panel under the overview's own URL (`?range=30d&type=…&stack=…`, lib/stats/search-params.ts). */
 export const GET = route<{ panel: string }>("stats.panel", async ({ request, params }) => {
   const panel = parseInput(z.object({ panel: panelSchema }), { panel: params.panel }).panel;
-  const { filter, stack } = parsedOr400(parseOverviewParams(request.nextUrl.searchParams));
-  return loadPanel(panel, filter, { stack });
+  const { filter, stack, zone, interval } = parsedOr400(parseOverviewParams(request.nextUrl.searchParams));
+  return loadPanel(panel, filter, { stack, zone, interval });
 });
