@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { CalendarRange, Sparkles } from "lucide-react";
 import { categoryLabel, eventTypeLabel } from "@/lib/asana/event-types";
@@ -32,13 +32,15 @@ interface Props {
   linkFor: (event: EventRow) => string;
   /** What each row says besides the event: its resource (actor timeline) or its actor (resource history). */
   subject: (event: EventRow) => React.ReactNode;
+  /** Where "what happened next" leads from a marked event (the explorer from its time onward). */
+  nextHref?: (event: EventRow) => string | null;
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const utcDayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Events in time order, grouped by day, with "new for them" markers and a way to read on. */
-export function EventTimeline({ query, entries, linkFor, subject }: Props) {
+export function EventTimeline({ query, entries, linkFor, subject, nextHref }: Props) {
   const hydrated = useHydrated();
   if (query.isPending) return <Skeleton className="h-96" aria-label="Loading events" />;
   if (query.error && !query.data) return <ErrorState bordered error={query.error} onRetry={() => void query.refetch()} />;
@@ -92,6 +94,11 @@ export function EventTimeline({ query, entries, linkFor, subject }: Props) {
                         <span className="truncate">{m}</span>
                       </Badge>
                     ))}
+                    {markers.length > 0 && nextHref?.(event) ? (
+                      <Link href={nextHref(event)!} className="text-xs text-primary underline-offset-2 hover:underline">
+                        What happened next
+                      </Link>
+                    ) : null}
                   </div>
                 ) : null}
               </li>
