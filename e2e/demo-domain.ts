@@ -11,6 +11,11 @@ export async function waitForSyncedEvents(page: Page) {
   }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
 }
 
+/** Waits until the explorer has hydrated: the zone toggle names the browser's zone only then. */
+export async function waitForHydration(page: Page) {
+  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible({ timeout: 60_000 });
+}
+
 /** A screenshot kept with the test's results, as a file and as an attachment of the report. */
 export async function shoot(page: Page, testInfo: TestInfo, name: string, fullPage: boolean) {
   const path = testInfo.outputPath(`${name.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "").toLowerCase()}.png`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { OIDC, OIDC_ISSUER } from "./constants";
-import { waitForSyncedEvents } from "./demo-domain";
+import { waitForHydration, waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /**
@@ -143,10 +143,6 @@ test("an export holds the whole filtered result, in the table's order and column
 });
 
 /** Rows are server-rendered; keys work once the page is hydrated, which the zone toggle shows. */
-async function waitForHydration(page: Page) {
-  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible({ timeout: 60_000 });
-}
-
 test("the keyboard moves through rows, opens and closes an event, and focuses the query", async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   await page.goto("/events?range=90d");

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useQuery } from "@tanstack/react-query";
 import type { UsedKind, UsedValue } from "@/lib/actors/get-actor-profile";
 import { actorIdentityQuery, actorProfileQuery } from "@/lib/actors/query";

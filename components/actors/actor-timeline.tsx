@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useSearchParams } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { actorActivityQuery, actorEventsQuery, actorProfileQuery } from "@/lib/actors/query";
@@ -19,6 +19,7 @@ import { useZone } from "@/lib/time/use-local-zone";
 import { InvalidParams } from "@/components/filters/invalid-params";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { EventTimeline, type TimelineEntry } from "@/components/timeline/event-timeline";
+import { whatHappenedNext } from "@/lib/events/context-links";
 import { SortToggle } from "@/components/timeline/sort-toggle";
 import { DataText } from "@/components/ui/data-text";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -132,6 +133,7 @@ function ActorEvents({ gid, filter, sort }: { gid: string; filter: EventFilter; 
       query={query}
       entries={entries}
       linkFor={(e) => eventsHref(e.actorGid === gid ? scoped : narrow(filter, "resource", gid), { event: e.gid })}
+      nextHref={(e) => (e.actorGid === gid ? whatHappenedNext(e) : null)}
       subject={(e) =>
         e.resourceGid ? (
           <MaybeLink href={hasPage(e.resourceGid) ? resourceHref(e.resourceGid, filter) : null} className="min-w-0 truncate underline-offset-2 hover:text-foreground hover:underline">

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
@@ -11,6 +11,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Sheet, SheetBody, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CopyButton, EventDetail } from "./event-detail";
+import { ROW_SELECTOR } from "./event-table";
 
 /**
  * The detail of the event named by the URL's `event`, over the table. Esc or the cross
@@ -35,7 +36,7 @@ export function EventDetailDrawer({ gid, tz, search, onClose }: { gid: string | 
         onCloseAutoFocus={(event) => {
           // Back to the row the detail was opened from, so j/k carry on from there.
           const last = lastGid;
-          const row = last ? document.querySelector<HTMLElement>(`tr[data-gid="${CSS.escape(last)}"]`) : null;
+          const row = last ? document.querySelector<HTMLElement>(`${ROW_SELECTOR}[data-gid="${CSS.escape(last)}"]`) : null;
           if (row) {
             event.preventDefault();
             row.focus();

@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { ArrowRight, Copy } from "lucide-react";
+import { ArrowRight, Copy, History } from "lucide-react";
+import { contextLinks } from "@/lib/events/context-links";
 import { toast } from "sonner";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import { emptyFilter, withCondition } from "@/lib/events/filters";
@@ -87,6 +88,25 @@ function OtherEvents({ explorerHref, label, count, pageHref, pageLabel }: { expl
   );
 }
 
+/** What happened around this event, by the same actor, from the same address, on the same resource. */
+function SurroundingEvents({ event }: { event: Detail }) {
+  const links = contextLinks(event);
+  if (links.length === 0) return null;
+  return (
+    <nav aria-label="Surrounding events" className="flex flex-wrap items-center gap-1.5 text-xs">
+      <span className="flex items-center gap-1 text-muted-foreground">
+        <History className="size-3.5" aria-hidden />
+        Around this event:
+      </span>
+      {links.map((l) => (
+        <Button key={l.label} variant="outline" size="xs" asChild>
+          <Link href={l.href}>{l.label}</Link>
+        </Button>
+      ))}
+    </nav>
+  );
+}
+
 /** JSON a page shows of one detail value, and of the original event, before "download". */
 const DETAIL_JSON_MAX = 100_000;
 const RAW_SHOWN = 200_000;
@@ -167,6 +187,8 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
           </Badge>
         </div>
       </div>
+
+      <SurroundingEvents event={event} />
 
       <Change details={details} />
 

@@ -1,14 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { EventPage } from "@/lib/events/list-events";
-import { decodeCursor } from "@/lib/events/view";
 import { useSearchParams } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
 import { CalendarRange, SearchX } from "lucide-react";
 import { conditionsOf, emptyFilter, hasConditions, withCondition, withoutCondition, withTime, type Condition, type EventFilter } from "@/lib/events/filters";
 import { filterToText } from "@/lib/events/query-text";
-import { eventListQuery } from "@/lib/events/query";
 import { eventSearch } from "@/lib/events/search-params";
 import { useEventParams } from "@/lib/events/use-event-params";
 import { REFRESH_MS, type EventView } from "@/lib/events/view";
@@ -20,15 +17,21 @@ import { ErrorState } from "@/components/ui/error-state";
 import { ColumnChooser, RefreshSelect, TimeZoneToggle } from "./data-table-toolbar";
 import { EventCount } from "./event-count";
 import { EventDetailDrawer } from "./event-detail-drawer";
-import { EventTable, EventTableSkeleton, focusRow } from "./event-table";
+import { EventTable, EventTableSkeleton, focusRow, ROW_SELECTOR } from "./event-table";
 import { FacetPanel } from "./facet-panel";
 import { InvalidParams } from "@/components/filters/invalid-params";
 import { LiveStatus, useFreshRows } from "./live-status";
 import { Pagination } from "./pagination";
-import { ScanNotice } from "./scan-notice";
+import { ScanNotice, SearchProgress } from "./scan-notice";
+import { useSearchProgress } from "./use-search-progress";
+import { useTextSearch } from "./use-text-search";
 import { QUERY_BAR_ID, QueryBar } from "./query-bar";
 import { useZone } from "@/lib/time/use-local-zone";
 import { TimeRangePicker } from "./time-range-picker";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { PageSkipLink } from "@/components/shell/page-skip-link";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { markedGid } from "@/lib/events/context-links";
 
 /** The explorer, bound to the URL: what it shows is what the address says, and nothing else. */
 export function EventExplorer() {
@@ -41,49 +44,54 @@ export function EventExplorer() {
 type SetView = ReturnType<typeof useEventParams>["setView"];
 
 /**
- * A text search whose batch found nothing goes on by itself to the next batch (each request
- * reads a bounded number of rows), replacing the history entry, until it finds matches or
- * reaches the end of the range: the reader sees "searching back to …" move, not an empty page.
+ * The event a "surrounding events" link names in its fragment (`#event-<gid>`): marked, and
+ * scrolled to once when it is among the rows.
  */
-function useContinueEmptyScan(page: EventPage | undefined, stale: boolean, setView: SetView) {
-  const next = page && page.scanned && page.events.length === 0 && !stale ? page.next : null;
-  const set = useRef(setView);
+function useMarkedRow(events: EventPage["events"], tableRef: React.RefObject<HTMLDivElement | null>): string | null {
+  const hydrated = useHydrated();
+  const marked = hydrated ? markedGid(window.location.hash) : null;
+  const shown = useRef<string | null>(null);
   useEffect(() => {
-    set.current = setView;
-  });
-  useEffect(() => {
-    if (!next) return;
-    const cursor = decodeCursor(next);
-    if ("error" in cursor) return;
-    const timer = setTimeout(() => void set.current({ page: { after: cursor } }, { history: "replace" }), 50);
-    return () => clearTimeout(timer);
-  }, [next]);
+    if (!marked || shown.current === marked) return;
+    const row = tableRef.current?.querySelector(`${ROW_SELECTOR}[data-gid="${CSS.escape(marked)}"]`);
+    if (!row) return;
+    shown.current = marked;
+    row.scrollIntoView({ block: "center" });
+  }, [marked, events, tableRef]);
+  return marked;
 }
 
 function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; view: EventView; setFilter: (f: EventFilter) => unknown; setView: SetView }) {
   const refreshMs = REFRESH_MS[view.refresh];
   const zone = useZone(view.tz);
-  const list = useQuery(eventListQuery(filter, view, refreshMs));
+  const { list, page, rowsRead, searching } = useTextSearch(filter, view, refreshMs);
   const events = useMemo(() => list.data?.events ?? [], [list.data]);
+  const progress = useSearchProgress(filter, view, searching ? list.data : undefined);
   const tableRef = useRef<HTMLDivElement>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  const marked = useMarkedRow(events, tableRef);
   const fresh = useFreshRows(events, refreshMs !== false && view.page === null && view.sort === "newest");
-  useContinueEmptyScan(list.data, list.isPlaceholderData, setView);
 
   const addCondition = (c: Condition) => void setFilter(withCondition(filter, c));
   const toggleCondition = (c: Condition) => {
     const present = (c.exclude ? filter.exclude : filter.include)[c.dimension].includes(c.value);
     void setFilter(present ? withoutCondition(filter, c) : withCondition(filter, c));
   };
-  const open = (gid: string | null) => void setView({ event: gid });
+  // The open event is a selection, not a place: opening, stepping (j/k) and closing replace the
+  // history entry, so Back leaves the explorer instead of replaying every row looked at.
+  const open = (gid: string | null) => void setView({ event: gid }, { history: "replace" });
 
-  // Keyboard: "/" focuses the query; j/k start on the first row, or step through events while one is open.
+  // Keyboard (listed by ShortcutSheet, which "?" opens): "/" focuses the query; j/k start on the first row, or step through events while one is open.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const typing = Boolean(target?.closest("input, textarea, select, [contenteditable='true'], [role='combobox']"));
       if (typing) return;
-      if (event.key === "/") {
+      if (event.key === "?") {
+        event.preventDefault();
+        setShortcuts(true);
+      } else if (event.key === "/") {
         event.preventDefault();
         document.getElementById(QUERY_BAR_ID)?.focus();
       } else if ((event.key === "j" || event.key === "k") && view.event) {
@@ -92,9 +100,9 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
         if (next) {
           event.preventDefault();
           void setView({ event: next.gid }, { history: "replace" });
-          document.querySelector(`tr[data-gid="${CSS.escape(next.gid)}"]`)?.scrollIntoView({ block: "nearest" });
+          document.querySelector(`${ROW_SELECTOR}[data-gid="${CSS.escape(next.gid)}"]`)?.scrollIntoView({ block: "nearest" });
         }
-      } else if ((event.key === "j" || event.key === "k") && !target?.closest("tr[data-gid]")) {
+      } else if ((event.key === "j" || event.key === "k") && !target?.closest(ROW_SELECTOR)) {
         event.preventDefault();
         focusRow(tableRef.current, "first");
       }
@@ -106,6 +114,8 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
   const filtered = hasConditions(filter);
   return (
     <div className="flex flex-col gap-4">
+      <PageSkipLink label="Skip to results" onSkip={() => focusRow(tableRef.current, "first") ?? tableRef.current?.focus()} />
+      <ShortcutSheet open={shortcuts} onOpenChange={setShortcuts} />
       <QueryBar key={`${filterToText(filter)} ${zone}`} filter={filter} onSubmit={(f) => void setFilter(f)} />
 
       <div className="flex flex-wrap items-center gap-2">
@@ -122,7 +132,7 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
           <FacetPanel filter={filter} onToggle={toggleCondition} />
         </aside>
 
-        <div className="order-1 flex min-w-0 flex-col gap-3 lg:order-2" ref={tableRef}>
+        <div className="order-1 flex min-w-0 flex-col gap-3 outline-none lg:order-2" ref={tableRef} tabIndex={-1} aria-label="Results" role="region">
           <div className="flex flex-wrap items-center gap-2">
             <LiveStatus filter={filter} view={view} events={events} fresh={fresh} onNewest={() => void setView({ page: null })} />
             <div className="ml-auto flex flex-wrap items-center gap-2">
@@ -136,8 +146,8 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
             <EventTableSkeleton columns={view.columns.length} />
           ) : list.error ? (
             <ErrorState bordered title="Could not load events" error={list.error} onRetry={() => void list.refetch()} />
-          ) : events.length === 0 && list.data.scanned ? (
-            <ScanNotice page={list.data} view={view} setView={setView} empty />
+          ) : searching && list.data.scanned ? (
+            <SearchProgress reached={list.data.scanned.to} rowsRead={rowsRead} progress={progress} view={view} />
           ) : events.length === 0 ? (
             <EmptyState
               bordered
@@ -178,10 +188,11 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
               openGid={view.event}
               fresh={fresh.gids}
               stale={list.isPlaceholderData}
+              markedGid={marked}
             />
           )}
-          {list.data && events.length > 0 ? <ScanNotice page={list.data} view={view} setView={setView} empty={false} /> : null}
-          <Pagination page={list.data} view={view} setView={setView} />
+          {list.data && events.length > 0 ? <ScanNotice page={list.data} view={view} setView={setView} /> : null}
+          <Pagination page={page} view={view} setView={setView} />
         </div>
       </div>
 

@@ -7,10 +7,15 @@ import type { Condition } from "@/lib/events/filters";
 import type { EventColumn, Sort, TimeZoneChoice } from "@/lib/events/view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { cn } from "@/lib/utils";
 import { COLUMNS } from "./columns";
+import { EventCards } from "./event-cards";
 
-export const ROW_SELECTOR = "tr[data-gid]";
+/** An event's row in the table, or its card on a narrow screen. */
+export const ROW_SELECTOR = "[data-gid]";
+/** Below this width the events are cards (event-cards.tsx). */
+const NARROW = "(max-width: 639px)";
 
 /** Moves keyboard focus to the row `delta` away from the focused one (or the first/last). */
 export function focusRow(table: HTMLElement | null, delta: number | "first" | "last"): HTMLElement | null {
@@ -38,20 +43,27 @@ interface EventTableProps {
   fresh?: ReadonlySet<string>;
   /** A new page or filter is loading: the old rows stay, dimmed. */
   stale?: boolean;
+  /** The event a "surrounding events" link came from (`#event-<gid>`): its row stands out. */
+  markedGid?: string | null;
 }
+
+/** How a marked row stands out, in the table and as a card. */
+export const MARKED_ROW = "bg-warning/10 shadow-[inset_3px_0_0_var(--warning)]";
 
 /**
  * The events, one focusable row each: ↑/↓ or j/k move, Enter opens the detail, a click on a
  * row opens it too, a click on a value filters by it. Rows use roving focus (only one is in
  * the Tab order), so Tab moves past the table instead of through every row.
  */
-export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter, openGid, fresh, stale }: EventTableProps) {
+export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter, openGid, fresh, stale, markedGid }: EventTableProps) {
   const defs = columns.map((c) => COLUMNS[c]);
   const tabbable = events.some((e) => e.gid === openGid) ? openGid : events[0]?.gid;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+  const narrow = useMediaQuery(NARROW);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target instanceof HTMLElement && event.target.closest("button, a, input") && event.key === "Enter") return;
-    const table = event.currentTarget.closest("table");
+    const table = event.currentTarget.closest("table") ?? event.currentTarget;
     const moves: Record<string, number | "first" | "last"> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, Home: "first", End: "last" };
     const move = moves[event.key];
     if (move !== undefined && !event.metaKey && !event.ctrlKey && !event.altKey) {
@@ -67,6 +79,7 @@ export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter
     }
   };
 
+  if (narrow) return <EventCards events={events} tz={tz} onOpen={onOpen} onKeyDown={onKeyDown} openGid={openGid} tabbable={tabbable} fresh={fresh} stale={stale} markedGid={markedGid} />;
   return (
     <Table className={cn("min-w-[42rem] table-fixed transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Events">
       <TableHeader sticky>
@@ -93,6 +106,7 @@ export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter
             data-gid={row.gid}
             tabIndex={row.gid === tabbable ? 0 : -1}
             aria-selected={row.gid === openGid}
+            data-marked={row.gid === markedGid || undefined}
             onClick={(event) => {
               if ((event.target as HTMLElement).closest("button, a")) return;
               onOpen(row.gid);
@@ -100,6 +114,7 @@ export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter
             className={cn(
               "cursor-pointer align-top outline-none focus-visible:bg-accent focus-visible:shadow-[inset_3px_0_0_var(--ring)] aria-selected:bg-primary/5",
               fresh?.has(row.gid) && "bg-success/5 shadow-[inset_3px_0_0_var(--success)]",
+              row.gid === markedGid && MARKED_ROW,
             )}
           >
             {defs.map((d) => (

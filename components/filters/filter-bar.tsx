@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ScrollText } from "lucide-react";
 import { emptyFilter, withCondition, withoutCondition, withTime, type EventFilter } from "@/lib/events/filters";
 import { filterToText } from "@/lib/events/query-text";

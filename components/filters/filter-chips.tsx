@@ -32,21 +32,23 @@ export function FilterChips({
         <li
           key={`${c.exclude ? "-" : ""}${c.dimension}:${c.value}`}
           className={cn(
-            "inline-flex max-w-80 items-center overflow-hidden rounded-md border text-xs leading-6",
+            // One line whatever the value: the value is cut with an ellipsis and the whole chip is its tooltip.
+            "inline-flex max-w-[min(20rem,100%)] items-center overflow-hidden rounded-md border text-xs leading-6 whitespace-nowrap",
             c.exclude ? "border-destructive/30 bg-destructive/5" : "border-primary/25 bg-primary/5",
           )}
         >
           <button
             type="button"
             className="flex min-w-0 items-center gap-1 px-2 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
-            title={c.exclude ? "Click to include instead" : "Click to exclude instead"}
+            title={`${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${visibleText(valueLabel(c.dimension, c.value), 500)} · click to ${c.exclude ? "include" : "exclude"} instead`}
+            data-testid="filter-chip"
             onClick={() => onChange(c, { ...c, exclude: !c.exclude })}
           >
             {c.exclude ? <Ban className="size-3 shrink-0 text-destructive" aria-hidden /> : null}
-            <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
-            <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
-            <span className="truncate font-medium">
-              <DataText value={valueLabel(c.dimension, c.value)} max={200} />
+            <span className="shrink-0 text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
+            <span className="shrink-0 text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
+            <span className="min-w-0 truncate font-medium">
+              <DataText value={valueLabel(c.dimension, c.value)} max={200} className="[overflow-wrap:normal]" />
             </span>
           </button>
           <button

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CircleAlert } from "lucide-react";
 import type { ParamError } from "@/lib/url/search-contract";
 import { Button } from "@/components/ui/button";

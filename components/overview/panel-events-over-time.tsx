@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Dimension, EventFilter } from "@/lib/events/filters";
 import { isRangeInstant } from "@/lib/events/time-range";

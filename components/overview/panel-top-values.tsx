@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useQuery } from "@tanstack/react-query";
 import { UserRound } from "lucide-react";
 import type { EventFilter } from "@/lib/events/filters";

@@ -2,6 +2,7 @@ import * as React from "react";
 
 import { MobileNav } from "./mobile-nav";
 import { ProductMark } from "./product-mark";
+import { PAGE_SKIP_LINKS_ID } from "./skip-links";
 import { CurrentSection, SidebarNav } from "./sidebar-nav";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type ShellUser } from "./user-menu";
@@ -28,6 +29,8 @@ export type AppShellProps = {
 export function AppShell({ children, user, signOutSlot, title, actions, banner }: AppShellProps) {
   return (
     <div className="flex min-h-dvh">
+      {/* A page's own skip links (the explorer's "Skip to results") come first: see PageSkipLink. */}
+      <span id={PAGE_SKIP_LINKS_ID} className="contents" />
       <a
         href="#main-content"
         className="sr-only rounded-md bg-primary text-sm font-medium text-primary-foreground shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[100] focus:px-3 focus:py-2"

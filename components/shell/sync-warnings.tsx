@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { warningsQuery } from "@/components/sync/query";
 

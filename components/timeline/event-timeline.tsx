@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { CalendarRange, Sparkles } from "lucide-react";
 import { categoryLabel, eventTypeLabel } from "@/lib/asana/event-types";
@@ -33,6 +33,8 @@ interface Props {
   linkFor: (event: EventRow) => string;
   /** What each row says besides the event: its resource (actor timeline) or its actor (resource history). */
   subject: (event: EventRow) => React.ReactNode;
+  /** Where "what happened next" leads from a marked event (the explorer from its time onward). */
+  nextHref?: (event: EventRow) => string | null;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -43,7 +45,7 @@ function dayFormat(zone: string): Intl.DateTimeFormat {
 }
 
 /** Events in time order, grouped by the chosen zone's days (the URL's `tz`), with "new for them" markers and a way to read on. */
-export function EventTimeline({ query, entries, linkFor, subject }: Props) {
+export function EventTimeline({ query, entries, linkFor, subject, nextHref }: Props) {
   const tz = useZoneChoice();
   const zone = useZone(tz);
   if (query.isPending) return <Skeleton className="h-96" aria-label="Loading events" />;
@@ -98,6 +100,11 @@ export function EventTimeline({ query, entries, linkFor, subject }: Props) {
                         <span className="truncate">{m}</span>
                       </Badge>
                     ))}
+                    {markers.length > 0 && nextHref?.(event) ? (
+                      <Link href={nextHref(event)!} className="text-xs text-primary underline-offset-2 hover:underline">
+                        What happened next
+                      </Link>
+                    ) : null}
                   </div>
                 ) : null}
               </li>

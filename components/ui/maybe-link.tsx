@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ComponentProps } from "react";
 
 /** A link when there is somewhere to go, the same text without one otherwise (a value no page or filter can name). */
