@@ -5,7 +5,17 @@ import { conditionsOf, type Condition, type EventFilter } from "@/lib/events/fil
 import { visibleText } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
 import { DataText } from "@/components/ui/data-text";
+import { useKnownNames, type NameBook } from "@/components/links/query";
 import { dimensionLabel, valueLabel } from "./condition-label";
+
+/** An actor or resource chip reads its last known name, its key or gid then in the tooltip. */
+function knownName(names: NameBook, c: Condition): string | undefined {
+  if (c.dimension === "actor") {
+    const a = names.actor(c.value);
+    return a ? (a.name ?? a.email ?? undefined) : undefined;
+  }
+  return c.dimension === "resource" ? names.resource(c.value)?.name : undefined;
+}
 
 /**
  * The filter's conditions as chips: the label flips a condition between "is" and "is not",
@@ -13,10 +23,16 @@ import { dimensionLabel, valueLabel } from "./condition-label";
  */
 export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter; onChange: (remove: Condition, add?: Condition) => void; onClear: () => void }) {
   const conditions = conditionsOf(filter);
+  const names = useKnownNames(
+    conditions.filter((c) => c.dimension === "actor").map((c) => c.value),
+    conditions.filter((c) => c.dimension === "resource").map((c) => c.value),
+  );
   if (conditions.length === 0) return null;
   return (
     <ul className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
-      {conditions.map((c) => (
+      {conditions.map((c) => {
+        const name = knownName(names, c);
+        return (
         <li
           key={`${c.exclude ? "-" : ""}${c.dimension}:${c.value}`}
           className={cn(
@@ -27,14 +43,15 @@ export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter
           <button
             type="button"
             className="flex min-w-0 items-center gap-1 px-2 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
-            title={c.exclude ? "Click to include instead" : "Click to exclude instead"}
+            title={`${name === undefined ? "" : `${dimensionLabel(c.dimension)} ${visibleText(c.value, 200)}. `}${c.exclude ? "Click to include instead" : "Click to exclude instead"}`}
+            data-testid="filter-chip"
             onClick={() => onChange(c, { ...c, exclude: !c.exclude })}
           >
             {c.exclude ? <Ban className="size-3 shrink-0 text-destructive" aria-hidden /> : null}
             <span className="text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
             <span className="text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
             <span className="truncate font-medium">
-              <DataText value={valueLabel(c.dimension, c.value)} max={200} />
+              <DataText value={name ?? valueLabel(c.dimension, c.value)} max={200} />
             </span>
           </button>
           <button
@@ -46,7 +63,8 @@ export function FilterChips({ filter, onChange, onClear }: { filter: EventFilter
             <X className="size-3" />
           </button>
         </li>
-      ))}
+        );
+      })}
       <li>
         <button type="button" onClick={onClear} className="rounded-sm px-1.5 text-xs text-muted-foreground underline-offset-2 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring/50">
           Clear all

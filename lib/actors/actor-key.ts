@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { canFilter } from "@/lib/events/filters";
+
+/**
+ * An actor's key as a route takes it (`/actors/<key>`, `/api/actors/<key>`): the gid of a
+ * user, or for an actor without one its type and e-mail or name (actor_key() in the
+ * migration that added it). Keys are at most 200 characters without control characters, so
+ * the explorer's actor filter takes any key as it is.
+ */
+export const actorKeySchema = z
+  .string()
+  .refine((value) => value.length > 0 && value.isWellFormed() && canFilter("actor", value), "an actor key (a gid, or a type with an e-mail or name) of at most 200 characters");
