@@ -5,7 +5,7 @@ import { ActorTimeline } from "@/components/actors/actor-timeline";
 import { actorTypeName } from "@/components/charts/chart-colors";
 import { PageHeader } from "@/components/shell/page-header";
 import { DataText } from "@/components/ui/data-text";
-import { actorKeySchema } from "@/lib/actors/actor-key";
+import { actorKeyFromPath, actorKeySchema } from "@/lib/actors/actor-key";
 import { getActorIdentity } from "@/lib/actors/get-actor-profile";
 import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
 import { withAllTimeDefault } from "@/lib/actors/page-params";
@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Actor timeline" };
 
 export default async function ActorPage({ params, searchParams }: { params: Promise<{ gid: string }>; searchParams: Promise<SearchParams> }) {
-  const { gid } = await params;
+  const gid = actorKeyFromPath((await params).gid);
   if (!actorKeySchema.safeParse(gid).success) notFound();
   const search = toSearchParams(await searchParams);
   const defaulted = withAllTimeDefault(search);

@@ -1,4 +1,4 @@
-import { actorKeySchema } from "@/lib/actors/actor-key";
+import { actorKeyFromPath, actorKeySchema } from "@/lib/actors/actor-key";
 import { getActorActivity } from "@/lib/actors/get-actor-timeline";
 import { readEventParams } from "@/lib/events/http";
 import { parseInput, route } from "@/lib/http/route";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The actor's activity histogram under the explorer's filter parameters. */
 export const GET = route<{ gid: string }>("actors.activity", async ({ request, params }) => {
-  const gid = parseInput(actorKeySchema, params.gid);
+  const gid = parseInput(actorKeySchema, actorKeyFromPath(params.gid));
   const { filter } = readEventParams(request.nextUrl.searchParams);
   return getActorActivity(gid, filter);
 });
