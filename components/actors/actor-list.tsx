@@ -23,7 +23,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/lib/utils";
 import { DataText } from "@/components/ui/data-text";
 import { MaybeLink } from "@/components/ui/maybe-link";
-import { actorHref, hasPage } from "@/components/links/entity-links";
+import { actorHref, hasActorPage } from "@/components/links/entity-links";
 import { Sparkline } from "./sparkline";
 
 const ALL_TIME = filterOf({ time: { kind: "relative", last: "all" } });
@@ -41,7 +41,7 @@ export function ActorList() {
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-60 flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input type="search" aria-label="Search actors" placeholder="Name, e-mail or gid" value={params.q} onChange={(e) => void setParams({ q: e.target.value, page: 1 })} className="pl-8" />
+          <Input type="search" aria-label="Search actors" placeholder="Name, e-mail, gid or key" value={params.q} onChange={(e) => void setParams({ q: e.target.value, page: 1 })} className="pl-8" />
         </div>
         <Select value={params.type ?? ANY_TYPE} onValueChange={(v) => void setParams({ type: v === ANY_TYPE ? null : (v as (typeof ACTOR_TYPES)[number]), page: 1 })}>
           <SelectTrigger aria-label="Actor type" className="w-52">
@@ -101,13 +101,13 @@ export function ActorList() {
             </TableHeader>
             <TableBody>
               {data!.rows.map((a) => (
-                <TableRow key={a.gid} data-testid="actor-row">
+                <TableRow key={a.key} data-testid="actor-row">
                   <TableCell className="max-w-80">
-                    <MaybeLink href={hasPage(a.gid) ? actorHref(a.gid, ALL_TIME) : null} className="block truncate font-medium underline-offset-2 hover:underline">
-                      <DataText value={a.name ?? a.email ?? a.gid} max={200} />
+                    <MaybeLink href={hasActorPage(a.key) ? actorHref(a.key, ALL_TIME) : null} className="block truncate font-medium underline-offset-2 hover:underline">
+                      <DataText value={a.name ?? a.email ?? actorTypeName(a.actorType)} max={200} />
                     </MaybeLink>
                     <span className="block truncate text-xs text-muted-foreground">
-                      <DataText value={a.email && a.email !== a.name ? a.email : a.gid} max={200} />
+                      <DataText value={a.email && a.email !== a.name ? a.email : (a.gid ?? "no gid")} max={200} />
                     </span>
                   </TableCell>
                   <TableCell className="max-w-48">
@@ -122,7 +122,7 @@ export function ActorList() {
                     <EventTime iso={a.lastSeen} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    <MaybeLink href={hasPage(a.gid) ? eventsHref({ ...ALL_TIME, include: { ...ALL_TIME.include, actor: [a.gid] } }) : null} className="text-primary underline-offset-2 hover:underline">
+                    <MaybeLink href={hasActorPage(a.key) ? eventsHref({ ...ALL_TIME, include: { ...ALL_TIME.include, actor: [a.key] } }) : null} className="text-primary underline-offset-2 hover:underline">
                       {formatCount(a.eventCount)}
                     </MaybeLink>
                   </TableCell>

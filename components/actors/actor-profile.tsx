@@ -35,28 +35,33 @@ export function ActorIdentity({ gid }: { gid: string }) {
     <IdentityCard
       label="Who they are"
       testId="actor-identity"
-      title={data.name ?? data.email ?? data.gid}
+      title={data.name ?? data.email ?? actorTypeName(data.actorType)}
       badge={
         <Badge variant={data.actorType === "user" ? "outline" : "warning"} className="max-w-48">
           <span className="truncate">{actorTypeName(data.actorType)}</span>
         </Badge>
       }
       detail={data.email}
-      gid={data.gid}
+      gid={data.gid ?? data.key}
       firstLabel="First seen"
       lastLabel="Last seen"
       firstSeen={data.firstSeen}
       lastSeen={data.lastSeen}
       eventCount={data.eventCount}
       eventsHref={eventsHref(allTime)}
-      extra={{
-        term: "Events about them",
-        value: (
-          <Link href={resourceHref(gid, filterOf({ time: { kind: "relative", last: "all" } }))} className="text-primary underline-offset-2 hover:underline">
-            As a resource
-          </Link>
-        ),
-      }}
+      extra={
+        // Only users (who have a gid) are ever the resource of an event; Asana gives the others none.
+        data.gid === null
+          ? { term: "Asana gid", value: <span className="text-muted-foreground">none (not a user)</span> }
+          : {
+              term: "Events about them",
+              value: (
+                <Link href={resourceHref(data.gid, filterOf({ time: { kind: "relative", last: "all" } }))} className="text-primary underline-offset-2 hover:underline">
+                  As a resource
+                </Link>
+              ),
+            }
+      }
     />
   );
 }

@@ -31,7 +31,7 @@ import { ActorIdentity, ActorUsed } from "./actor-profile";
 export function ActorTimeline({ gid }: { gid: string }) {
   const { filter, view, errors, setFilter, setView } = useEventParams();
   const searchParams = useSearchParams();
-  if (!filter || !view) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path={`/actors/${gid}`} />;
+  if (!filter || !view) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path={`/actors/${encodeURIComponent(gid)}`} />;
   const scoped = (f: EventFilter) => narrow(f, "actor", gid);
   return (
     <div className="flex flex-col gap-6">
@@ -132,8 +132,8 @@ function ActorEvents({ gid, filter, sort }: { gid: string; filter: EventFilter; 
     <EventTimeline
       query={query}
       entries={entries}
-      linkFor={(e) => eventsHref(e.actorGid === gid ? scoped : narrow(filter, "resource", gid), { event: e.gid })}
-      nextHref={(e) => (e.actorGid === gid ? whatHappenedNext(e) : null)}
+      linkFor={(e) => eventsHref(e.actorKey === gid ? scoped : narrow(filter, "resource", gid), { event: e.gid })}
+      nextHref={(e) => (e.actorKey === gid ? whatHappenedNext(e) : null)}
       subject={(e) =>
         e.resourceGid ? (
           <MaybeLink href={hasPage(e.resourceGid) ? resourceHref(e.resourceGid, filter) : null} className="min-w-0 truncate underline-offset-2 hover:text-foreground hover:underline">

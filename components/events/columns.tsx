@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import type { EventRow } from "@/lib/events/event-row";
 import { isGid, type Condition } from "@/lib/events/filters";
+import { hasActorPage } from "@/components/links/entity-links";
 import { actorPhrase } from "@/lib/events/summarise-event";
 import { visibleText } from "@/lib/format/visible-text";
 import { COLUMN_LABELS, type EventColumn, type TimeZoneChoice } from "@/lib/events/view";
@@ -70,8 +71,8 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     className: "",
     cell: (row, { onFilter }) => (
       <div className="flex min-w-0 flex-col">
-        {row.actorGid && isGid(row.actorGid) ? (
-          <FilterValue dimension="actor" value={row.actorGid} onFilter={onFilter} label={actorPhrase(row)} className="font-medium">
+        {hasActorPage(row.actorKey) ? (
+          <FilterValue dimension="actor" value={row.actorKey} onFilter={onFilter} label={actorPhrase(row)} className="font-medium">
             <Value row={row} field={row.actorName ? "actorName" : "actorEmail"} value={actorPhrase(row)} />
           </FilterValue>
         ) : (

@@ -16,6 +16,7 @@ const base: Detail = {
   eventCategory: "deletion",
   actorType: "user",
   actorGid: "101",
+  actorKey: "101",
   actorName: "Alice",
   actorEmail: null,
   resourceType: "task",
@@ -35,6 +36,7 @@ const base: Detail = {
   raw: "{}",
   actorEvents: 1,
   resourceEvents: 1,
+  resourceKnownName: null,
 };
 
 const render = (event: Partial<Detail>) => renderToStaticMarkup(<EventDetail event={{ ...base, ...event }} tz="utc" />);

@@ -12,7 +12,7 @@ import { eventSearch } from "@/lib/events/search-params";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { indentJsonText, jsonText } from "@/lib/format/json-text";
 import { formatCount } from "@/lib/format/time";
-import { actorHref, hasPage, resourceHref } from "@/components/links/entity-links";
+import { actorHref, hasActorPage, hasPage, resourceHref } from "@/components/links/entity-links";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describeAlteration } from "@/lib/events/alterations";
@@ -228,8 +228,8 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
       <Section
         title="Actor"
         action={
-          hasPage(event.actorGid) ? (
-            <OtherEvents explorerHref={historyHref("actor", event.actorGid)} label="Their events" count={event.actorEvents} pageHref={actorHref(event.actorGid)} pageLabel="Actor's timeline" />
+          hasActorPage(event.actorKey) ? (
+            <OtherEvents explorerHref={historyHref("actor", event.actorKey)} label="Their events" count={event.actorEvents} pageHref={actorHref(event.actorKey)} pageLabel="Actor's timeline" />
           ) : null
         }
       >
@@ -257,7 +257,13 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
       >
         <dl>
           <Field label="Name">
-            {text(event.resourceName)}
+            {event.resourceName === null && event.resourceKnownName !== null ? (
+              <span data-testid="resource-known-name">
+                {text(event.resourceKnownName)} <span className="text-xs text-muted-foreground">(last known name, from an earlier event)</span>
+              </span>
+            ) : (
+              text(event.resourceName)
+            )}
           </Field>
           <Field label="Type">{event.resourceType ? `${humanize(event.resourceType)}${event.resourceSubtype ? ` · ${humanize(event.resourceSubtype).toLowerCase()}` : ""}` : null}</Field>
           {event.resourceEmail ? (

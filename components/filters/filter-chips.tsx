@@ -6,7 +6,17 @@ import { exprToText } from "@/lib/events/query-text";
 import { visibleText } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
 import { DataText } from "@/components/ui/data-text";
+import { useKnownNames, type NameBook } from "@/components/links/query";
 import { dimensionLabel, valueLabel } from "./condition-label";
+
+/** An actor or resource chip reads its last known name, its key or gid then in the tooltip. */
+function knownName(names: NameBook, c: Condition): string | undefined {
+  if (c.dimension === "actor") {
+    const a = names.actor(c.value);
+    return a ? (a.name ?? a.email ?? undefined) : undefined;
+  }
+  return c.dimension === "resource" ? names.resource(c.value)?.name : undefined;
+}
 
 /**
  * The filter's conditions as chips: the label flips a condition between "is" and "is not",
@@ -25,10 +35,16 @@ export function FilterChips({
   onRemoveExpression: () => void;
 }) {
   const conditions = conditionsOf(filter);
+  const names = useKnownNames(
+    conditions.filter((c) => c.dimension === "actor").map((c) => c.value),
+    conditions.filter((c) => c.dimension === "resource").map((c) => c.value),
+  );
   if (conditions.length === 0 && !filter.expression) return null;
   return (
     <ul className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
-      {conditions.map((c) => (
+      {conditions.map((c) => {
+        const name = knownName(names, c);
+        return (
         <li
           key={`${c.exclude ? "-" : ""}${c.dimension}:${c.value}`}
           className={cn(
@@ -40,7 +56,7 @@ export function FilterChips({
           <button
             type="button"
             className="flex min-w-0 items-center gap-1 px-2 outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
-            title={`${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${visibleText(valueLabel(c.dimension, c.value), 500)} · click to ${c.exclude ? "include" : "exclude"} instead`}
+            title={`${dimensionLabel(c.dimension)} ${c.exclude ? "is not" : "is"} ${visibleText(name ?? valueLabel(c.dimension, c.value), 500)}${name === undefined ? "" : ` (${visibleText(c.value, 200)})`} · click to ${c.exclude ? "include" : "exclude"} instead`}
             data-testid="filter-chip"
             onClick={() => onChange(c, { ...c, exclude: !c.exclude })}
           >
@@ -48,7 +64,7 @@ export function FilterChips({
             <span className="shrink-0 text-muted-foreground">{dimensionLabel(c.dimension)}</span>{" "}
             <span className="shrink-0 text-muted-foreground">{c.exclude ? "is not" : "is"}</span>{" "}
             <span className="min-w-0 truncate font-medium">
-              <DataText value={valueLabel(c.dimension, c.value)} max={200} className="[overflow-wrap:normal]" />
+              <DataText value={name ?? valueLabel(c.dimension, c.value)} max={200} className="[overflow-wrap:normal]" />
             </span>
           </button>
           <button
@@ -60,7 +76,8 @@ export function FilterChips({
             <X className="size-3" />
           </button>
         </li>
-      ))}
+        );
+      })}
       {filter.expression ? <ExpressionChip text={exprToText(filter.expression)} onRemove={onRemoveExpression} /> : null}
       <li>
         <button type="button" onClick={onClear} className="rounded-sm px-1.5 text-xs text-muted-foreground underline-offset-2 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring/50">

@@ -9,10 +9,10 @@ import { visibleText } from "@/lib/format/visible-text";
 import { panelQuery } from "@/lib/stats/query";
 import type { TopValues } from "@/lib/stats/top-values";
 import { ChartBarListTopValues, type TopRow } from "@/components/charts/chart-bar-list-top-values";
-import { actorTypeLabel } from "@/components/charts/chart-colors";
+import { actorTypeLabel, actorTypeName } from "@/components/charts/chart-colors";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { CountTable } from "@/components/charts/count-table";
-import { actorHref, hasPage } from "@/components/links/entity-links";
+import { actorHref, hasActorPage } from "@/components/links/entity-links";
 import { DataText } from "@/components/ui/data-text";
 import { MaybeLink } from "@/components/ui/maybe-link";
 
@@ -24,12 +24,12 @@ const PANELS = {
 
 function rows(filter: EventFilter, dimension: keyof typeof PANELS, data: TopValues): TopRow[] {
   return data.rows.map((r, i) => {
-    // An actor's value is its gid: it names them in a filter only as digits (otherwise it reads as a name to search).
-    const href = r.cut || (dimension === "actor" && !hasPage(r.value)) ? null : drillDown(filter, dimension, r.value);
+    // An actor's value is its key (the gid for users), which names that actor alone in a filter.
+    const href = r.cut || (dimension === "actor" && !hasActorPage(r.value)) ? null : drillDown(filter, dimension, r.value);
     const key = `${i}:${r.value}`;
     if (dimension !== "actor") return { key, label: <DataText value={r.value} max={200} cut={r.cut} className={dimension === "ip" ? "font-mono text-xs" : undefined} />, count: r.count, href };
-    const name = r.actor?.name ?? r.actor?.email ?? r.value;
-    const timeline = hasPage(r.value) ? actorHref(r.value, filter) : null;
+    const name = r.actor?.name ?? r.actor?.email ?? (r.actor ? actorTypeName(r.actor.actorType) : r.value);
+    const timeline = hasActorPage(r.value) ? actorHref(r.value, filter) : null;
     return {
       key,
       label: (

@@ -8,7 +8,7 @@ import { useEventParams } from "@/lib/events/use-event-params";
 import { formatCount } from "@/lib/format/time";
 import { resourceEventsQuery, resourceSummaryQuery } from "@/lib/resources/query";
 import { eventsHref, narrow } from "@/lib/events/filter-ops";
-import { actorHref, hasPage } from "@/components/links/entity-links";
+import { actorHref, hasActorPage } from "@/components/links/entity-links";
 import { MaybeLink } from "@/components/ui/maybe-link";
 import { InvalidParams } from "@/components/filters/invalid-params";
 import { FilterBar } from "@/components/filters/filter-bar";
@@ -77,13 +77,9 @@ function ResourceEvents({ gid, filter, sort }: { gid: string; filter: EventFilte
       entries={(events) => events.map((event) => ({ event, markers: [] }))}
       linkFor={(e) => eventsHref(scoped, { event: e.gid })}
       subject={(e) =>
-        e.actorGid ? (
-          <MaybeLink href={hasPage(e.actorGid) ? actorHref(e.actorGid, filter) : null} className="min-w-0 truncate font-medium text-foreground underline-offset-2 hover:underline" data-testid="history-actor">
-            <DataText value={e.actorName ?? e.actorEmail ?? e.actorGid} max={120} />
-          </MaybeLink>
-        ) : (
-          <span>{humanize(e.actorType)}</span>
-        )
+        <MaybeLink href={hasActorPage(e.actorKey) ? actorHref(e.actorKey, filter) : null} className="min-w-0 truncate font-medium text-foreground underline-offset-2 hover:underline" data-testid="history-actor">
+          <DataText value={e.actorName ?? e.actorEmail ?? humanize(e.actorType)} max={120} />
+        </MaybeLink>
       }
     />
   );

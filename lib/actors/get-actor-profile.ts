@@ -26,7 +26,10 @@ export interface Marker {
 }
 
 export interface ActorIdentity {
-  gid: string;
+  /** Who they are in every link and filter: the gid for users, else type and e-mail or name (actor_key()). */
+  key: string;
+  /** Asana's gid: users only. */
+  gid: string | null;
   actorType: string;
   name: string | null;
   email: string | null;
@@ -35,11 +38,12 @@ export interface ActorIdentity {
   eventCount: number;
 }
 
-/** Who an actor is, from the actor table the sync keeps: one row, whatever their volume. */
-export async function getActorIdentity(gid: string): Promise<ActorIdentity | null> {
-  const actor = await db().actor.findUnique({ where: { gid } });
+/** Who an actor is, by key, from the actor table the sync keeps: one row, whatever their volume. */
+export async function getActorIdentity(key: string): Promise<ActorIdentity | null> {
+  const actor = await db().actor.findUnique({ where: { key } });
   if (!actor) return null;
   return {
+    key: actor.key,
     gid: actor.gid,
     actorType: actor.actorType,
     name: actor.name,
@@ -54,7 +58,8 @@ export async function getActorIdentity(gid: string): Promise<ActorIdentity | nul
 export const USED_LISTED = 100;
 
 export interface ActorProfile {
-  gid: string;
+  /** The actor's key (see ActorIdentity). */
+  key: string;
   /** The newest USED_LISTED values of each kind, oldest first. */
   used: Record<UsedKind, UsedValue[]>;
   /** How many values of each kind they used in all. */
@@ -82,13 +87,14 @@ interface UsedRow {
 
 /**
  * What an actor used, each with when it was first seen. One pass over the actor's events
- * (found by the (actor_gid, created_at) index) answers all of it with GROUPING SETS; the
+ * (found by the (actor_key, created_at) index) answers all of it with GROUPING SETS; the
  * "first" of each value is over all time, whatever filter the timeline shows. The pass reads
  * every one of their rows, so for the busiest actors it is the slow part of the page: it has
  * an endpoint and a panel of its own, and the timeline does not wait for it.
  */
-export async function getActorProfile(gid: string): Promise<ActorProfile | null> {
-  if (!(await db().actor.findUnique({ where: { gid }, select: { gid: true } }))) return null;
+export async function getActorProfile(key: string): Promise<ActorProfile | null> {
+  const actor = await db().actor.findUnique({ where: { key }, select: { gid: true } });
+  if (!actor) return null;
   const [rows, roleChanges] = await Promise.all([
     db().$queryRaw<UsedRow[]>`
       SELECT set, left(value, ${LIST_TEXT_MAX}) AS value, length(value) > ${LIST_TEXT_MAX} AS cut, first_seen, last_seen, n, first_gid, first_sign_in_gid, first_export_gid, value_count
@@ -107,15 +113,18 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
         -- orders as (created_at, gid) does, without sorting every group's events.
         SELECT created_at, client_ip, user_agent, auth_method, oauth_app_name, event_type, event_category,
           to_char(created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS') || ' ' || gid AS first_key
-        FROM audit_event WHERE actor_gid = ${gid}
+        FROM audit_event WHERE actor_key = ${key}
       ) AS e
       GROUP BY GROUPING SETS ((host(client_ip)), (user_agent), (auth_method), (oauth_app_name), ())
       ) AS grouped
       ) AS ranked
       WHERE rank <= ${USED_LISTED}`,
-    db().$queryRaw<DbEventRow[]>`
+    // Only a user (an actor with a gid) can be the resource of a role change.
+    actor.gid === null
+      ? []
+      : db().$queryRaw<DbEventRow[]>`
       SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
-      WHERE resource_gid = ${gid} AND event_category = 'roles'
+      WHERE resource_gid = ${actor.gid} AND event_category = 'roles'
       ORDER BY created_at DESC, gid DESC LIMIT 200`,
   ]);
 
@@ -144,5 +153,5 @@ export async function getActorProfile(gid: string): Promise<ActorProfile | null>
   }
   for (const list of Object.values(used)) list.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
 
-  return { gid, used, usedCount, markers, roleChanges: roleChanges.map(toEventRow) };
+  return { key, used, usedCount, markers, roleChanges: roleChanges.map(toEventRow) };
 }

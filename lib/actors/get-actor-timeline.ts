@@ -12,7 +12,8 @@ import { narrow } from "@/lib/events/filter-ops";
 
 /**
  * An actor's events under the page's filter: the explorer's own keyset pages with the actor
- * added to the filter, so "open in Events" shows the same rows and the same count.
+ * added to the filter, so "open in Events" shows the same rows and the same count. `gid` is
+ * the actor's key (their gid for users), which names that actor alone in a filter.
  */
 export function actorFilter(filter: EventFilter, gid: string): EventFilter {
   return narrow(filter, "actor", gid);
@@ -36,7 +37,7 @@ export interface ActorActivity {
 
 /**
  * The actor's events per bucket over the filter's range. Under a time-only filter this reads
- * the (actor_gid, created_at) index alone, never the rows: a busy integration's twenty
+ * the (actor_key, created_at) index alone, never the rows: a busy integration's twenty
  * thousand events cost an index range, not twenty thousand heap pages. An open range runs to
  * their newest event if Asana dated one after now, in at most MAX_BUCKETS buckets however
  * far that is (as the overview's chart does).
@@ -44,8 +45,8 @@ export interface ActorActivity {
 export async function getActorActivity(gid: string, filter: EventFilter, now = new Date(), zone: string = UTC): Promise<ActorActivity> {
   const where = eventWhere(actorFilter(filter, gid), { now });
   const range = resolveTimeRange(filter.time, now);
-  const [first] = range.from ? [{ at: range.from }] : await db().$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS at FROM audit_event WHERE actor_gid = ${gid}`;
-  const [last] = range.to ? [] : await db().$queryRaw<{ at: Date | null }[]>`SELECT max(created_at) AS at FROM audit_event WHERE actor_gid = ${gid} AND created_at >= ${now}`;
+  const [first] = range.from ? [{ at: range.from }] : await db().$queryRaw<{ at: Date | null }[]>`SELECT min(created_at) AS at FROM audit_event WHERE actor_key = ${gid}`;
+  const [last] = range.to ? [] : await db().$queryRaw<{ at: Date | null }[]>`SELECT max(created_at) AS at FROM audit_event WHERE actor_key = ${gid} AND created_at >= ${now}`;
   const from = first?.at ?? null;
   const newest = last?.at ?? null;
   const to = range.to ?? (newest ? new Date(newest.getTime() + 1) : now);

@@ -66,8 +66,8 @@ async function main() {
 async function sampleValues() {
   const { db } = await import("@/lib/db/client");
   const one = async <T,>(sql: string) => (await db().$queryRawUnsafe<T[]>(sql))[0]!;
-  const busiest = await one<{ gid: string; email: string | null }>("SELECT gid, email FROM actor ORDER BY event_count DESC LIMIT 1");
-  const typical = await one<{ gid: string; email: string; name: string }>("SELECT gid, email, name FROM actor WHERE email IS NOT NULL AND name IS NOT NULL ORDER BY event_count DESC OFFSET 50 LIMIT 1");
+  const busiest = await one<{ gid: string; email: string | null }>("SELECT gid, email FROM actor WHERE gid IS NOT NULL ORDER BY event_count DESC LIMIT 1");
+  const typical = await one<{ gid: string; email: string; name: string }>("SELECT gid, email, name FROM actor WHERE gid IS NOT NULL AND email IS NOT NULL AND name IS NOT NULL ORDER BY event_count DESC OFFSET 50 LIMIT 1");
   const resource = await one<{ resource_gid: string; resource_name: string }>(
     "SELECT resource_gid, resource_name FROM audit_event WHERE resource_type = 'project' AND resource_name IS NOT NULL ORDER BY created_at DESC LIMIT 1",
   );

@@ -1,4 +1,4 @@
-import { emptyFilter, isGid, looksLikeEmail, withCondition, type Dimension } from "./filters";
+import { canFilter, emptyFilter, isGid, withCondition, type Dimension } from "./filters";
 import { eventSearch } from "./search-params";
 
 /**
@@ -10,8 +10,8 @@ import { eventSearch } from "./search-params";
 export interface ContextSubject {
   gid: string;
   createdAt: string;
-  actorGid: string | null;
-  actorEmail: string | null;
+  /** The actor's identity (lib/actors/actor-key.ts): its gid, or type and e-mail or name. */
+  actorKey: string;
   clientIp: string | null;
   resourceGid: string | null;
 }
@@ -45,11 +45,9 @@ const around = (subject: ContextSubject, dimension: Dimension, value: string, mi
   return explorerAround(subject, dimension, value, new Date(at - minutes * MINUTE), new Date(at + minutes * MINUTE));
 };
 
-/** How an actor is named in a filter: the gid when there is one, else the e-mail. */
+/** How an actor is named in a filter: its key, which names that actor alone, when a filter can hold it. */
 function actorValue(subject: ContextSubject): string | null {
-  if (subject.actorGid && isGid(subject.actorGid)) return subject.actorGid;
-  if (subject.actorEmail && looksLikeEmail(subject.actorEmail)) return subject.actorEmail;
-  return null;
+  return canFilter("actor", subject.actorKey) ? subject.actorKey : null;
 }
 
 /** "This actor ±15 minutes", "this IP ±1 hour", "same resource ±1 day": those the event has values for. */

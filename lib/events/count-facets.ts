@@ -17,7 +17,7 @@ const FACET_COLUMN: Record<FacetDimension, string> = {
   eventType: "event_type",
   category: "event_category",
   actorType: "actor_type",
-  actor: "actor_gid",
+  actor: "actor_key",
   resourceType: "resource_type",
   contextType: "context_type",
   authMethod: "auth_method",
@@ -143,9 +143,9 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, nam
 
 async function labelActors(values: FacetValue[]): Promise<void> {
   if (values.length === 0) return;
-  const actors = await db().$queryRaw<{ gid: string; name: string | null; email: string | null }[]>`
-    SELECT gid, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email FROM actor WHERE gid = ANY(${values.map((v) => v.value)}::text[])`;
-  const byGid = new Map(actors.map((a) => [a.gid, a]));
+  const actors = await db().$queryRaw<{ key: string; name: string | null; email: string | null }[]>`
+    SELECT key, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email FROM actor WHERE key = ANY(${values.map((v) => v.value)}::text[])`;
+  const byGid = new Map(actors.map((a) => [a.key, a]));
   for (const v of values) {
     const actor = byGid.get(v.value);
     v.label = actor?.name ?? actor?.email ?? null;

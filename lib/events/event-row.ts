@@ -10,6 +10,8 @@ export interface EventRow {
   eventCategory: string | null;
   actorType: string;
   actorGid: string | null;
+  /** Who the actor is, for every actor (actor_key(): the gid for users): their page and filter value. */
+  actorKey: string;
   actorName: string | null;
   actorEmail: string | null;
   resourceType: string | null;
@@ -40,6 +42,7 @@ const TEXT_FIELDS = {
   eventCategory: "event_category",
   actorType: "actor_type",
   actorGid: "actor_gid",
+  actorKey: "actor_key",
   actorName: "actor_name",
   actorEmail: "actor_email",
   resourceType: "resource_type",
@@ -62,6 +65,7 @@ export interface DbEventRow {
   event_category: string | null;
   actor_type: string;
   actor_gid: string | null;
+  actor_key: string;
   actor_name: string | null;
   actor_email: string | null;
   resource_type: string | null;
@@ -83,7 +87,7 @@ export interface DbEventRow {
  * The select list of DbEventRow but `details`, every value whole (one event's page): the
  * caller reads `details` its own, bounded way. host() prints an inet without its /32.
  */
-export const EVENT_ROW_COLUMNS = Prisma.sql`gid, created_at, workspace_gid, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
+export const EVENT_ROW_COLUMNS = Prisma.sql`gid, created_at, workspace_gid, event_type, event_category, actor_type, actor_gid, actor_key, actor_name, actor_email,
   resource_type, resource_subtype, resource_gid, resource_name, resource_email, context_type, host(client_ip) AS client_ip,
   user_agent, auth_method, oauth_app_name`;
 
@@ -128,6 +132,7 @@ export function toEventRow(row: DbEventRow): EventRow {
     eventCategory: row.event_category,
     actorType: row.actor_type,
     actorGid: row.actor_gid,
+    actorKey: row.actor_key,
     actorName: row.actor_name,
     actorEmail: row.actor_email,
     resourceType: row.resource_type,

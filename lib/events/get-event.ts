@@ -32,6 +32,11 @@ export interface EventDetail extends EventRow {
   /** How many events the actor and the resource have in all, for the links to them (capped). */
   actorEvents: number | null;
   resourceEvents: number | null;
+  /**
+   * The resource's last known name (the resource table), when this event does not name it: a
+   * deleted resource's last events often carry only its gid.
+   */
+  resourceKnownName: string | null;
 }
 
 const COUNT_CAP = 10_000;
@@ -61,13 +66,14 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
   const whole = row.details_text !== null && !nestsDeeperThan(row.details_text, DETAILS_MAX_DEPTH);
   const details: unknown = whole ? JSON.parse(row.details_text!) : row.details_digest;
   const event = toEventRow({ ...row, details });
-  const [actorEvents, resourceEvents] = await Promise.all([
-    row.actor_gid ? cappedCount("actor_gid", row.actor_gid) : null,
+  const [actorEvents, resourceEvents, resourceKnownName] = await Promise.all([
+    cappedCount("actor_key", row.actor_key),
     row.resource_gid ? cappedCount("resource_gid", row.resource_gid) : null,
+    row.resource_gid && row.resource_name === null ? lastKnownName(row.resource_gid) : null,
   ]);
   return {
     ...event,
-    sentence: describeEvent({ ...event, details }),
+    sentence: describeEvent({ ...event, resourceName: event.resourceName ?? resourceKnownName, details }),
     detailsJson: whole ? row.details_text : details === null ? null : JSON.stringify(details),
     ...(whole || row.details_bytes === null ? {} : { detailsDigest: { bytes: row.details_bytes, reason: row.details_text === null ? "large" : "deep" } }),
     alterations: Array.isArray(row.alterations) ? row.alterations.filter(isAlteration).slice(0, MAX_ALTERATIONS_LISTED + 1) : [],
@@ -75,7 +81,13 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
     ...(row.raw_length > row.raw.length ? { rawLength: row.raw_length } : {}),
     actorEvents,
     resourceEvents,
+    resourceKnownName,
   };
+}
+
+async function lastKnownName(resourceGid: string): Promise<string | null> {
+  const rows = await db().$queryRaw<{ name: string }[]>`SELECT name FROM resource WHERE gid = ${resourceGid}`;
+  return rows[0]?.name ?? null;
 }
 
 /** The original JSON of one event, whole, for a download: null when no event has the gid. */
@@ -84,10 +96,10 @@ export async function getEventRaw(gid: string): Promise<string | null> {
   return rows[0]?.raw ?? null;
 }
 
-async function cappedCount(column: "actor_gid" | "resource_gid", gid: string): Promise<number> {
+async function cappedCount(column: "actor_key" | "resource_gid", gid: string): Promise<number> {
   const rows =
-    column === "actor_gid"
-      ? await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event WHERE actor_gid = ${gid} LIMIT ${COUNT_CAP}) s`
+    column === "actor_key"
+      ? await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event WHERE actor_key = ${gid} LIMIT ${COUNT_CAP}) s`
       : await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event WHERE resource_gid = ${gid} LIMIT ${COUNT_CAP}) s`;
   return rows[0]?.n ?? 0;
 }

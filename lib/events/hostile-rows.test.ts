@@ -46,8 +46,8 @@ SELECT '997' || lpad(i::text, 12, '0'), '9990000000000000', $1::timestamptz - ma
   '{}'::json
 FROM generate_series(0, ${WIDE - 1}) AS i`;
 const WIDE_ACTORS = `
-INSERT INTO actor (gid, actor_type, name, email, first_seen, last_seen, event_count)
-SELECT actor_gid, actor_type, left(actor_name, 1000), left(actor_email, 320), created_at, created_at, 1 FROM audit_event WHERE gid LIKE '997%' AND actor_gid IS NOT NULL`;
+INSERT INTO actor (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
+SELECT actor_key, actor_gid, actor_type, left(actor_name, 1000), left(actor_email, 320), created_at, created_at, 1 FROM audit_event WHERE gid LIKE '997%' AND actor_gid IS NOT NULL`;
 
 const deepRaw: HostileEvent = {
   gid: "997999999999999",

@@ -23,8 +23,8 @@ beforeAll(async () => {
       VALUES (${r.gid}, '1', ${new Date(r.at)}, ${r.type}, ${r.cat}, ${r.actorType}, ${r.actor}, ${r.name}, ${r.email}, ${r.rtype}, ${r.rgid}, ${r.rname},
       ${r.ctx}, ${r.ip}::inet, ${r.auth}, ${r.app}, ${r.details === null ? null : JSON.stringify(r.details)}::jsonb, '{}'::json)`;
   }
-  await db().$executeRaw`INSERT INTO actor (gid, actor_type, name, email, first_seen, last_seen, event_count) VALUES
-    ('101', 'user', 'Alice Smith', 'alice@x.com', now(), now(), 2), ('102', 'user', 'Bob Jones', 'bob@y.org', now(), now(), 1), ('103', 'user', 'Carol O''Neil', 'carol@x.com', now(), now(), 1)`;
+  await db().$executeRaw`INSERT INTO actor (key, gid, actor_type, name, email, first_seen, last_seen, event_count) VALUES
+    ('101', '101', 'user', 'Alice Smith', 'alice@x.com', now(), now(), 2), ('102', '102', 'user', 'Bob Jones', 'bob@y.org', now(), now(), 1), ('103', '103', 'user', 'Carol O''Neil', 'carol@x.com', now(), now(), 1)`;
 });
 
 async function matching(filter: EventFilter): Promise<string[]> {

@@ -38,7 +38,7 @@ function orAll(parts: Prisma.Sql[]): Prisma.Sql {
   return parts.length === 1 ? parts[0]! : sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** Actor gids already looked up (resolve-actors.ts); null where the lookup stays a subquery. */
+/** Actor keys (the gid for users) already looked up (resolve-actors.ts); null where the lookup stays a subquery. */
 export interface ActorGids {
   include: string[] | null;
   exclude: string[] | null;
@@ -59,17 +59,28 @@ function appMatch(values: string[], wildcard = false, resolved?: string[] | null
   return wildcard ? sql`oauth_app_name = ANY(ARRAY(${names}))` : sql`oauth_app_name = ANY(ARRAY(${names}) || ${values}::text[])`;
 }
 
-/** Actors by gid (exact), e-mail (exact, any case) or part of a name or e-mail, resolved in the small actor table. */
+/**
+ * How a value that is not a gid finds actors in the small actor table: an actor's key names
+ * that actor alone (`actor:asana` is Asana itself, not everyone at asana.com), an e-mail is
+ * exact in any case, anything else is part of a name or e-mail.
+ */
+export function actorLookup(value: string): Prisma.Sql {
+  if (looksLikeEmail(value)) return sql`(key = ${value} OR lower(email) = lower(${value}))`;
+  return sql`(key = ${value} OR (NOT EXISTS (SELECT 1 FROM actor WHERE key = ${value}) AND (name ILIKE ${likePattern(value)} OR email ILIKE ${likePattern(value)})))`;
+}
+
+/**
+ * Actors by gid (exact), key (exact: an actor without a gid, e.g. `external_administrator:email:a@x.com`),
+ * e-mail (exact, any case) or part of a name or e-mail, resolved to keys in the small actor table.
+ */
 function actorMatch(values: string[], resolved?: string[] | null, wildcard = false): Prisma.Sql {
-  if (resolved) return resolved.length === 0 ? sql`FALSE` : anyOf("actor_gid", resolved);
-  if (wildcard) return sql`actor_gid IN (SELECT gid FROM actor WHERE name ILIKE ${wildcardPattern(values[0]!)} OR email ILIKE ${wildcardPattern(values[0]!)})`;
+  if (resolved) return resolved.length === 0 ? sql`FALSE` : anyOf("actor_key", resolved);
+  if (wildcard) return sql`actor_key IN (SELECT key FROM actor WHERE name ILIKE ${wildcardPattern(values[0]!)} OR email ILIKE ${wildcardPattern(values[0]!)})`;
   const gids = values.filter(isGid);
-  const lookups = values
-    .filter((v) => !isGid(v))
-    .map((v) => (looksLikeEmail(v) ? sql`lower(email) = lower(${v})` : sql`(name ILIKE ${likePattern(v)} OR email ILIKE ${likePattern(v)})`));
+  const lookups = values.filter((v) => !isGid(v)).map(actorLookup);
   const parts: Prisma.Sql[] = [];
-  if (gids.length > 0) parts.push(anyOf("actor_gid", gids));
-  if (lookups.length > 0) parts.push(sql`actor_gid IN (SELECT gid FROM actor WHERE ${Prisma.join(lookups, " OR ")})`);
+  if (gids.length > 0) parts.push(anyOf("actor_key", gids));
+  if (lookups.length > 0) parts.push(sql`actor_key IN (SELECT key FROM actor WHERE ${Prisma.join(lookups, " OR ")})`);
   return orAll(parts);
 }
 
@@ -101,7 +112,7 @@ function ipMatch(values: string[]): Prisma.Sql {
 function textMatch(term: string): Prisma.Sql {
   const haystack = sql`concat_ws(E'\\n', actor_name, actor_email, resource_name, resource_email, oauth_app_name, details::text) COLLATE "C" ILIKE ${likePattern(term)}`;
   if (!isGid(term)) return haystack;
-  return sql`(${haystack} OR gid = ${term} OR actor_gid = ${term} OR resource_gid = ${term})`;
+  return sql`(${haystack} OR gid = ${term} OR actor_key = ${term} OR resource_gid = ${term})`;
 }
 
 /** Free text, or the event types whose name or label says it ("2fa", "login failed"; type-text.ts). */
@@ -110,7 +121,7 @@ function freeTextMatch(term: string): Prisma.Sql {
   return types.length === 0 ? textMatch(term) : sql`(${textMatch(term)} OR ${anyOf("event_type", types)})`;
 }
 
-const NULLABLE: Record<string, string> = { actor: "actor_gid", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
+const NULLABLE: Record<string, string> = { actor: "actor_key", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
 
 function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null, apps?: string[] | null): Prisma.Sql {
   if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);

@@ -9,7 +9,7 @@ export interface ResourceSummary {
   gid: string;
   resourceType: string | null;
   resourceSubtype: string | null;
-  /** The newest name it was seen with (resources get renamed). */
+  /** The newest name it was seen with (resources get renamed), from the resource table: a deleted resource keeps it. */
   name: string | null;
   email: string | null;
   firstSeen: string;
@@ -19,9 +19,10 @@ export interface ResourceSummary {
 }
 
 /**
- * What the log says about one resource, over all time; null when no event touched it. The
- * newest type and name are read from the newest event that has one (the resource index in
- * time order), never gathered from all of them: a resource with ten thousand events of
+ * What the log says about one resource, over all time; null when no event touched it. Its
+ * last known name is the resource table's (kept by the sync); the newest type and e-mail are
+ * read from the newest event that has one (the resource index in time order), never gathered
+ * from all of them: a resource with ten thousand events of
  * 200,000-character names would otherwise make the database collect two gigabytes.
  */
 export async function getResourceSummary(gid: string): Promise<ResourceSummary | null> {
@@ -29,10 +30,10 @@ export async function getResourceSummary(gid: string): Promise<ResourceSummary |
     Array<{ resource_type: string | null; resource_subtype: string | null; name: string | null; email: string | null; first_seen: Date; last_seen: Date; n: number; actors: number }>
   >`
     SELECT newest.resource_type, newest.resource_subtype,
-           (SELECT resource_name FROM audit_event WHERE resource_gid = ${gid} AND resource_name IS NOT NULL ORDER BY created_at DESC LIMIT 1) AS name,
+           (SELECT name FROM resource WHERE gid = ${gid}) AS name,
            (SELECT resource_email FROM audit_event WHERE resource_gid = ${gid} AND resource_email IS NOT NULL ORDER BY created_at DESC LIMIT 1) AS email,
            totals.first_seen, totals.last_seen, totals.n, totals.actors
-    FROM (SELECT min(created_at) AS first_seen, max(created_at) AS last_seen, count(*)::int AS n, count(DISTINCT actor_gid)::int AS actors
+    FROM (SELECT min(created_at) AS first_seen, max(created_at) AS last_seen, count(*)::int AS n, count(DISTINCT actor_key)::int AS actors
           FROM audit_event WHERE resource_gid = ${gid} HAVING count(*) > 0) AS totals
     CROSS JOIN LATERAL (SELECT resource_type, resource_subtype FROM audit_event WHERE resource_gid = ${gid} ORDER BY created_at DESC LIMIT 1) AS newest`;
   if (!row) return null;

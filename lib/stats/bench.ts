@@ -33,8 +33,8 @@ async function timeline(gid: string, filter: EventFilter): Promise<void> {
 
 export async function registerStatsShapes(runs: number): Promise<void> {
   const [actors] = await db().$queryRaw<{ busy: string; typical: string }[]>`
-    SELECT (SELECT gid FROM actor ORDER BY event_count DESC, gid LIMIT 1) AS busy,
-           (SELECT gid FROM actor ORDER BY event_count, gid OFFSET (SELECT count(*) / 2 FROM actor) LIMIT 1) AS typical`;
+    SELECT (SELECT key FROM actor WHERE gid IS NOT NULL ORDER BY event_count DESC, key LIMIT 1) AS busy,
+           (SELECT key FROM actor WHERE gid IS NOT NULL ORDER BY event_count, key OFFSET (SELECT count(*) / 2 FROM actor) LIMIT 1) AS typical`;
   const { busy, typical } = actors!;
   const all = { kind: "relative", last: "all" } as const;
   const view = (name: string, filter: EventFilter) => registerShape({ group: OVERVIEW_GROUP, name, targetP95Ms: OVERVIEW_TARGET_MS, runs, run: () => overview(filter) });

@@ -108,7 +108,7 @@ export function typeCounts(filter: EventFilter, options: TypeCountOptions): { re
 
 /** The dimensions with a "top values" list, and the audit_event expression of each. */
 export const VALUE_COLUMNS = {
-  actor: { dimension: "actor", expression: "actor_gid" },
+  actor: { dimension: "actor", expression: "actor_key" },
   ip: { dimension: "ip", expression: "host(client_ip)" },
   oauthApp: { dimension: "oauth_app", expression: "oauth_app_name" },
 } as const;
@@ -122,7 +122,7 @@ function daySlice(first: number, last: number): Prisma.Sql {
 /**
  * (value, n): events per value of an actor, IP address or OAuth app; values never null.
  *
- * The raw branch names `gid` so that it cannot be answered from the (actor_gid, created_at)
+ * The raw branch names `gid` so that it cannot be answered from the (actor_key, created_at)
  * index alone: PostgreSQL 18 would otherwise skip-scan that index across every actor for a
  * time range, hundreds of times slower than the time index for a day of events.
  */

@@ -46,8 +46,8 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
     ORDER BY count DESC, top.value`);
   const rows: TopValue[] = found.map((r) => (r.cut ? { value: r.value, count: r.count, cut: true } : { value: r.value, count: r.count }));
   if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };
-  const actors = await db().actor.findMany({ where: { gid: { in: rows.map((r) => r.value) } }, select: { gid: true, name: true, email: true, actorType: true } });
-  const byGid = new Map(actors.map((a) => [a.gid, a]));
+  const actors = await db().actor.findMany({ where: { key: { in: rows.map((r) => r.value) } }, select: { key: true, name: true, email: true, actorType: true } });
+  const byGid = new Map(actors.map((a) => [a.key, a]));
   return {
     dimension,
     source,

@@ -40,8 +40,9 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  *   write-page.ts): each record's original text, the rewritten text to extract columns from
  *   (null when the original will do) and what was altered, as three arrays.
  *
- * `ON CONFLICT DO NOTHING` makes replays harmless; a data-modifying CTE keeps the actor table
- * up to date from the rows that were really new. Three more CTEs over the same really-new
+ * `ON CONFLICT DO NOTHING` makes replays harmless; data-modifying CTEs keep the actor table
+ * (keyed by actor_key(), see its migration) and the resource table (last known names) up to
+ * date from the rows that were really new. Three more CTEs over the same really-new
  * rows keep the rollups the charts read (event_rollup_hourly, event_rollup_daily,
  * event_value_rollup_monthly). Being part of this statement, they commit or roll back with
  * the events themselves, so a replayed page adds nothing and a crash loses nothing: they
@@ -59,7 +60,7 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
 /**
  * The actor table's copy of a name is cut here: it feeds a trigram index, whose work grows
  * with every distinct trigram, and a 200,000-character name would cost a page seconds. The
- * events keep the whole name.
+ * resource table's copy is cut alike, to keep its rows small. The events keep the whole name.
  */
 const ACTOR_NAME_MAX = 1_000;
 
@@ -78,23 +79,37 @@ inserted AS (
     NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw, alt
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
-  RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, client_ip, oauth_app_name
+  RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, actor_key,
+    resource_type, resource_gid, resource_name, client_ip, oauth_app_name
 ),
 actors AS (
-  INSERT INTO actor AS a (gid, actor_type, name, email, first_seen, last_seen, event_count)
-  SELECT actor_gid, (array_agg(actor_type ORDER BY created_at DESC))[1],
+  INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
+  SELECT actor_key, (array_agg(actor_gid ORDER BY created_at DESC) FILTER (WHERE actor_gid IS NOT NULL))[1], (array_agg(actor_type ORDER BY created_at DESC))[1],
          (array_agg(left(actor_name, ${ACTOR_NAME_MAX}) ORDER BY created_at DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
          (array_agg(actor_email ORDER BY created_at DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
          min(created_at), max(created_at), count(*)
-  FROM inserted WHERE actor_gid IS NOT NULL
-  GROUP BY actor_gid
-  ON CONFLICT (gid) DO UPDATE SET
+  FROM inserted
+  GROUP BY actor_key
+  ON CONFLICT (key) DO UPDATE SET
     event_count = a.event_count + EXCLUDED.event_count,
     first_seen = LEAST(a.first_seen, EXCLUDED.first_seen),
     last_seen = GREATEST(a.last_seen, EXCLUDED.last_seen),
     actor_type = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN EXCLUDED.actor_type ELSE a.actor_type END,
     name = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN COALESCE(EXCLUDED.name, a.name) ELSE COALESCE(a.name, EXCLUDED.name) END,
     email = CASE WHEN EXCLUDED.last_seen >= a.last_seen THEN COALESCE(EXCLUDED.email, a.email) ELSE COALESCE(a.email, EXCLUDED.email) END
+),
+resources AS (
+  INSERT INTO resource AS r (gid, resource_type, name, first_seen, last_seen)
+  SELECT resource_gid, (array_agg(resource_type ORDER BY created_at DESC))[1], (array_agg(left(resource_name, ${ACTOR_NAME_MAX}) ORDER BY created_at DESC))[1],
+         min(created_at), max(created_at)
+  FROM inserted WHERE resource_gid IS NOT NULL AND resource_name IS NOT NULL
+  GROUP BY resource_gid
+  ORDER BY resource_gid
+  ON CONFLICT (gid) DO UPDATE SET
+    first_seen = LEAST(r.first_seen, EXCLUDED.first_seen),
+    last_seen = GREATEST(r.last_seen, EXCLUDED.last_seen),
+    resource_type = CASE WHEN EXCLUDED.last_seen >= r.last_seen THEN COALESCE(EXCLUDED.resource_type, r.resource_type) ELSE r.resource_type END,
+    name = CASE WHEN EXCLUDED.last_seen >= r.last_seen THEN EXCLUDED.name ELSE r.name END
 ),
 hourly AS (
   INSERT INTO event_rollup_hourly AS r (bucket, workspace_gid, event_type, event_category, actor_type, count)
@@ -116,7 +131,7 @@ monthly_values AS (
   INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
   SELECT v.dimension, date_trunc('month', i.utc)::date, v.value, i.actor_type, day_counts(i.dom), count(*)
   FROM (SELECT *, created_at AT TIME ZONE 'UTC' AS utc, extract(day FROM created_at AT TIME ZONE 'UTC')::int AS dom FROM inserted) AS i
-  CROSS JOIN LATERAL (VALUES ('actor', i.actor_gid), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name)) AS v(dimension, value)
+  CROSS JOIN LATERAL (VALUES ('actor', i.actor_key), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name)) AS v(dimension, value)
   WHERE v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4

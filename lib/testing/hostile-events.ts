@@ -163,7 +163,7 @@ FROM (
   SELECT v.dimension, date_trunc('month', e.created_at AT TIME ZONE 'UTC')::date AS month, v.value, e.actor_type, d,
     (count(*) FILTER (WHERE extract(day FROM e.created_at AT TIME ZONE 'UTC') = d))::int AS n
   FROM audit_event AS e
-  CROSS JOIN LATERAL (VALUES ('actor', e.actor_gid), ('ip', host(e.client_ip)), ('oauth_app', e.oauth_app_name)) AS v(dimension, value)
+  CROSS JOIN LATERAL (VALUES ('actor', e.actor_key), ('ip', host(e.client_ip)), ('oauth_app', e.oauth_app_name)) AS v(dimension, value)
   CROSS JOIN generate_series(1, 31) AS d
   WHERE e.workspace_gid = $1 AND e.gid = ANY($2::text[]) AND v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5
@@ -184,9 +184,9 @@ daily AS (
   ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
 ),
 actors AS (
-  INSERT INTO actor AS a (gid, actor_type, name, email, first_seen, last_seen, event_count)
-  SELECT actor_gid, min(actor_type), min(actor_name), min(actor_email), min(created_at), max(created_at), count(*) FROM e WHERE actor_gid IS NOT NULL GROUP BY 1
-  ON CONFLICT (gid) DO UPDATE SET event_count = a.event_count + EXCLUDED.event_count, first_seen = LEAST(a.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(a.last_seen, EXCLUDED.last_seen)
+  INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
+  SELECT actor_key, min(actor_gid), min(actor_type), min(actor_name), min(actor_email), min(created_at), max(created_at), count(*) FROM e GROUP BY 1
+  ON CONFLICT (key) DO UPDATE SET event_count = a.event_count + EXCLUDED.event_count, first_seen = LEAST(a.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(a.last_seen, EXCLUDED.last_seen)
 )
 INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
 ${VALUE_ROWS}
@@ -246,7 +246,7 @@ export async function removeHostileEvents(client: pg.ClientBase): Promise<void> 
     await client.query(SUBTRACT_VALUES, [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM actor WHERE gid IN (SELECT actor_gid FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
+    await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("COMMIT");
   } catch (error) {

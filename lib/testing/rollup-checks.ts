@@ -35,7 +35,7 @@ async function valueDifferences() {
     WITH truth AS (
       SELECT v.dimension, (created_at AT TIME ZONE 'UTC')::date AS day, v.value, actor_type, count(*)::int AS n
       FROM audit_event
-      CROSS JOIN LATERAL (VALUES ('actor', actor_gid), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
+      CROSS JOIN LATERAL (VALUES ('actor', actor_key), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
       WHERE v.value IS NOT NULL
       GROUP BY 1, 2, 3, 4
     ),
@@ -50,7 +50,16 @@ async function valueDifferences() {
     UNION ALL SELECT dimension, month, value, actor_type, total, -1 FROM totals`;
 }
 
+/** The actor table's counts and times against its events, per actor_key. */
+async function actorDifferences() {
+  return db().$queryRaw<unknown[]>`
+    WITH truth AS (SELECT actor_key AS key, count(*)::int AS n, min(created_at) AS first_seen, max(created_at) AS last_seen FROM audit_event GROUP BY 1)
+    SELECT * FROM truth t FULL JOIN actor a USING (key)
+    WHERE t.n IS DISTINCT FROM a.event_count OR t.first_seen IS DISTINCT FROM a.first_seen OR t.last_seen IS DISTINCT FROM a.last_seen`;
+}
+
 export async function expectRollupsExact() {
+  expect(await actorDifferences()).toEqual([]);
   expect(await hourlyDifferences()).toEqual([]);
   expect(await dailyDifferences()).toEqual([]);
   expect(await valueDifferences()).toEqual([]);

@@ -2,11 +2,12 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { notFound, redirect } from "next/navigation";
 import type { SearchParams } from "nuqs/server";
 import { ActorTimeline } from "@/components/actors/actor-timeline";
+import { actorTypeName } from "@/components/charts/chart-colors";
 import { PageHeader } from "@/components/shell/page-header";
 import { DataText } from "@/components/ui/data-text";
+import { actorKeyFromPath, actorKeySchema } from "@/lib/actors/actor-key";
 import { getActorIdentity } from "@/lib/actors/get-actor-profile";
 import { getActorActivity, getActorTimeline } from "@/lib/actors/get-actor-timeline";
-import { gidSchema } from "@/lib/asana/gid";
 import { withAllTimeDefault } from "@/lib/actors/page-params";
 import { toSearchParams } from "@/lib/url/search-contract";
 import { TIMELINE_PAGE_SIZE } from "@/lib/actors/params";
@@ -20,11 +21,11 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Actor timeline" };
 
 export default async function ActorPage({ params, searchParams }: { params: Promise<{ gid: string }>; searchParams: Promise<SearchParams> }) {
-  const { gid } = await params;
-  if (!gidSchema.safeParse(gid).success) notFound();
+  const gid = actorKeyFromPath((await params).gid);
+  if (!actorKeySchema.safeParse(gid).success) notFound();
   const search = toSearchParams(await searchParams);
   const defaulted = withAllTimeDefault(search);
-  if (defaulted) redirect(`/actors/${gid}?${defaulted.toString()}`);
+  if (defaulted) redirect(`/actors/${encodeURIComponent(gid)}?${defaulted.toString()}`);
 
   const queryClient = makeQueryClient();
   const localZone = await requestLocalZone();
@@ -48,7 +49,7 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   }
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={<DataText value={identity.name ?? identity.email ?? `Actor ${gid}`} max={200} />} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
+      <PageHeader title={<DataText value={identity.name ?? identity.email ?? actorTypeName(identity.actorType)} max={200} />} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ActorTimeline gid={gid} />
       </HydrationBoundary>
