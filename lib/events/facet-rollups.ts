@@ -7,12 +7,12 @@ import { onlyOn } from "./filter-ops";
  * it (`filters`: the columns it has, or for the per-value rollup the actor type beside it).
  *
  * - types: event_rollup_daily and event_rollup_hourly (whole days, then whole hours);
- * - facets: event_facet_rollup_daily (whole days);
+ * - facets: event_facet_rollup_daily and event_facet_rollup_hourly (whole days, then whole hours);
  * - values: event_value_rollup_monthly (whole months, then days of a month).
  *
  * The ends of a range that no rollup holds whole are counted from audit_event, so a count is
  * exact whichever way it is read. The first rollup that can serve a dimension is used: the
- * types rollups before the facet one, because their hours leave shorter raw edges.
+ * types rollups before the facet ones, which have more rows for the same span.
  */
 const TYPE_DIMENSIONS = ["eventType", "category", "actorType"] as const satisfies readonly Dimension[];
 const FACET_DIMENSIONS = [...TYPE_DIMENSIONS, "resourceType", "contextType", "authMethod"] as const satisfies readonly Dimension[];
