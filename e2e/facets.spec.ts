@@ -8,8 +8,12 @@ import { expect, test } from "./fixtures";
  * small result is not called a large one.
  */
 test.beforeEach(async ({ page }) => {
+  // The panel loads after the table, in the browser: on a busy 2-core machine that took over 15 s.
+  test.setTimeout(180_000);
   await waitForSyncedEvents(page);
 });
+
+const LOADED = { timeout: 60_000 };
 
 const panelOf = (page: Page) => page.getByRole("toolbar", { name: "Filter by value" });
 /** The figure in a row's name: "Only User login failed (1,750)". */
@@ -27,7 +31,7 @@ test("a ticked type counts as many events as the total, and types from two categ
   await page.goto("/events?range=90d");
   const panel = panelOf(page);
   const expanders = panel.getByRole("button", { name: /^Show the event types of / });
-  await expect(expanders.first()).toBeVisible();
+  await expect(expanders.first()).toBeVisible(LOADED);
   const categories = await expanders.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")!.replace("Show the event types of ", "")));
   expect(categories.length).toBeGreaterThan(1);
 
@@ -41,7 +45,7 @@ test("a ticked type counts as many events as the total, and types from two categ
   // Every other category is still listed, to add one of its types.
   await expect(page.getByRole("button", { name: `Show the event types of ${categories[1]!}` })).toBeVisible();
   const second = await tickFirstType(page, categories[1]!);
-  await expect(page).toHaveURL(/[?&]type=[^&]+&(.*&)?type=/);
+  await expect(page).toHaveURL(/[?&]type=[a-z_0-9]+(,|%2C)[a-z_0-9]+/);
   await expect(async () => {
     await expect(first).toHaveAttribute("aria-pressed", "true");
     await expect(second).toHaveAttribute("aria-pressed", "true");
@@ -53,7 +57,7 @@ test("a ticked type counts as many events as the total, and types from two categ
 test("the panel is one Tab stop: arrow keys move inside it, Tab leaves it in one step", async ({ page, consoleErrors }) => {
   await page.goto("/events?range=90d");
   const panel = panelOf(page);
-  await expect(panel.getByRole("button", { name: /^Only / }).first()).toBeVisible();
+  await expect(panel.getByRole("button", { name: /^Only / }).first()).toBeVisible(LOADED);
   expect(await panel.locator("[data-roving]").count()).toBeGreaterThan(20);
   await expect(panel.locator('[tabindex="0"]')).toHaveCount(1);
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName ?? null);
@@ -103,7 +107,7 @@ test("a small result's counts are exact, with no warning of a large result", asy
     expect(["events", "rollup"]).toContain(window.source);
   }
   await page.goto(`/events?${query}`);
-  await expect(panelOf(page).getByRole("button", { name: /^Only / }).first()).toBeVisible();
+  await expect(panelOf(page).getByRole("button", { name: /^Only / }).first()).toBeVisible(LOADED);
   await expect(page.getByTestId("facets-narrowed")).toHaveCount(0);
   await expect(panelOf(page)).not.toContainText(/estimate|large result/i);
   expect(consoleErrors).toEqual([]);
