@@ -4,13 +4,14 @@ import { Fragment, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Ban, Check, ChevronRight, Minus } from "lucide-react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
-import type { FacetDimension, FacetValue } from "@/lib/events/count-facets";
+import type { FacetDimension, FacetValue, FacetWindow } from "@/lib/events/count-facets";
 import { canFilter, isGid, type Condition, type EventFilter } from "@/lib/events/filters";
 import { visibleText } from "@/lib/format/visible-text";
 import { eventFacetsQuery } from "@/lib/events/query";
 import { formatCount } from "@/lib/format/time";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { rovingFocus, rovingKeyDown, rovingTabStops } from "@/components/ui/roving-focus";
 import { cn } from "@/lib/utils";
 
 /** Labels are plain, bounded text with every hidden character shown: they also name buttons. */
@@ -48,21 +49,27 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
   }
   if (query.error) return <ErrorState size="compact" bordered title="Counts unavailable" error={query.error} onRetry={() => void query.refetch()} />;
   const { dimensions, windows } = query.data;
-  const narrowed = Object.values(windows).filter((w) => w.narrowed);
-  const since = narrowed.map((w) => w.from!).sort()[0];
-  const budget = Math.max(0, ...narrowed.map((w) => w.events));
 
   return (
-    <div className={cn("flex flex-col gap-4 text-sm transition-opacity", query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching || undefined}>
-      {since ? (
-        <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground" data-testid="facets-narrowed">
-          A large result: counts cover matching events from {since.slice(0, 16).replace("T", " ")} UTC on, a window of about {formatCount(budget)} events that keeps them quick. The table, count and exports cover the whole range.
-        </p>
-      ) : null}
+    <div
+      ref={rovingTabStops}
+      role="toolbar"
+      aria-orientation="vertical"
+      aria-label="Filter by value"
+      aria-describedby="facet-keys"
+      onKeyDown={rovingKeyDown}
+      onFocus={rovingFocus}
+      className={cn("flex flex-col gap-4 text-sm transition-opacity", query.isPlaceholderData && "opacity-60")}
+      aria-busy={query.isFetching || undefined}
+    >
+      <p id="facet-keys" className="sr-only">
+        One stop in the Tab order: arrow keys move between values, Space or Enter filters on one, the minus beside it (Right arrow) leaves it out.
+      </p>
+      <EstimateNotice windows={windows} />
       {SECTIONS.map((s, i) => (
         <Fragment key={s.dimension}>
           {i === 0 ? <EventTypeSection categories={dimensions.category} types={dimensions.eventType} filter={filter} onToggle={onToggle} /> : null}
-          <FacetSection title={s.title}>
+          <FacetSection title={s.title} estimate={windows[s.dimension]?.narrowed}>
             {withSelected(dimensions[s.dimension], filter, s.dimension).map((v, i) => (
               <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
             ))}
@@ -73,17 +80,37 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
   );
 }
 
+/**
+ * Counts are exact unless no rollup can serve the filter and checking every event it might
+ * match would take too long (free text or an actor over millions of events): then the
+ * dimensions concerned count the newest events only, and this says so, and over what.
+ */
+function EstimateNotice({ windows }: { windows: Record<FacetDimension, FacetWindow> }) {
+  const narrowed = Object.values(windows).filter((w) => w.narrowed);
+  if (narrowed.length === 0) return null;
+  const since = narrowed.map((w) => w.from!).sort()[0]!;
+  const checked = Math.max(0, ...narrowed.map((w) => w.events));
+  return (
+    <p className="rounded-md border border-warning/30 bg-warning/10 px-2.5 py-1.5 text-xs text-foreground" data-testid="facets-narrowed">
+      Estimated counts (marked below): only the newest {formatCount(checked)} events of the range were checked, from {since.slice(0, 16).replace("T", " ")} UTC on; checking every one would take too long. The table, total and exports cover the whole range.
+    </p>
+  );
+}
+
 /** Values the filter names that no event in the range has (the server keeps the others, top N or not), so they can be undone here. */
 function withSelected(values: FacetValue[], filter: EventFilter, dimension: FacetDimension): FacetValue[] {
   const named = [...filter.include[dimension], ...filter.exclude[dimension]].filter((v) => !values.some((x) => x.value === v));
   return [...values, ...named.map((value) => ({ value, count: 0 }))];
 }
 
-function FacetSection({ title, children }: { title: string; children: React.ReactNode }) {
+function FacetSection({ title, estimate, children }: { title: string; estimate?: boolean; children: React.ReactNode }) {
   const rows = Array.isArray(children) ? children.length : 1;
   return (
-    <section aria-label={title}>
-      <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</h3>
+    <section aria-label={estimate ? `${title} (estimated counts)` : title}>
+      <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+        {title}
+        {estimate ? <span className="ml-1 font-normal normal-case">· estimate</span> : null}
+      </h3>
       {rows === 0 ? <p className="text-xs text-muted-foreground">None in this range.</p> : <ul className="flex flex-col">{children}</ul>}
     </section>
   );
@@ -112,25 +139,26 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
           const toggleOpen = () => setOpened((prev) => (prev.has(c.value) ? new Set([...prev].filter((x) => x !== c.value)) : new Set([...prev, c.value])));
           return (
             <li key={`${i}:${c.value}`}>
-              <div className="flex items-center">
+              <div className="flex items-start" data-roving-row>
                 <button
                   type="button"
+                  data-roving="side"
                   aria-expanded={open}
                   aria-label={`${open ? "Hide" : "Show"} the event types of ${categoryLabel(c.value)}`}
                   onClick={toggleOpen}
                   disabled={list.length === 0}
-                  className="flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-30"
+                  className="mt-px flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-30"
                 >
                   <ChevronRight className={cn("size-3.5 transition-transform", open && "rotate-90")} />
                 </button>
                 <ul className="min-w-0 flex-1">
-                  <FacetRow dimension="category" value={c} label={categoryLabel(c.value || null)} filter={filter} onToggle={onToggle} max={max} />
+                  <FacetRow dimension="category" value={c} label={categoryLabel(c.value || null)} filter={filter} onToggle={onToggle} max={max} wrap ownRow={false} />
                 </ul>
               </div>
               {open ? (
                 <ul className="mb-1 ml-2.5 flex flex-col border-l pl-2" aria-label={`Event types of ${categoryLabel(c.value)}`}>
                   {list.map((v, i) => (
-                    <FacetRow key={`${i}:${v.value}`} dimension="eventType" value={v} label={eventTypeLabel(v.value)} filter={filter} onToggle={onToggle} max={typeMax} />
+                    <FacetRow key={`${i}:${v.value}`} dimension="eventType" value={v} label={eventTypeLabel(v.value)} filter={filter} onToggle={onToggle} max={typeMax} wrap />
                   ))}
                 </ul>
               ) : null}
@@ -142,23 +170,30 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
   );
 }
 
-function FacetRow({ dimension, value, label, filter, onToggle, max }: { dimension: FacetDimension; value: FacetValue; label: string; filter: EventFilter; onToggle: Toggle; max: number }) {
+/**
+ * One value: its name filters on it, the minus leaves it out. Event types and categories wrap
+ * (their labels are the words people look for: "Two-factor authentication requirement
+ * changed"); long tails (names, addresses) keep one line and show whole in the tooltip.
+ */
+function FacetRow({ dimension, value, label, filter, onToggle, max, wrap = false, ownRow = true }: { dimension: FacetDimension; value: FacetValue; label: string; filter: EventFilter; onToggle: Toggle; max: number; wrap?: boolean; ownRow?: boolean }) {
+  const labelClass = wrap ? "min-w-0 [overflow-wrap:anywhere]" : "truncate";
   const included = filter.include[dimension].includes(value.value);
   const excluded = filter.exclude[dimension].includes(value.value);
   if (!togglable(dimension, value)) {
     return (
       <li className="relative flex items-center gap-1 rounded-sm px-1 py-0.5 text-[13px]" title="No filter can name this value">
         <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />
-        <span className="relative min-w-0 truncate">{label}</span>
+        <span className={cn("relative min-w-0", labelClass)}>{label}</span>
         <span className="relative ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
       </li>
     );
   }
   return (
-    <li className="group/row relative flex items-center gap-1 rounded-sm">
+    <li className="group/row relative flex items-start gap-1 rounded-sm" data-roving-row={ownRow || undefined}>
       <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />
       <button
         type="button"
+        data-roving="main"
         aria-pressed={included}
         aria-label={`${included ? "Stop filtering on" : "Only"} ${label} (${formatCount(value.count)})`}
         title={included ? `Stop filtering on ${label}` : `Only ${label}`}
@@ -168,18 +203,19 @@ function FacetRow({ dimension, value, label, filter, onToggle, max }: { dimensio
           excluded && "text-muted-foreground line-through",
         )}
       >
-        {included ? <Check className="size-3.5 shrink-0 text-primary" aria-hidden /> : excluded ? <Ban className="size-3.5 shrink-0 text-destructive" aria-hidden /> : null}
-        <span className="truncate">{label}</span>
+        {included ? <Check className="mt-0.5 size-3.5 shrink-0 self-start text-primary" aria-hidden /> : excluded ? <Ban className="mt-0.5 size-3.5 shrink-0 self-start text-destructive" aria-hidden /> : null}
+        <span className={labelClass}>{label}</span>
         <span className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
       </button>
       <button
         type="button"
+        data-roving="side"
         aria-pressed={excluded}
         aria-label={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
         title={excluded ? `Stop excluding ${label}` : `Exclude ${label}`}
         onClick={() => onToggle({ dimension, value: value.value, exclude: true })}
         className={cn(
-          "relative flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground opacity-0 outline-none group-hover/row:opacity-100 hover:bg-accent hover:text-destructive focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-ring/50",
+          "relative mt-px flex size-5 shrink-0 items-center justify-center rounded-sm text-muted-foreground opacity-0 outline-none group-hover/row:opacity-100 hover:bg-accent hover:text-destructive focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-ring/50",
           excluded && "text-destructive opacity-100",
         )}
       >

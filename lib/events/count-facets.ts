@@ -1,11 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isQueryTimeout } from "@/lib/db/query-timeout";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readAggregate, typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
+import { DAY_MS } from "@/lib/stats/spans";
 import { estimateEvents } from "./count-events";
 import type { Dimension, EventFilter } from "./filters";
 import { resolveTimeRange } from "./time-range";
 import { LIST_TEXT_MAX } from "./event-row";
-import { FACET_BUDGET } from "./facet-budget";
+import { EXACT_BUDGET, FACET_BUDGET } from "./facet-budget";
+import { rollupFor, type FacetRollup } from "./facet-rollups";
+import { facetRollupCounts } from "./facet-sources";
 import { resolveActors } from "./resolve-actors";
 import { eventWhere } from "./where";
 
@@ -13,7 +18,7 @@ import { eventWhere } from "./where";
 export const FACET_DIMENSIONS = ["eventType", "category", "actorType", "actor", "resourceType", "contextType", "authMethod", "oauthApp", "ip"] as const;
 export type FacetDimension = (typeof FACET_DIMENSIONS)[number];
 
-const FACET_COLUMN: Record<FacetDimension, string> = {
+export const FACET_COLUMN: Record<FacetDimension, string> = {
   eventType: "event_type",
   category: "event_category",
   actorType: "actor_type",
@@ -43,9 +48,15 @@ export interface FacetWindow {
   /** The oldest instant counted: the range's start, or later when the counts were narrowed. */
   from: string | null;
   to: string | null;
-  /** True when only the newest `events` matching events were counted. */
+  /**
+   * True when the counts are an estimate: only the newest `events` events of the range that
+   * match the filter's indexed conditions were checked (the filter's other conditions too
+   * many rows to check them all under the time limit).
+   */
   narrowed: boolean;
   events: number;
+  /** Where the counts come from: the rollups (with raw edges), every matching event, or a sample of them. */
+  source: "rollup" | "events" | "sample";
 }
 
 export interface Facets {
@@ -54,10 +65,22 @@ export interface Facets {
   windows: Record<FacetDimension, FacetWindow>;
 }
 
+/**
+ * Dimensions counted together without the filter's selection in either: ticking an event
+ * type must leave the other categories and their types listed, so that types from several
+ * categories can be combined.
+ */
+const LINKED: ReadonlyArray<readonly FacetDimension[]> = [["eventType", "category"]];
+
+/** The filter without the values it includes on `dimensions`: how those dimensions are counted. */
+function withoutIncluded(filter: EventFilter, dimensions: readonly FacetDimension[]): EventFilter {
+  const include = { ...filter.include };
+  for (const d of dimensions) include[d as Dimension] = [];
+  return { ...filter, include };
+}
 
 /** The instant from which the newest `budget` rows matching `where` start, if there are more. */
 async function windowStart(where: Prisma.Sql, budget: number): Promise<Date | undefined> {
-  if ((await estimateEvents(where)) <= budget) return undefined;
   // Ordered by created_at alone, so that a (column, created_at) index answers it by itself.
   const edge = await db().$queryRaw<{ created_at: Date }[]>`
     SELECT created_at FROM audit_event WHERE ${where} ORDER BY created_at DESC OFFSET ${budget - 1} LIMIT 1`;
@@ -65,41 +88,63 @@ async function windowStart(where: Prisma.Sql, budget: number): Promise<Date | un
 }
 
 /** Whether the rows a filter keeps are picked by time alone (a contiguous stretch of the table). */
-const pickedByTime = (filter: EventFilter, omit?: Dimension) => Object.entries(filter.include).every(([d, values]) => d === omit || d === "text" || values.length === 0);
+const pickedByTime = (filter: EventFilter) => Object.entries(filter.include).every(([d, values]) => d === "text" || values.length === 0);
+
+type Counts = Map<FacetDimension, FacetValue[]>;
+type Named = (d: FacetDimension) => Set<string>;
 
 /**
- * Counts per value of each dimension for the current filter. A dimension that the filter
- * selects values of is counted without that selection (otherwise every other value would
- * read 0 and nobody could widen the choice); all the others share one GROUPING SETS pass.
+ * Counts per value of each dimension for the current filter, exact. A dimension that the
+ * filter selects values of is counted without that selection (otherwise every other value
+ * would read 0 and nobody could widen the choice).
+ *
+ * Each dimension is read from a rollup when rollupFor says one can serve the filter (a few
+ * rows per day or month, whatever the number of events), else from the matching events in
+ * one GROUPING SETS pass, exactly when that pass is affordable. Only when it is not (free
+ * text or an actor over millions of events) are the newest matching events counted, and the
+ * window says so.
  */
 export async function countFacets(filter: EventFilter, options: { now?: Date } = {}): Promise<Facets> {
   const now = options.now ?? new Date();
   const actorGids = await resolveActors(filter);
   const range = resolveTimeRange(filter.time, now);
-  const selected = FACET_DIMENSIONS.filter((d) => filter.include[d as Dimension].length > 0);
   // A value the filter names keeps its count even outside the top N: the panel lists it to undo.
-  const named = (d: FacetDimension) => new Set([...filter.include[d as Dimension], ...filter.exclude[d as Dimension]]);
-  const shared = FACET_DIMENSIONS.filter((d) => !selected.includes(d));
-  const groups: Array<{ dimensions: FacetDimension[]; omit?: Dimension }> = [
-    ...(shared.length > 0 ? [{ dimensions: shared }] : []),
-    ...selected.map((d) => ({ dimensions: [d], omit: d as Dimension })),
-  ];
+  const named: Named = (d) => new Set([...filter.include[d as Dimension], ...filter.exclude[d as Dimension]]);
+  const selected = (d: FacetDimension) => filter.include[d as Dimension].length > 0;
+  const omitted = (d: FacetDimension) => (selected(d) ? (LINKED.find((l) => l.includes(d)) ?? [d]) : []);
+  // Dimensions counted under the same filter share a group (and their passes).
+  const groups = new Map<string, { omit: readonly FacetDimension[]; dimensions: FacetDimension[] }>();
+  for (const d of FACET_DIMENSIONS) {
+    const linked = LINKED.find((l) => l.includes(d)) ?? [d];
+    const omit = linked.some(selected) ? linked : omitted(d);
+    const key = omit.join();
+    groups.set(key, { omit, dimensions: [...(groups.get(key)?.dimensions ?? []), d] });
+  }
 
   const counted = await Promise.all(
-    groups.map(async (group) => {
-      // The window is found with the indexed conditions only: free text would make finding it a scan.
-      const budget = pickedByTime(filter, group.omit) ? FACET_BUDGET.clustered : FACET_BUDGET.scattered;
-      const notBefore = await windowStart(eventWhere(filter, { now, actorGids, omitInclude: group.omit, part: "indexed" }), budget);
-      const counts = await groupingSets(group.dimensions, eventWhere(filter, { now, actorGids, omitInclude: group.omit, notBefore }), named);
-      const window: FacetWindow = { from: (notBefore ?? range.from)?.toISOString() ?? null, to: range.to?.toISOString() ?? null, narrowed: notBefore !== undefined, events: budget };
-      return { group, counts, window };
+    [...groups.values()].map(async ({ omit, dimensions }) => {
+      const counting = withoutIncluded(filter, omit);
+      const sources: SourceOptions = { now, actorGids };
+      const byRollup = new Map<FacetRollup | null, FacetDimension[]>();
+      for (const d of dimensions) {
+        const rollup = rollupFor(counting, d);
+        byRollup.set(rollup, [...(byRollup.get(rollup) ?? []), d]);
+      }
+      return Promise.all(
+        [...byRollup].map(async ([rollup, list]) => {
+          if (rollup === null) return countEvents(counting, list, named, sources, range);
+          const counts = rollup === "values" ? await valueFacets(counting, list as ValueDimension[], named, sources) : await groupingSets(list, rollupRelation(rollup, counting, sources), named);
+          const window: FacetWindow = { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, narrowed: false, events: 0, source: "rollup" };
+          return { counts, window };
+        }),
+      );
     }),
   );
   const dimensions = {} as Record<FacetDimension, FacetValue[]>;
   const windows = {} as Record<FacetDimension, FacetWindow>;
-  for (const { group, counts, window } of counted) {
-    for (const d of group.dimensions) {
-      dimensions[d] = counts.get(d) ?? [];
+  for (const { counts, window } of counted.flat()) {
+    for (const [d, values] of counts) {
+      dimensions[d] = values;
       windows[d] = window;
     }
   }
@@ -107,19 +152,60 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
   return { dimensions, windows };
 }
 
-async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, named: (d: FacetDimension) => Set<string>): Promise<Map<FacetDimension, FacetValue[]>> {
+/** What a GROUPING SETS pass reads: the events themselves, or a rollup's relation with a count `n` per row. */
+interface Relation {
+  from: Prisma.Sql;
+  /** The count of a group: count(*) over events, sum(n) over a rollup. */
+  count: "count(*)" | "sum(n)";
+  /** Whether client_ip is an inet (events) rather than text. */
+  inet: boolean;
+}
+
+function rollupRelation(rollup: Exclude<FacetRollup, "values">, filter: EventFilter, options: SourceOptions): Relation {
+  const { relation } = rollup === "types" ? typeCounts(filter, { ...options, finestMs: DAY_MS }) : facetRollupCounts(filter, options);
+  return { from: Prisma.sql`(${relation}) AS r`, count: "sum(n)", inet: false };
+}
+
+/**
+ * The dimensions no rollup can serve, counted over the matching events: all of them when the
+ * rows the indexes lead to are few enough to check under the time limit, else the newest of
+ * them (an estimate, said so in the window).
+ */
+async function countEvents(filter: EventFilter, dimensions: FacetDimension[], named: Named, options: SourceOptions, range: { from: Date | null; to: Date | null }) {
+  const { now, actorGids } = options;
+  const whole: FacetWindow = { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, narrowed: false, events: 0, source: "events" };
+  const indexed = eventWhere(filter, { now, actorGids, part: "indexed" });
+  const budget = pickedByTime(filter) ? FACET_BUDGET.clustered : FACET_BUDGET.scattered;
+  const exactBudget = pickedByTime(filter) ? EXACT_BUDGET.clustered : EXACT_BUDGET.scattered;
+  const events = (notBefore?: Date): Relation => ({ from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, notBefore })}`, count: "count(*)", inet: true });
+  if ((await estimateEvents(indexed)) <= exactBudget) {
+    try {
+      return { counts: await groupingSets(dimensions, events(), named), window: whole };
+    } catch (error) {
+      // The estimate was wrong by far: count a window of the newest events instead.
+      if (!isQueryTimeout(error)) throw error;
+    }
+  }
+  const notBefore = await windowStart(indexed, budget);
+  if (!notBefore) return { counts: await groupingSets(dimensions, events(), named), window: whole };
+  const window: FacetWindow = { ...whole, from: notBefore.toISOString(), narrowed: true, events: budget, source: "sample" };
+  return { counts: await groupingSets(dimensions, events(notBefore), named), window };
+}
+
+async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
   // Event types are grouped with their category so the panel can nest them.
   const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
   const columns = [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
   // Grouped by whole values, answered cut: a value of 200,000 characters is a few hundred here.
-  const select = columns.map((c, i) => `${c === "client_ip" ? "host(client_ip)" : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
-  const rows = await db().$queryRaw<Array<Record<string, unknown> & { n: number }>>`
-    SELECT ${Prisma.raw(select)}, count(*)::int AS n
-    FROM audit_event WHERE ${where}
-    GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})`;
+  const ip = relation.inet ? "host(client_ip)" : "client_ip";
+  const select = columns.map((c, i) => `${c === "client_ip" ? ip : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
+  const rows = await readAggregate<Record<string, unknown> & { n: number }>(Prisma.sql`
+    SELECT ${Prisma.raw(select)}, ${Prisma.raw(relation.count)}::int AS n
+    FROM ${relation.from}
+    GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})`);
 
   const index = (column: string) => columns.indexOf(column);
-  const out = new Map<FacetDimension, FacetValue[]>(dimensions.map((d) => [d, []]));
+  const out: Counts = new Map(dimensions.map((d) => [d, []]));
   for (const row of rows) {
     // The set a row belongs to is the one whose columns are not rolled up (GROUPING = 0).
     const dimension = dimensions.find((d) => {
@@ -129,16 +215,37 @@ async function groupingSets(dimensions: FacetDimension[], where: Prisma.Sql, nam
     if (!dimension) continue;
     const column = index(dimension === "eventType" ? "event_type" : FACET_COLUMN[dimension]);
     const value = row[`c${column}`];
-    if (value === null || value === undefined) continue;
+    // The rollups keep a missing value as "", the events as NULL: neither is a value to list.
+    if (value === null || value === undefined || value === "") continue;
     const entry: FacetValue = { value: String(value), count: row.n, ...(row[`x${column}`] === true ? { cut: true } : {}) };
-    if (dimension === "eventType") entry.category = (row[`c${index("event_category")}`] as string | null) ?? null;
+    if (dimension === "eventType") entry.category = (row[`c${index("event_category")}`] as string | null) || null;
     out.get(dimension)!.push(entry);
   }
-  for (const [d, values] of out) {
+  return topValues(out, named);
+}
+
+function topValues(counts: Counts, named: Named): Counts {
+  for (const [d, values] of counts) {
     const keep = named(d);
-    out.set(d, values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).filter((v, i) => i < TOP[d] || keep.has(v.value)));
+    counts.set(d, values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).filter((v, i) => i < TOP[d] || keep.has(v.value)));
   }
-  return out;
+  return counts;
+}
+
+/** Actors, addresses and apps from the per-value rollup: the top values of each, and those the filter names. */
+async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], named: Named, options: SourceOptions): Promise<Counts> {
+  const lists = await Promise.all(
+    dimensions.map(async (d) => {
+      const { relation } = valueCounts(filter, d, options);
+      const rows = await readAggregate<{ v: string; x: boolean; n: number }>(Prisma.sql`
+        WITH g AS (SELECT value, sum(n)::int AS n FROM (${relation}) AS r GROUP BY value)
+        SELECT left(value, ${LIST_TEXT_MAX}) AS v, length(value) > ${LIST_TEXT_MAX} AS x, n FROM (SELECT * FROM g ORDER BY n DESC, value LIMIT ${TOP[d]}) AS top
+        UNION
+        SELECT left(value, ${LIST_TEXT_MAX}), length(value) > ${LIST_TEXT_MAX}, n FROM g WHERE value = ANY(${[...named(d)]}::text[])`);
+      return [d, rows.map((r): FacetValue => ({ value: r.v, count: r.n, ...(r.x ? { cut: true } : {}) }))] as const;
+    }),
+  );
+  return topValues(new Map<FacetDimension, FacetValue[]>(lists), named);
 }
 
 async function labelActors(values: FacetValue[]): Promise<void> {

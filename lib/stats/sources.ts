@@ -37,7 +37,7 @@ export function resolvedInterval(filter: EventFilter, now: Date): Interval {
   return resolveTimeRange(filter.time, now);
 }
 
-function intervalSql(column: string, interval: Interval, asDate = false): Prisma.Sql[] {
+export function intervalSql(column: string, interval: Interval, asDate = false): Prisma.Sql[] {
   const value = (d: Date) => (asDate ? sql`${d.toISOString().slice(0, 10)}::date` : sql`${d}::timestamptz`);
   return [
     ...(interval.from ? [sql`${raw(column)} >= ${value(interval.from)}`] : []),
@@ -55,10 +55,10 @@ export async function readAggregate<T>(query: Prisma.Sql): Promise<T[]> {
   return rows;
 }
 
-const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? sql`TRUE` : Prisma.join(parts, " AND "));
+export const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? sql`TRUE` : Prisma.join(parts, " AND "));
 
 /** The filter's conditions other than time: they read the same on audit_event and the rollups. */
-function dimensionConditions(filter: EventFilter, options: SourceOptions): Prisma.Sql[] {
+export function dimensionConditions(filter: EventFilter, options: SourceOptions): Prisma.Sql[] {
   return eventConditions({ ...filter, time: ALL_TIME }, { now: options.now, actorGids: options.actorGids });
 }
 

@@ -116,7 +116,7 @@ async function budgetShare() {
   const { startEmulator } = await import("@/lib/asana/emulator");
   const { syncWorkspace } = await import("./run-sync");
   const { db } = await import("@/lib/db/client");
-  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event RESTART IDENTITY CASCADE");
+  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_facet_rollup_daily, event_facet_rollup_hourly, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event RESTART IDENTITY CASCADE");
 
   const perMinute = 1_500;
   const emulator = await startEmulator({ host: "127.0.0.1", events: 2_000_000, seed: 9, rateLimit: { requests: perMinute, windowMs: 60_000 }, faults: { latencyMs: 300 }, logger });

@@ -42,9 +42,10 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  *
  * `ON CONFLICT DO NOTHING` makes replays harmless; data-modifying CTEs keep the actor table
  * (keyed by actor_key(), see its migration) and the resource table (last known names) up to
- * date from the rows that were really new. Three more CTEs over the same really-new
- * rows keep the rollups the charts read (event_rollup_hourly, event_rollup_daily,
- * event_value_rollup_monthly). Being part of this statement, they commit or roll back with
+ * date from the rows that were really new. More CTEs over the same really-new rows keep the
+ * rollups the charts and the facet panel read (event_rollup_hourly, event_rollup_daily,
+ * event_facet_rollup_hourly and _daily, event_value_rollup_monthly). Being part of this
+ * statement, they commit or roll back with
  * the events themselves, so a replayed page adds nothing and a crash loses nothing: they
  * always equal a count over audit_event. Their rows are upserted in key order so that two
  * writers touching the same hour lock rows in the same order and wait for each other rather
@@ -80,7 +81,7 @@ inserted AS (
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
   RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, actor_key,
-    resource_type, resource_gid, resource_name, client_ip, oauth_app_name
+    resource_type, resource_gid, resource_name, client_ip, oauth_app_name, context_type, auth_method
 ),
 actors AS (
   INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
@@ -126,6 +127,24 @@ daily AS (
   GROUP BY 1, 2, 3, 4, 5
   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
+),
+facets_hourly AS (
+  INSERT INTO event_facet_rollup_hourly AS r (bucket, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method, count)
+  SELECT date_trunc('hour', created_at, 'UTC'), workspace_gid, event_type, COALESCE(event_category, ''), actor_type,
+    COALESCE(resource_type, ''), COALESCE(context_type, ''), COALESCE(auth_method, ''), count(*)
+  FROM inserted
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (bucket, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method) DO UPDATE SET count = r.count + EXCLUDED.count
+),
+facets_daily AS (
+  INSERT INTO event_facet_rollup_daily AS r (day, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method, count)
+  SELECT (created_at AT TIME ZONE 'UTC')::date, workspace_gid, event_type, COALESCE(event_category, ''), actor_type,
+    COALESCE(resource_type, ''), COALESCE(context_type, ''), COALESCE(auth_method, ''), count(*)
+  FROM inserted
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method) DO UPDATE SET count = r.count + EXCLUDED.count
 ),
 monthly_values AS (
   INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)

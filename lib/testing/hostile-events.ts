@@ -183,6 +183,18 @@ daily AS (
   SELECT (created_at AT TIME ZONE 'UTC')::date, workspace_gid, event_type, COALESCE(event_category, ''), actor_type, count(*) FROM e GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type) DO UPDATE SET count = r.count + EXCLUDED.count
 ),
+facets_hourly AS (
+  INSERT INTO event_facet_rollup_hourly AS r (bucket, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method, count)
+  SELECT date_trunc('hour', created_at, 'UTC'), workspace_gid, event_type, COALESCE(event_category, ''), actor_type,
+    COALESCE(resource_type, ''), COALESCE(context_type, ''), COALESCE(auth_method, ''), count(*) FROM e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (bucket, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method) DO UPDATE SET count = r.count + EXCLUDED.count
+),
+facets_daily AS (
+  INSERT INTO event_facet_rollup_daily AS r (day, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method, count)
+  SELECT (created_at AT TIME ZONE 'UTC')::date, workspace_gid, event_type, COALESCE(event_category, ''), actor_type,
+    COALESCE(resource_type, ''), COALESCE(context_type, ''), COALESCE(auth_method, ''), count(*) FROM e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method) DO UPDATE SET count = r.count + EXCLUDED.count
+),
 actors AS (
   INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
   SELECT actor_key, min(actor_gid), min(actor_type), min(actor_name), min(actor_email), min(created_at), max(created_at), count(*) FROM e GROUP BY 1
@@ -246,6 +258,8 @@ export async function removeHostileEvents(client: pg.ClientBase): Promise<void> 
     await client.query(SUBTRACT_VALUES, [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
+    await client.query("DELETE FROM event_facet_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
+    await client.query("DELETE FROM event_facet_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("COMMIT");

@@ -29,6 +29,20 @@ async function dailyDifferences() {
     WHERE t.n IS DISTINCT FROM r.count`;
 }
 
+/** The facet rollups, per hour ("hour") or per day ("day"), against the same GROUP BY over the events. */
+async function facetDifferences(unit: "hour" | "day") {
+  const [key, table, truncated] =
+    unit === "hour" ? ["bucket", "event_facet_rollup_hourly", "date_trunc('hour', created_at, 'UTC')"] : ["day", "event_facet_rollup_daily", "(created_at AT TIME ZONE 'UTC')::date"];
+  return db().$queryRawUnsafe<unknown[]>(`
+    WITH truth AS (
+      SELECT ${truncated} AS ${key}, workspace_gid, event_type, COALESCE(event_category, '') AS event_category, actor_type,
+             COALESCE(resource_type, '') AS resource_type, COALESCE(context_type, '') AS context_type, COALESCE(auth_method, '') AS auth_method, count(*)::int AS n
+      FROM audit_event GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    )
+    SELECT * FROM truth t FULL JOIN ${table} r USING (${key}, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method)
+    WHERE t.n IS DISTINCT FROM r.count`);
+}
+
 /** The monthly rows unnested to one per value and day (zero days left out), and their totals. */
 async function valueDifferences() {
   return db().$queryRaw<unknown[]>`
@@ -62,6 +76,8 @@ export async function expectRollupsExact() {
   expect(await actorDifferences()).toEqual([]);
   expect(await hourlyDifferences()).toEqual([]);
   expect(await dailyDifferences()).toEqual([]);
+  expect(await facetDifferences("hour")).toEqual([]);
+  expect(await facetDifferences("day")).toEqual([]);
   expect(await valueDifferences()).toEqual([]);
   const [sums] = await db().$queryRaw<{ events: number; hourly: number }[]>`
     SELECT (SELECT count(*) FROM audit_event)::int AS events, (SELECT COALESCE(sum(count), 0) FROM event_rollup_hourly)::int AS hourly`;

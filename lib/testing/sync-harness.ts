@@ -41,7 +41,7 @@ export async function storedRaw(): Promise<Map<string, unknown>> {
 }
 
 export async function resetDatabase(): Promise<void> {
-  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event, coverage_day, seal_event RESTART IDENTITY CASCADE");
+  await db().$executeRawUnsafe("TRUNCATE audit_event, actor, event_rollup_hourly, event_rollup_daily, event_facet_rollup_daily, event_facet_rollup_hourly, event_value_rollup_monthly, workspace_sync_state, sync_run, quarantined_event, coverage_day, seal_event RESTART IDENTITY CASCADE");
 }
 
 export const testReconcileLimits: ReconcileLimits = {
