@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { EventRow } from "@/lib/events/event-row";
-import { waitForSyncedEvents } from "./demo-domain";
+import { waitForHydration, waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /**
@@ -25,6 +25,8 @@ async function richEvent(page: Page): Promise<EventRow> {
 const minutes = (a: string | null, b: string) => (Date.parse(a!) - Date.parse(b)) / 60_000;
 
 async function expectMarked(page: Page, gid: string) {
+  // The mark is read from the address's fragment once the page runs in the browser.
+  await waitForHydration(page);
   const row = page.locator(`tr[data-gid="${gid}"]`);
   await expect(row).toBeVisible();
   await expect(row).toHaveAttribute("data-marked", "true");
@@ -34,6 +36,7 @@ async function expectMarked(page: Page, gid: string) {
 test("an event's drawer opens its actor's quarter of an hour either side, with the event marked in it", async ({ page, consoleErrors }) => {
   const event = await richEvent(page);
   await page.goto(`/events?range=all&event=${event.gid}`);
+  await waitForHydration(page);
   const drawer = page.getByRole("dialog");
   await expect(drawer.getByTestId("event-sentence")).toBeVisible();
   await drawer.getByRole("navigation", { name: "Surrounding events" }).getByRole("link", { name: "This actor ±15 minutes" }).click();
@@ -81,7 +84,7 @@ test("a marker on an actor's timeline opens what they did next, from that event 
   const event = await richEvent(page);
   await page.goto(`/actors/${event.actorGid}?range=all`);
   const marked = page.locator("[data-testid='timeline-event'][data-marked='true']").filter({ has: page.getByTestId("timeline-marker") }).first();
-  await expect(marked).toBeVisible();
+  await expect(marked).toBeVisible({ timeout: 60_000 });
   await marked.getByRole("link", { name: "What happened next" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/events\\?.*actor=${event.actorGid}`));
