@@ -18,6 +18,7 @@ const EXAMPLES = [
   ["2fa", "free text also finds event types by name or label"],
   ['"quarterly plan" -draft', "a phrase in names, e-mails and details, without a word"],
   ["from:2026-11-20 to:2026-11-21", "an absolute range (UTC unless an offset is given)"],
+  ["since:today", "a calendar range in your zone: today, yesterday, this_week, this_month, last_month"],
 ] as const;
 
 const RULES = [
