@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { SavedWindowNote } from "@/components/saved/saved-window";
 import { Button } from "@/components/ui/button";
