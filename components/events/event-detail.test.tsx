@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import type { EventDetail as Detail } from "@/lib/events/get-event";
 import { EventDetail } from "./event-detail";
@@ -39,7 +40,18 @@ const base: Detail = {
   resourceKnownName: null,
 };
 
-const render = (event: Partial<Detail>) => renderToStaticMarkup(<EventDetail event={{ ...base, ...event }} tz="utc" />);
+/**
+ * The detail is always drawn inside the app router (the drawer, the event's page): its links
+ * (components/ui/link.tsx) take the router to fetch ahead on intent. Here, one that goes nowhere.
+ */
+const noop = () => {};
+const router: AppRouterInstance = { back: noop, forward: noop, refresh: noop, push: noop, replace: noop, prefetch: noop, bfcacheId: "test" };
+const render = (event: Partial<Detail>) =>
+  renderToStaticMarkup(
+    <AppRouterContext.Provider value={router}>
+      <EventDetail event={{ ...base, ...event }} tz="utc" />
+    </AppRouterContext.Provider>,
+  );
 /** The text a reader sees: tags dropped (a hidden character's marker is inline), entities read. */
 const text = (html: string) =>
   html

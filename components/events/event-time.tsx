@@ -6,15 +6,26 @@ import { formatInstant } from "@/lib/events/format-time";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { UTC } from "@/lib/time/zone";
 
+type EventTimeProps = { iso: string; tz?: TimeZoneChoice; ms?: boolean; stacked?: boolean; className?: string };
+
 /**
  * An instant in the chosen zone (the `tz` given, or the URL's), with its offset; the UTC reading (or, in UTC, the named
  * zone's) in the tooltip. While "local" is not known yet (a first visit, before hydration:
  * components/shell/local-zone.tsx) the time is held back rather than shown in another zone.
+ * Only a time given no zone reads the URL: one given its zone (each row of the table, the
+ * event's detail) does not subscribe to the URL, and renders wherever the zone is known.
  */
-export function EventTime({ iso, tz, ms = false, stacked = false, className }: { iso: string; tz?: TimeZoneChoice; ms?: boolean; stacked?: boolean; className?: string }) {
-  // Without a zone given, the page's own (the URL's `tz`).
-  const fromUrl = useZoneChoice();
-  const zone = useZone(tz ?? fromUrl);
+export function EventTime(props: EventTimeProps) {
+  return props.tz === undefined ? <TimeInUrlZone {...props} /> : <TimeInZone {...props} tz={props.tz} />;
+}
+
+/** Without a zone given, the page's own (the URL's `tz`). */
+function TimeInUrlZone(props: EventTimeProps) {
+  return <TimeInZone {...props} tz={useZoneChoice()} />;
+}
+
+function TimeInZone({ iso, tz, ms = false, stacked = false, className }: EventTimeProps & { tz: TimeZoneChoice }) {
+  const zone = useZone(tz);
   if (zone === null) {
     return (
       <time dateTime={iso} className={className} aria-busy="true" data-zone-pending="">

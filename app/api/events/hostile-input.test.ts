@@ -16,6 +16,22 @@ vi.mock("@/lib/auth/session", () => ({
   adminFromCookies: async () => ({ sessionId: "s", adminId: "a", email: "tester@example.com", name: "Tester", provider: "credentials" }),
 }));
 
+/**
+ * The page reads the browser's zone from its cookie (lib/time/request-zone.ts) through
+ * next/headers' cookies(), which only works inside a request. The request the page answers
+ * here: its zone cookie is the browser's to write, so it is hostile input too (absent, a
+ * zone, malformed percent-encoding, any text).
+ */
+const request = vi.hoisted(() => ({ zoneCookie: undefined as string | undefined }));
+vi.mock("next/headers", async () => {
+  const { ZONE_COOKIE } = await import("@/lib/time/zone-cookie");
+  return {
+    cookies: async () => ({
+      get: (name: string) => (name === ZONE_COOKIE && request.zoneCookie !== undefined ? { name, value: request.zoneCookie } : undefined),
+    }),
+  };
+});
+
 const { GET: list } = await import("./route");
 const { GET: count } = await import("./count/route");
 const { GET: facets } = await import("./facets/route");
@@ -127,6 +143,8 @@ describe("the events page under hostile input", () => {
       if (seed % 50 === 0) {
         const record: Record<string, string[]> = Object.create(null);
         for (const [k, v] of params) (record[k] ??= []).push(v);
+        const cookies = [undefined, "Europe%2FBerlin", "Pacific/Kiritimati", "%E0%A4%A", "Not/AZone", HOSTILE[seed % HOSTILE.length]];
+        request.zoneCookie = cookies[(seed / 50) % cookies.length];
         await expect(EventsPage({ searchParams: Promise.resolve(record) })).resolves.toBeTruthy();
       }
     }

@@ -83,7 +83,30 @@ describe("GET /api/actors and /api/resources", () => {
     const list = await call(actorList, "/api/actors?sort=height&page=0", {});
     expect(list.status).toBe(400);
     expect(list.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["page", "sort"]);
-    expect((await call(actorProfile, "/api/actors/abc", { gid: "abc" })).status).toBe(400);
-    expect((await call(actorProfile, "/api/actors/999999999", { gid: "999999999" })).status).toBe(404);
+    // Actor routes take an actor key (lib/actors/actor-key.ts), no longer only a numeric gid:
+    // what no key can be is refused with the reason, in the path as Next.js hands it over
+    // (percent-encoded) too.
+    const malformed: [segment: string, reason: RegExp][] = [
+      ["a".repeat(201), /longer than 200 characters/],
+      [encodeURIComponent("x".repeat(5_000)), /longer than 200 characters/],
+      ["bad%01key", /control characters/],
+      [encodeURIComponent("user:name:a\nb"), /control characters/],
+      ["%20", /empty/],
+      [encodeURIComponent(" asana"), /white space/],
+      ["a\ud800b", /lone surrogate/],
+    ];
+    for (const [segment, reason] of malformed) {
+      for (const handler of [actorProfile, actorEvents]) {
+        const answer = await call(handler, `/api/actors/${segment}`, { gid: segment });
+        expect(answer.status, segment.slice(0, 40)).toBe(400);
+        expect(answer.body.error.message, segment.slice(0, 40)).toMatch(reason);
+      }
+    }
+    // "abc" used to be refused as no gid; it is now a legal key (a bare type, as "asana" is,
+    // the key of an actor with no gid, e-mail or name) that no stored actor has: 404, as an
+    // unknown gid, e-mail key or undecodable segment (taken as it is) are.
+    for (const segment of ["abc", "999999999", encodeURIComponent("external_administrator:email:nobody@example.com"), "%E0%A4%A"]) {
+      expect((await call(actorProfile, `/api/actors/${segment}`, { gid: segment })).status, segment).toBe(404);
+    }
   });
 });
