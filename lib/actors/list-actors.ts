@@ -40,13 +40,14 @@ const ORDER: Record<ActorSort, Prisma.Sql> = {
 
 /**
  * Everyone who appears in the log as an actor, from the small actor table the sync keeps
- * (so search by name or e-mail never scans events). A page is a few dozen rows: OFFSET over
+ * (so search by name, e-mail or key never scans events: a key names actors without a gid, e.g.
+ * Asana itself, which have no name to find them by). A page is a few dozen rows: OFFSET over
  * this table costs nothing worth a keyset. Sparklines come from the monthly rollup's days.
  */
 export async function listActors(input: ActorListInput, now = new Date()): Promise<ActorList> {
   const conditions: Prisma.Sql[] = [];
   const q = input.q.trim();
-  if (q) conditions.push(/^\d+$/.test(q) ? Prisma.sql`key = ${q}` : Prisma.sql`(key = ${q} OR name ILIKE ${likePattern(q)} OR email ILIKE ${likePattern(q)})`);
+  if (q) conditions.push(/^\d+$/.test(q) ? Prisma.sql`key = ${q}` : Prisma.sql`(key ILIKE ${likePattern(q)} OR name ILIKE ${likePattern(q)} OR email ILIKE ${likePattern(q)})`);
   if (input.type) conditions.push(Prisma.sql`actor_type = ${input.type}`);
   const where = conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const page = Math.max(1, input.page);
