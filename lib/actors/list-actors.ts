@@ -56,7 +56,7 @@ export async function listActors(input: ActorListInput, now = new Date()): Promi
     db().$queryRaw<Array<{ key: string; gid: string | null; actor_type: string; name: string | null; email: string | null; first_seen: Date; last_seen: Date; event_count: number }>>`
       SELECT key, gid, left(actor_type, ${LIST_TEXT_MAX}) AS actor_type, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email,
         first_seen, last_seen, event_count FROM actor
-      WHERE ${where} ORDER BY ${ORDER[input.sort]} LIMIT ${ACTOR_PAGE_SIZE} OFFSET ${(page - 1) * ACTOR_PAGE_SIZE}`,
+      WHERE ${where} ORDER BY ${q ? Prisma.sql`(key = ${q}) DESC, ` : Prisma.empty}${ORDER[input.sort]} LIMIT ${ACTOR_PAGE_SIZE} OFFSET ${(page - 1) * ACTOR_PAGE_SIZE}`,
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM actor WHERE ${where}`,
   ]);
 
