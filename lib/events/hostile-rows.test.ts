@@ -33,8 +33,8 @@ const actorOf = (i: number) => `996${String(i).padStart(12, "0")}`;
 /**
  * 500 events whose every name is 200,000 characters, and their actors: a page of them. The
  * database writes the long values itself, so the test sends a few hundred bytes, not 400 MB.
- * The actor table holds what the sync's writer puts there: names cut at 1,000 characters, and
- * e-mails at 320 (lib/sync/store.ts, sanitize-record.ts).
+ * The actor and resource tables hold what the sync's writer puts there: names cut at 1,000
+ * characters, and e-mails at 320 (lib/sync/store.ts, sanitize-record.ts).
  */
 const WIDE_EVENTS = `
 INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
@@ -48,6 +48,10 @@ FROM generate_series(0, ${WIDE - 1}) AS i`;
 const WIDE_ACTORS = `
 INSERT INTO actor (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
 SELECT actor_key, actor_gid, actor_type, left(actor_name, 1000), left(actor_email, 320), created_at, created_at, 1 FROM audit_event WHERE gid LIKE '997%' AND actor_gid IS NOT NULL`;
+const WIDE_RESOURCES = `
+INSERT INTO resource (gid, resource_type, name, first_seen, last_seen)
+SELECT resource_gid, (array_agg(resource_type ORDER BY created_at DESC))[1], (array_agg(left(resource_name, 1000) ORDER BY created_at DESC))[1], min(created_at), max(created_at)
+FROM audit_event WHERE gid LIKE '997%' AND resource_gid IS NOT NULL AND resource_name IS NOT NULL GROUP BY 1`;
 
 const deepRaw: HostileEvent = {
   gid: "997999999999999",
@@ -67,6 +71,7 @@ beforeAll(async () => {
     await insertHostileEvents(client, [...hostileEvents(), deepRaw]);
     await client.query(WIDE_EVENTS, [now]);
     await client.query(WIDE_ACTORS);
+    await client.query(WIDE_RESOURCES);
   } finally {
     client.release();
   }

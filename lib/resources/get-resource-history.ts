@@ -9,7 +9,11 @@ export interface ResourceSummary {
   gid: string;
   resourceType: string | null;
   resourceSubtype: string | null;
-  /** The newest name it was seen with (resources get renamed), from the resource table: a deleted resource keeps it. */
+  /**
+   * The newest name it was seen with (resources get renamed), as the resource table keeps it: a
+   * deleted resource keeps it. Whole: the table's copy is cut at 1,000 characters, so the name is
+   * read from the event the table took it from.
+   */
   name: string | null;
   email: string | null;
   firstSeen: string;
@@ -20,9 +24,10 @@ export interface ResourceSummary {
 
 /**
  * What the log says about one resource, over all time; null when no event touched it. Its
- * last known name is the resource table's (kept by the sync); the newest type and e-mail are
- * read from the newest event that has one (the resource index in time order), never gathered
- * from all of them: a resource with ten thousand events of
+ * last known name is the resource table's (kept by the sync), read whole from the one event
+ * the table took it from (the resource index at the table's last_seen); the newest type and
+ * e-mail are read from the newest event that has one (the resource index in time order),
+ * never gathered from all of them: a resource with ten thousand events of
  * 200,000-character names would otherwise make the database collect two gigabytes.
  */
 export async function getResourceSummary(gid: string): Promise<ResourceSummary | null> {
@@ -30,7 +35,9 @@ export async function getResourceSummary(gid: string): Promise<ResourceSummary |
     Array<{ resource_type: string | null; resource_subtype: string | null; name: string | null; email: string | null; first_seen: Date; last_seen: Date; n: number; actors: number }>
   >`
     SELECT newest.resource_type, newest.resource_subtype,
-           (SELECT name FROM resource WHERE gid = ${gid}) AS name,
+           (SELECT COALESCE((SELECT e.resource_name FROM audit_event AS e
+                             WHERE e.resource_gid = r.gid AND e.created_at = r.last_seen AND starts_with(e.resource_name, r.name) LIMIT 1), r.name)
+            FROM resource AS r WHERE r.gid = ${gid}) AS name,
            (SELECT resource_email FROM audit_event WHERE resource_gid = ${gid} AND resource_email IS NOT NULL ORDER BY created_at DESC LIMIT 1) AS email,
            totals.first_seen, totals.last_seen, totals.n, totals.actors
     FROM (SELECT min(created_at) AS first_seen, max(created_at) AS last_seen, count(*)::int AS n, count(DISTINCT actor_key)::int AS actors

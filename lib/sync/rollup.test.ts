@@ -117,12 +117,20 @@ describe("rollups kept by the sync", () => {
   it("are rebuilt exactly from existing events by the migration's backfill", async () => {
     emulator = await startTestEmulator({ seed: 66, events: 900 });
     await runSync(emulator);
-    await db().$executeRawUnsafe("TRUNCATE event_rollup_hourly, event_rollup_daily, event_value_rollup_monthly");
-    // Each rollup migration's backfill, from its lock to its end: the hourly one, then the others.
-    for (const suffix of ["_rollups", "_rollup_daily_monthly"]) {
-      const name = (await readdir(MIGRATIONS_DIR)).find((d) => d.endsWith(suffix))!;
-      const sql = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-      const statements = sql.slice(sql.indexOf("LOCK TABLE")).split(";").map((s) => s.trim()).filter((s) => s && !s.includes("event_value_rollup_daily"));
+    const rollups = ["event_rollup_hourly", "event_rollup_daily", "event_value_rollup_monthly", "event_facet_rollup_daily", "event_facet_rollup_hourly"];
+    await db().$executeRawUnsafe(`TRUNCATE ${rollups.join(", ")}`);
+    // Every migration's backfill of these rollups, in migration order, each in a transaction as
+    // migrate() runs it: the hourly and daily ones and the per-value rollup by gid, then the
+    // actor-key migration's per-value rows of the actors without a gid (by key), then the facet
+    // rollups. Its lock and its INSERTs into the rollups; comments go first (they hold semicolons).
+    const fills = (statement: string) => statement.startsWith("LOCK TABLE") || rollups.some((table) => statement.startsWith(`INSERT INTO "${table}"`));
+    const suffixes = ["_rollups", "_rollup_daily_monthly", "_actor_key_resource", "_facet_rollups"];
+    const backfills = (await readdir(MIGRATIONS_DIR)).sort().filter((d) => suffixes.some((suffix) => d.endsWith(suffix)));
+    expect(backfills).toHaveLength(suffixes.length);
+    for (const name of backfills) {
+      const sql = (await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")).replace(/--.*$/gm, "");
+      const statements = sql.split(";").map((s) => s.trim()).filter(fills);
+      expect(statements.some((s) => s.startsWith("INSERT")), name).toBe(true);
       await db().$transaction(async (tx) => {
         for (const statement of statements) await tx.$executeRawUnsafe(statement);
       });

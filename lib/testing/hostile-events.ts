@@ -170,7 +170,7 @@ FROM (
 ) AS per_day
 GROUP BY 1, 2, 3, 4`;
 
-/** The rollups and actor rows of the events just written ($2), as the sync keeps them. */
+/** The rollups, actor and resource rows of the events just written ($2), as the sync keeps them (names cut at 1,000 in the resource table). */
 const ROLLUPS = `
 WITH e AS (SELECT * FROM audit_event WHERE workspace_gid = $1 AND gid = ANY($2::text[])),
 hourly AS (
@@ -199,6 +199,14 @@ actors AS (
   INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
   SELECT actor_key, min(actor_gid), min(actor_type), min(actor_name), min(actor_email), min(created_at), max(created_at), count(*) FROM e GROUP BY 1
   ON CONFLICT (key) DO UPDATE SET event_count = a.event_count + EXCLUDED.event_count, first_seen = LEAST(a.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(a.last_seen, EXCLUDED.last_seen)
+),
+resources AS (
+  INSERT INTO resource AS r (gid, resource_type, name, first_seen, last_seen)
+  SELECT resource_gid, (array_agg(resource_type ORDER BY created_at DESC))[1], (array_agg(left(resource_name, 1000) ORDER BY created_at DESC))[1], min(created_at), max(created_at)
+  FROM e WHERE resource_gid IS NOT NULL AND resource_name IS NOT NULL GROUP BY 1
+  ON CONFLICT (gid) DO UPDATE SET first_seen = LEAST(r.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(r.last_seen, EXCLUDED.last_seen),
+    resource_type = CASE WHEN EXCLUDED.last_seen >= r.last_seen THEN COALESCE(EXCLUDED.resource_type, r.resource_type) ELSE r.resource_type END,
+    name = CASE WHEN EXCLUDED.last_seen >= r.last_seen THEN EXCLUDED.name ELSE r.name END
 )
 INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
 ${VALUE_ROWS}
@@ -251,7 +259,7 @@ export async function insertHostileEvents(client: pg.ClientBase, events = hostil
   }
 }
 
-/** Takes them out again, rollups and actors included, so that other specs count what they expect. */
+/** Takes them out again, rollups, actors and resources included, so that other specs count what they expect. */
 export async function removeHostileEvents(client: pg.ClientBase): Promise<void> {
   await client.query("BEGIN");
   try {
@@ -261,6 +269,7 @@ export async function removeHostileEvents(client: pg.ClientBase): Promise<void> 
     await client.query("DELETE FROM event_facet_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_facet_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
+    await client.query("DELETE FROM resource WHERE gid IN (SELECT resource_gid FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("COMMIT");
   } catch (error) {
