@@ -11,9 +11,12 @@ export async function waitForSyncedEvents(page: Page) {
   }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
 }
 
-/** Waits until the explorer has hydrated: the zone toggle names the browser's zone only then. */
+/**
+ * Waits until the explorer has hydrated: the zone toggle names the browser's zone only then.
+ * Hidden ones count: an open drawer makes the page behind it inert (aria-hidden), not unseen.
+ */
 export async function waitForHydration(page: Page) {
-  await expect(page.getByRole("button", { name: /^Local \(UTC/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("button", { name: /^Local \(UTC/, includeHidden: true })).toBeVisible({ timeout: 60_000 });
 }
 
 /** A screenshot kept with the test's results, as a file and as an attachment of the report. */
