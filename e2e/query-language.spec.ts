@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { waitForSyncedEvents } from "./demo-domain";
+import { waitForHydration, waitForSyncedEvents } from "./demo-domain";
 import { expect, test } from "./fixtures";
 
 /**
@@ -18,6 +18,7 @@ const categories = (page: Page) => page.locator("tbody tr[data-gid] td:nth-child
 
 test("NOT and OR are operators: the right chips and rows, no text filter", async ({ page, consoleErrors }) => {
   await page.goto("/events?range=90d");
+  await waitForHydration(page);
   const bar = page.getByRole("combobox", { name: "Query" });
   await expect(page.locator("tbody tr[data-gid]").first()).toBeVisible();
 
@@ -53,6 +54,7 @@ test("NOT and OR are operators: the right chips and rows, no text filter", async
 
 test("a word the bar does not understand is pointed at, and changes nothing", async ({ page }) => {
   await page.goto("/events?range=90d&category=deletion");
+  await waitForHydration(page);
   const bar = page.getByRole("combobox", { name: "Query" });
   await bar.fill("category:deletion OR @actor.emial:a@x.com");
   await bar.press("Enter");
@@ -67,6 +69,7 @@ test("a word the bar does not understand is pointed at, and changes nothing", as
 
 test("completes fields and values from the keyboard", async ({ page }) => {
   await page.goto("/events?range=90d");
+  await waitForHydration(page);
   const bar = page.getByRole("combobox", { name: "Query" });
   await bar.fill("");
   await bar.pressSequentially("categ");
@@ -94,6 +97,7 @@ test("completes fields and values from the keyboard", async ({ page }) => {
 
 test("the help sheet explains the syntax and applies an example", async ({ page }) => {
   await page.goto("/events?range=90d");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Query syntax help" }).click();
   const sheet = page.getByRole("dialog", { name: "Query syntax" });
   await expect(sheet).toContainText("NOT binds tightest");

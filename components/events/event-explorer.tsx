@@ -116,7 +116,8 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
     <div className="flex flex-col gap-4">
       <PageSkipLink label="Skip to results" onSkip={() => focusRow(tableRef.current, "first") ?? tableRef.current?.focus()} />
       <ShortcutSheet open={shortcuts} onOpenChange={setShortcuts} />
-      <QueryBar key={`${filterToText(filter)} ${zone}`} filter={filter} onSubmit={(f) => void setFilter(f)} />
+      {/* Remounted when its text changes; the zone changes the text of absolute bounds only, and a remount would drop what someone is typing as hydration learns the zone. */}
+      <QueryBar key={filter.time.kind === "absolute" ? `${filterToText(filter)} ${zone}` : filterToText(filter)} filter={filter} onSubmit={(f) => void setFilter(f)} />
 
       <div className="flex flex-wrap items-center gap-2">
         <TimeRangePicker value={filter.time} tz={view.tz} onChange={(time) => void setFilter(withTime(filter, time))} />
