@@ -36,8 +36,8 @@ test("a search that reads the whole range and finds nothing says so, with no New
   // render, which reads the real 3,000 events whole.
   await page.goto("/events?range=90d");
   await waitForHydration(page);
-  await page.getByRole("textbox", { name: "Query" }).fill(TERM);
-  await page.getByRole("textbox", { name: "Query" }).press("Enter");
+  await page.getByRole("combobox", { name: "Query" }).fill(TERM);
+  await page.getByRole("combobox", { name: "Query" }).press("Enter");
 
   // While it reads: how much of the range is done, never an empty "no more events".
   const progress = page.getByTestId("search-progress");

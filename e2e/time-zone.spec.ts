@@ -44,7 +44,7 @@ test("Local is New York everywhere, from the first HTML on, and never +00:00", a
   await page.goto("/events?from=2026-11-20T15:00:00.000Z&to=2026-11-21T15:00:00.000Z");
   const button = page.getByTestId("time-range-button");
   await expect(button).toHaveText(`2026-11-20 10:00 → 2026-11-21 10:00 ${ZONE}`);
-  await expect(page.getByRole("textbox", { name: "Query" })).toHaveValue(/from:2026-11-20T10:00:00-05:00 to:2026-11-21T10:00:00-05:00/);
+  await expect(page.getByRole("combobox", { name: "Query" })).toHaveValue(/from:2026-11-20T10:00:00-05:00 to:2026-11-21T10:00:00-05:00/);
   await button.click();
   await expect(page.getByText(`Absolute, in ${ZONE} (UTC-05:00)`)).toBeVisible();
   await expect(page.getByLabel("From")).toHaveValue("2026-11-20T10:00");
