@@ -30,7 +30,6 @@ import { useZone } from "@/lib/time/use-local-zone";
 import { TimeRangePicker } from "./time-range-picker";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { PageSkipLink } from "@/components/shell/page-skip-link";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { markedGid } from "@/lib/events/context-links";
 
 /** The explorer, bound to the URL: what it shows is what the address says, and nothing else. */
@@ -48,8 +47,15 @@ type SetView = ReturnType<typeof useEventParams>["setView"];
  * scrolled to once when it is among the rows.
  */
 function useMarkedRow(events: EventPage["events"], tableRef: React.RefObject<HTMLDivElement | null>): string | null {
-  const hydrated = useHydrated();
-  const marked = hydrated ? markedGid(window.location.hash) : null;
+  // Read after commit: a client navigation writes the new address (and its fragment) only once
+  // the page has rendered, so the fragment read during render is still the last page's.
+  const [marked, setMarked] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () => setMarked(markedGid(window.location.hash));
+    read();
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, [events]);
   const shown = useRef<string | null>(null);
   useEffect(() => {
     if (!marked || shown.current === marked) return;
