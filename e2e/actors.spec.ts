@@ -10,11 +10,12 @@ test.beforeEach(async ({ page }) => {
 test("an actor opened from the overview's chart shows who they are and their events by day", async ({ page, consoleErrors }, testInfo) => {
   // Several pages and two full screenshots on a 2-core server that may be busy.
   test.slow();
-  await page.goto("/?range=all");
+  // People: the busiest actor of all is Asana itself, which signs in from no address to mark.
+  await page.goto("/?range=all&actor_type=user");
   const top = page.getByTestId("top-actor-link").first();
   const name = (await top.innerText()).trim();
   await top.click();
-  await expect(page).toHaveURL(/\/actors\/[^/?]+\?range=all/);
+  await expect(page).toHaveURL(/\/actors\/\d+\?.*range=all/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   const identity = page.getByTestId("actor-identity");
   await expect(identity).toContainText("First seen");
