@@ -14,7 +14,9 @@ chmod 700 "$PGDATA"
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   printf '%s' "$POSTGRES_PASSWORD" > /tmp/pwfile
   chown postgres /tmp/pwfile
-  su postgres -s /bin/sh -c "$PGBIN/initdb -D '$PGDATA' -U '$POSTGRES_USER' --pwfile=/tmp/pwfile --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
+  # UTF8, as the official image initialises it (its LANG is en_US.utf8): a minbase system has
+  # no locale, and initdb would otherwise pick SQL_ASCII, where U&'\FFFD' cannot be written.
+  su postgres -s /bin/sh -c "$PGBIN/initdb -D '$PGDATA' -U '$POSTGRES_USER' --pwfile=/tmp/pwfile --encoding=UTF8 --locale=C --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
   rm -f /tmp/pwfile
   echo "host all all all scram-sha-256" >> "$PGDATA/pg_hba.conf"
   su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D '$PGDATA' -o '-c listen_addresses= -p $PGPORT' -w start >/dev/null"
