@@ -13,9 +13,11 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 
 -- Control characters in a name or e-mail become U+FFFD in the key (never in the events), so
--- that every key can travel in a link and an explorer filter, which refuse them.
+-- that every key can travel in a link and an explorer filter, which refuse them. Its search
+-- path is fixed where it is created: pg_restore runs with an empty one, and would not find
+-- bounded_key() while it fills the generated column.
 CREATE FUNCTION actor_key(actor_type text, gid text, email text, name text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
   SELECT bounded_key(CASE
     WHEN gid IS NOT NULL THEN gid
     WHEN email IS NOT NULL THEN regexp_replace(COALESCE(actor_type, '') || ':email:' || lower(email), '[\x01-\x1f\x7f]', U&'\FFFD', 'g')
