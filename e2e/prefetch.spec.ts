@@ -27,5 +27,7 @@ test("a page fetches no side-menu page ahead until the pointer is on its link", 
   const ahead = page.waitForRequest((request) => isPrefetch(request) && new URL(request.url()).pathname === "/audit");
   await sideMenu.getByRole("link", { name: "Audit trail" }).hover();
   await ahead;
-  expect(prefetched).toEqual(["/audit"]);
+  // Next.js 16 may fetch one page ahead in several requests (its tree, then its segments), all to the
+  // page's own path: what matters is that no other page was fetched.
+  expect([...new Set(prefetched)]).toEqual(["/audit"]);
 });
