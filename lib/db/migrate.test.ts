@@ -48,4 +48,24 @@ describe("migrate", () => {
     await admin.query(`DROP DATABASE IF EXISTS ${again.pathname.slice(1)} WITH (FORCE)`);
     await admin.end();
   });
+
+  it("refuses a database that is not UTF8, saying why and how to fix it, and changes nothing", async () => {
+    const name = `${url.pathname.slice(1)}_ascii`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+    try {
+      const ascii = new URL(adminUrl);
+      ascii.pathname = `/${name}`;
+      await expect(migrate(ascii.toString())).rejects.toThrow(`The database "${name}" is encoded SQL_ASCII; the audit log needs UTF8.`);
+      const client = new pg.Client({ connectionString: ascii.toString() });
+      await client.connect();
+      const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      await client.end();
+      expect(tables.rows).toEqual([]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
 });

@@ -76,12 +76,31 @@ export interface MigrateResult {
   total: number;
 }
 
+/**
+ * Asana's events are Unicode text, and the migrations write it (U+FFFD in actor keys). A
+ * database created SQL_ASCII (what initdb picks on a system without a UTF-8 locale) stores
+ * bytes without checking them and cannot hold those literals: refused at start, with how to fix it.
+ */
+async function requireUtf8(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ encoding: string; database: string }>(
+    "SELECT pg_encoding_to_char(encoding) AS encoding, datname AS database FROM pg_database WHERE datname = current_database()",
+  );
+  const { encoding, database } = rows[0]!;
+  if (encoding !== "UTF8") {
+    throw new Error(
+      `The database "${database}" is encoded ${encoding}; the audit log needs UTF8. Create it with ` +
+        `CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0 (or initialise the server with initdb --encoding=UTF8) and start again.`,
+    );
+  }
+}
+
 export async function migrate(url: string, logger?: Logger, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
   try {
+    await requireUtf8(client);
     // Several app instances may start at once: one migrates, the others wait for it.
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(CREATE_TABLE);
