@@ -36,6 +36,9 @@ async function main() {
       },
     });
     out(`  loaded through the sync's page writer at ${Math.round(rate).toLocaleString("en-US")} events/s, then VACUUM ANALYZE`);
+    const { measureStorage, storageLines } = await import("./bench-storage");
+    out("\nstorage");
+    for (const line of storageLines(await measureStorage(), EVENTS)) out(line);
     await registerExplorerShapes();
     await (await import("@/lib/stats/bench")).registerStatsShapes(RUNS);
     out(`\nload average before measuring: ${loadAverage()}`);
