@@ -11,6 +11,7 @@ import { getActorProfile } from "@/lib/actors/get-actor-profile";
 import { listActors } from "@/lib/actors/list-actors";
 import { dbPool } from "@/lib/db/client";
 import { getResourceSummary } from "@/lib/resources/get-resource-history";
+import { ACTOR_USED_UPSERT } from "@/lib/sync/store";
 import { BIDI_NAME, hostileEvents, insertHostileEvents, type HostileEvent } from "@/lib/testing/hostile-events";
 import { countFacets } from "./count-facets";
 import { LIST_TEXT_MAX } from "./event-row";
@@ -34,7 +35,7 @@ const actorOf = (i: number) => `996${String(i).padStart(12, "0")}`;
  * 500 events whose every name is 200,000 characters, and their actors: a page of them. The
  * database writes the long values itself, so the test sends a few hundred bytes, not 400 MB.
  * The actor and resource tables hold what the sync's writer puts there: names cut at 1,000
- * characters, and e-mails at 320 (lib/sync/store.ts, sanitize-record.ts).
+ * characters, and e-mails at 320 (lib/sync/store.ts, sanitize-record.ts); so does actor_used_value.
  */
 const WIDE_EVENTS = `
 INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email,
@@ -72,6 +73,7 @@ beforeAll(async () => {
     await client.query(WIDE_EVENTS, [now]);
     await client.query(WIDE_ACTORS);
     await client.query(WIDE_RESOURCES);
+    await client.query(ACTOR_USED_UPSERT("(SELECT * FROM audit_event WHERE gid LIKE '997%')"));
   } finally {
     client.release();
   }

@@ -44,9 +44,9 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  * (keyed by actor_key(), see its migration) and the resource table (last known names) up to
  * date from the rows that were really new. More CTEs over the same really-new rows keep the
  * rollups the charts and the facet panel read (event_rollup_hourly, event_rollup_daily,
- * event_facet_rollup_hourly and _daily, event_value_rollup_monthly). Being part of this
- * statement, they commit or roll back with
- * the events themselves, so a replayed page adds nothing and a crash loses nothing: they
+ * event_facet_rollup_hourly and _daily, event_value_rollup_monthly) and what each actor used
+ * (actor_used_value, the actor profile's). Being part of this statement, they commit or roll
+ * back with the events themselves, so a replayed page adds nothing and a crash loses nothing: they
  * always equal a count over audit_event. Their rows are upserted in key order so that two
  * writers touching the same hour lock rows in the same order and wait for each other rather
  * than deadlock. Hours and days are UTC, whatever the session's time zone. The per-value
@@ -65,6 +65,31 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  */
 const ACTOR_NAME_MAX = 1_000;
 
+/**
+ * Upserts what the actors of `source` (rows with audit_event's columns) used into
+ * actor_used_value (see its migration), in key order like the rollups. Shared by the sync's
+ * statement and the test helper that writes hostile rows.
+ */
+export const ACTOR_USED_UPSERT = (source: string) => `
+  INSERT INTO actor_used_value AS u (actor_key, kind, value_hash, value, value_length, first_seen, last_seen, first_key, n, first_sign_in_key)
+  SELECT actor_key, kind, value_hash, min(value), min(value_length), min(created_at), max(created_at), min(first_key), count(*),
+    min(first_key) FILTER (WHERE event_type = 'user_login_succeeded')
+  FROM (
+    -- Each value hashed and cut once, and grouped by its hash: a value can be 200,000 characters.
+    SELECT e.actor_key, e.created_at, e.event_type, v.kind, md5(v.value) AS value_hash, left(v.value, 1000) AS value, length(v.value) AS value_length,
+      to_char(e.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS') || ' ' || e.gid AS first_key
+    FROM ${source} AS e
+    CROSS JOIN LATERAL (VALUES (0, host(e.client_ip)), (1, e.user_agent), (2, e.auth_method), (3, e.oauth_app_name),
+      (4, CASE WHEN e.event_category = 'content_export' AND e.event_type <> 'attachment_downloaded' THEN '' END)) AS v(kind, value)
+    WHERE v.value IS NOT NULL
+  ) AS i
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT (actor_key, kind, value_hash) DO UPDATE SET
+    first_seen = LEAST(u.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(u.last_seen, EXCLUDED.last_seen),
+    first_key = LEAST(u.first_key, EXCLUDED.first_key), n = u.n + EXCLUDED.n,
+    first_sign_in_key = LEAST(u.first_sign_in_key, EXCLUDED.first_sign_in_key)`;
+
 const STORE_INCOMING = (workspace: string) => `
 inserted AS (
   INSERT INTO audit_event (gid, workspace_gid, created_at, event_type, event_category,
@@ -80,8 +105,10 @@ inserted AS (
     NULLIF(j->'context'->>'oauth_app_name', ''), NULLIF(j->'details', 'null'::jsonb), raw, alt
   FROM incoming
   ON CONFLICT (gid) DO NOTHING
-  RETURNING workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, actor_key,
-    resource_type, resource_gid, resource_name, client_ip, oauth_app_name, context_type, auth_method
+  RETURNING gid, workspace_gid, created_at, event_type, event_category, actor_type, actor_gid, actor_name, actor_email, actor_key,
+    resource_type, resource_gid, resource_name, client_ip, user_agent, oauth_app_name, context_type, auth_method
+),
+actor_used AS (${ACTOR_USED_UPSERT("inserted")}
 ),
 actors AS (
   INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { ACTOR_USED_UPSERT } from "@/lib/sync/store";
 
 /**
  * Events whose every field Asana could have sent to trip the dashboard up: far dates,
@@ -195,6 +196,8 @@ facets_daily AS (
     COALESCE(resource_type, ''), COALESCE(context_type, ''), COALESCE(auth_method, ''), count(*) FROM e GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
   ON CONFLICT (day, workspace_gid, event_type, event_category, actor_type, resource_type, context_type, auth_method) DO UPDATE SET count = r.count + EXCLUDED.count
 ),
+actor_used AS (${ACTOR_USED_UPSERT("e")}
+),
 actors AS (
   INSERT INTO actor AS a (key, gid, actor_type, name, email, first_seen, last_seen, event_count)
   SELECT actor_key, min(actor_gid), min(actor_type), min(actor_name), min(actor_email), min(created_at), max(created_at), count(*) FROM e GROUP BY 1
@@ -268,6 +271,7 @@ export async function removeHostileEvents(client: pg.ClientBase): Promise<void> 
     await client.query("DELETE FROM event_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_facet_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM event_facet_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
+    await client.query("DELETE FROM actor_used_value WHERE actor_key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM resource WHERE gid IN (SELECT resource_gid FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
     await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
