@@ -119,6 +119,21 @@ function daySlice(first: number, last: number): Prisma.Sql {
   return raw(Array.from({ length: last - first + 1 }, (_, i) => `days[${first + i}]`).join(" + "));
 }
 
+/** (value, n) from the per-value rollup over whole UTC days of `whole`: whole months from `total`, the rest from `days`. */
+export function rollupValueParts(of: ValueDimension, whole: Interval, conditions: Prisma.Sql[]): Prisma.Sql[] {
+  const { dimension } = VALUE_COLUMNS[of];
+  const parts: Prisma.Sql[] = [];
+  for (const part of splitMonths(whole)) {
+    const where = [sql`dimension = ${dimension}`, ...conditions];
+    if (part.whole) parts.push(sql`SELECT value, total AS n FROM event_value_rollup_monthly WHERE ${and([...where, ...intervalSql("month", part.whole, true)])}`);
+    if (part.slice) {
+      const month = part.slice.month.toISOString().slice(0, 10);
+      parts.push(sql`SELECT value, ${daySlice(part.slice.first, part.slice.last)} AS n FROM event_value_rollup_monthly WHERE ${and([...where, sql`month = ${month}::date`])}`);
+    }
+  }
+  return parts;
+}
+
 /**
  * (value, n): events per value of an actor, IP address or OAuth app; values never null.
  *
@@ -127,21 +142,18 @@ function daySlice(first: number, last: number): Prisma.Sql {
  * time range, hundreds of times slower than the time index for a day of events.
  */
 export function valueCounts(filter: EventFilter, of: ValueDimension, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
-  const { dimension, expression } = VALUE_COLUMNS[of];
+  const { expression } = VALUE_COLUMNS[of];
   const interval = resolvedInterval(filter, options.now);
   const conditions = dimensionConditions(filter, options);
   const events = (range: Interval) =>
     sql`SELECT ${raw(expression)} AS value, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions, sql`${raw(expression)} IS NOT NULL`, sql`gid <> ''`])}`;
-  if (options.useRollups === false || !onlyOn(filter, VALUE_DIMENSIONS)) return { relation: events(interval), source: "events" };
+  if (!valueRollupServes(filter, options)) return { relation: events(interval), source: "events" };
   const split = splitRange(interval, DAY_MS);
-  const parts = split.raw.map(events);
-  for (const part of split.rollup ? splitMonths(split.rollup) : []) {
-    const where = [sql`dimension = ${dimension}`, ...conditions];
-    if (part.whole) parts.push(sql`SELECT value, total AS n FROM event_value_rollup_monthly WHERE ${and([...where, ...intervalSql("month", part.whole, true)])}`);
-    if (part.slice) {
-      const month = part.slice.month.toISOString().slice(0, 10);
-      parts.push(sql`SELECT value, ${daySlice(part.slice.first, part.slice.last)} AS n FROM event_value_rollup_monthly WHERE ${and([...where, sql`month = ${month}::date`])}`);
-    }
-  }
+  const parts = [...split.raw.map(events), ...(split.rollup ? rollupValueParts(of, split.rollup, conditions) : [])];
   return { relation: Prisma.join(parts, " UNION ALL "), source: split.rollup ? "rollup" : "events" };
+}
+
+/** Whether the per-value rollup can count under this filter (it has a column for the actor type only). */
+export function valueRollupServes(filter: EventFilter, options: SourceOptions): boolean {
+  return options.useRollups !== false && onlyOn(filter, VALUE_DIMENSIONS);
 }

@@ -4,6 +4,7 @@ import { resolveActors } from "@/lib/events/resolve-actors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "@/lib/events/filters";
 import { VALUE_MAX } from "./count-by";
+import { exactTopValues } from "./exact-top-values";
 import { readAggregate, valueCounts, type Source, type ValueDimension } from "./sources";
 
 export interface TopValue {
@@ -32,8 +33,11 @@ export interface TopValuesOptions {
  * sliced to a few days can hold none of them: HAVING leaves such values out.
  */
 export async function topValues(filter: EventFilter, dimension: ValueDimension, options: TopValuesOptions = {}): Promise<TopValues> {
-  const { relation, source } = valueCounts(filter, dimension, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
+  const sourceOptions = { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) };
   const limit = options.limit ?? 10;
+  const exact = await exactTopValues(filter, dimension, sourceOptions, { limit });
+  if (exact) return labelled(dimension, exact.map((v) => cutValue(v.value, v.count)), "rollup");
+  const { relation, source } = valueCounts(filter, dimension, sourceOptions);
   const found = await readAggregate<{ value: string; cut: boolean; count: number }>(Prisma.sql`
     SELECT left(value, ${VALUE_MAX}) AS value, length(value) > ${VALUE_MAX} AS cut, count FROM (
       SELECT value, sum(n)::int AS count
@@ -44,7 +48,18 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
       LIMIT ${limit}
     ) AS top
     ORDER BY count DESC, top.value`);
-  const rows: TopValue[] = found.map((r) => (r.cut ? { value: r.value, count: r.count, cut: true } : { value: r.value, count: r.count }));
+  return labelled(dimension, found.map((r) => (r.cut ? { value: r.value, count: r.count, cut: true } : { value: r.value, count: r.count })), source);
+}
+
+/** A value cut at VALUE_MAX characters (code points, as PostgreSQL's left() counts). */
+function cutValue(value: string, count: number): TopValue {
+  // A code point is one or two UTF-16 units: this many units hold more than VALUE_MAX of them whenever the value does.
+  const chars = Array.from(value.slice(0, 2 * VALUE_MAX + 2));
+  return chars.length > VALUE_MAX ? { value: chars.slice(0, VALUE_MAX).join(""), count, cut: true } : { value, count };
+}
+
+/** Actors get who they are from the actor table. */
+async function labelled(dimension: ValueDimension, rows: TopValue[], source: Source): Promise<TopValues> {
   if (dimension !== "actor" || rows.length === 0) return { dimension, rows, source };
   const actors = await db().actor.findMany({ where: { key: { in: rows.map((r) => r.value) } }, select: { key: true, name: true, email: true, actorType: true } });
   const byGid = new Map(actors.map((a) => [a.key, a]));
