@@ -89,7 +89,8 @@ async function main() {
       { name: "an event", path: `/events/${event!.gid}`, selector: "[data-testid='event-sentence']" },
       { name: "actors", path: "/actors", selector: "[data-testid='actor-row']" },
       { name: "an actor", path: `/actors/${actor!.gid}`, selector: "[data-testid='timeline-event']" },
-      { name: "a saved link", path: `/q/${id}`, selector: "tr[data-gid]" },
+      // A short link opens its preview (rolling or frozen window, the query), whose main content is the way on.
+      { name: "a saved link", path: `/q/${id}`, selector: "main a[href^='/events']" },
       { name: "sync", path: "/sync", selector: "ol[aria-label='Days, oldest first'] a[data-state]" },
       { name: "audit", path: "/audit", selector: "[data-testid='audit-trail-table'] tbody tr" },
     ];
