@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { cutText } from "@/lib/format/cut-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { exactTopValues } from "@/lib/stats/exact-top-values";
 import { readAggregate, typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
@@ -238,7 +239,7 @@ async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], na
   const lists = await Promise.all(
     dimensions.map(async (d) => {
       const exact = await exactTopValues(filter, d, options, { limit: TOP[d], named: [...named(d)] });
-      if (exact) return [d, exact.map((v): FacetValue => cutFacetValue(v.value, v.count))] as const;
+      if (exact) return [d, exact.map((v): FacetValue => ({ ...cutText(v.value, LIST_TEXT_MAX), count: v.count }))] as const;
       const { relation } = valueCounts(filter, d, options);
       const rows = await readAggregate<{ v: string; x: boolean; n: number }>(Prisma.sql`
         WITH g AS (SELECT value, sum(n)::int AS n FROM (${relation}) AS r GROUP BY value)
@@ -249,12 +250,6 @@ async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], na
     }),
   );
   return topValues(new Map<FacetDimension, FacetValue[]>(lists), named);
-}
-
-/** A value cut at LIST_TEXT_MAX characters (code points, as left() counts in the query above). */
-function cutFacetValue(value: string, count: number): FacetValue {
-  const chars = Array.from(value.slice(0, 2 * LIST_TEXT_MAX + 2));
-  return chars.length > LIST_TEXT_MAX ? { value: chars.slice(0, LIST_TEXT_MAX).join(""), count, cut: true } : { value, count };
 }
 
 async function labelActors(values: FacetValue[]): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { cutText } from "@/lib/format/cut-text";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "@/lib/events/filters";
@@ -36,7 +37,7 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
   const sourceOptions = { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) };
   const limit = options.limit ?? 10;
   const exact = await exactTopValues(filter, dimension, sourceOptions, { limit });
-  if (exact) return labelled(dimension, exact.map((v) => cutValue(v.value, v.count)), "rollup");
+  if (exact) return labelled(dimension, exact.map((v) => ({ ...cutText(v.value, VALUE_MAX), count: v.count })), "rollup");
   const { relation, source } = valueCounts(filter, dimension, sourceOptions);
   const found = await readAggregate<{ value: string; cut: boolean; count: number }>(Prisma.sql`
     SELECT left(value, ${VALUE_MAX}) AS value, length(value) > ${VALUE_MAX} AS cut, count FROM (
@@ -49,13 +50,6 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
     ) AS top
     ORDER BY count DESC, top.value`);
   return labelled(dimension, found.map((r) => (r.cut ? { value: r.value, count: r.count, cut: true } : { value: r.value, count: r.count })), source);
-}
-
-/** A value cut at VALUE_MAX characters (code points, as PostgreSQL's left() counts). */
-function cutValue(value: string, count: number): TopValue {
-  // A code point is one or two UTF-16 units: this many units hold more than VALUE_MAX of them whenever the value does.
-  const chars = Array.from(value.slice(0, 2 * VALUE_MAX + 2));
-  return chars.length > VALUE_MAX ? { value: chars.slice(0, VALUE_MAX).join(""), count, cut: true } : { value, count };
 }
 
 /** Actors get who they are from the actor table. */
