@@ -91,7 +91,7 @@ describe("countFacets against count(*) … GROUP BY", () => {
     ["absolute, both ends mid-hour", { kind: "absolute", from: at(12 * 86_400_000 + 1_234_567), to: at(3 * 86_400_000 - 765_432) }],
   ];
 
-  let sample: { type: string; otherType: string; category: string; actorType: string; resourceType: string; contextType: string; authMethod: string; actor: string; ip: string; text: string; app: string };
+  let sample: { type: string; otherType: string; category: string; actorType: string; resourceType: string; contextType: string; authMethod: string; actor: string; ip: string; text: string; rare: string; app: string };
   beforeAll(async () => {
     const one = async (sql: string) => ((await db().$queryRawUnsafe<{ v: string }[]>(sql))[0]?.v ?? "");
     const type = await one("SELECT event_type AS v FROM audit_event WHERE event_category IS NOT NULL GROUP BY 1, event_category ORDER BY count(*) DESC LIMIT 1");
@@ -106,6 +106,8 @@ describe("countFacets against count(*) … GROUP BY", () => {
       actor: await one("SELECT actor_gid AS v FROM audit_event WHERE actor_gid IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"),
       ip: await one("SELECT host(client_ip) AS v FROM audit_event WHERE client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"),
       text: (await one("SELECT actor_email AS v FROM audit_event WHERE actor_email LIKE '%@%' LIMIT 1")).split("@")[1] ?? "",
+      // Someone with a handful of events: found through the trigram index, and counted in full.
+      rare: await one("SELECT actor_email AS v FROM audit_event WHERE actor_email IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1"),
       app: await one("SELECT oauth_app_name AS v FROM audit_event WHERE oauth_app_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"),
     };
     expect(Object.values(sample).every((v) => v !== ""), JSON.stringify(sample)).toBe(true);
@@ -130,6 +132,8 @@ describe("countFacets against count(*) … GROUP BY", () => {
     ["an IP address", [{ dimension: "ip", value: sample.ip, exclude: false }]],
     ["an OAuth app and an actor type", [{ dimension: "oauthApp", value: sample.app, exclude: false }, { dimension: "actorType", value: sample.actorType, exclude: false }]],
     ["free text", [{ dimension: "text", value: sample.text, exclude: false }]],
+    ["a rare term", [{ dimension: "text", value: sample.rare, exclude: false }]],
+    ["a rare term and an event type", [{ dimension: "text", value: sample.rare, exclude: false }, { dimension: "eventType", value: sample.type, exclude: false }]],
     ["free text excluded and a category", [{ dimension: "text", value: sample.text, exclude: true }, { dimension: "category", value: sample.category, exclude: false }]],
   ];
 

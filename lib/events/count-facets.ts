@@ -14,6 +14,7 @@ import { EXACT_BUDGET, FACET_BUDGET } from "./facet-budget";
 import { rollupFor, type FacetRollup } from "./facet-rollups";
 import { facetRollupCounts } from "./facet-sources";
 import { resolveActors } from "./resolve-actors";
+import { textIndexServes, withTextIndex } from "./text-search";
 import { eventWhere } from "./where";
 
 /** The dimensions the facet panel counts, and the column each counts by. */
@@ -180,6 +181,11 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
   const budget = pickedByTime(filter) ? FACET_BUDGET.clustered : FACET_BUDGET.scattered;
   const exactBudget = pickedByTime(filter) ? EXACT_BUDGET.clustered : EXACT_BUDGET.scattered;
   const events = (notBefore?: Date): Relation => ({ from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, notBefore })}`, count: "count(*)", inet: true });
+  // A rare term: its few events, wherever they lie, through the trigram index (text-search.ts).
+  if (textIndexServes(filter) && (await estimateEvents(eventWhere(filter, { now, actorGids }))) <= EXACT_BUDGET.scattered) {
+    const counts = await withTextIndex<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, events()));
+    if (counts) return { counts: groupingSetsCounts(dimensions, counts, named), window: whole };
+  }
   if ((await estimateEvents(indexed)) <= exactBudget) {
     try {
       return { counts: await groupingSets(dimensions, events(), named), window: whole };
@@ -194,18 +200,28 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
   return { counts: await groupingSets(dimensions, events(notBefore), named), window };
 }
 
-async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
+const groupedColumns = (dimensions: FacetDimension[]) => [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
+
+/** One pass counting every dimension: (c<i>, x<i>, g<i> per column, n) rows, a grouping set per dimension. */
+function groupingSetsQuery(dimensions: FacetDimension[], relation: Relation): Prisma.Sql {
   // Event types are grouped with their category so the panel can nest them.
   const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
-  const columns = [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
+  const columns = groupedColumns(dimensions);
   // Grouped by whole values, answered cut: a value of 200,000 characters is a few hundred here.
   const ip = relation.inet ? "host(client_ip)" : "client_ip";
   const select = columns.map((c, i) => `${c === "client_ip" ? ip : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
-  const rows = await readAggregate<Record<string, unknown> & { n: number }>(Prisma.sql`
+  return Prisma.sql`
     SELECT ${Prisma.raw(select)}, ${Prisma.raw(relation.count)}::int AS n
     FROM ${relation.from}
-    GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})`);
+    GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})`;
+}
 
+async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
+  return groupingSetsCounts(dimensions, await readAggregate<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, relation)), named);
+}
+
+function groupingSetsCounts(dimensions: FacetDimension[], rows: Array<Record<string, unknown> & { n: number }>, named: Named): Counts {
+  const columns = groupedColumns(dimensions);
   const index = (column: string) => columns.indexOf(column);
   const out: Counts = new Map(dimensions.map((d) => [d, []]));
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { EVENT_LIST_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "
 import type { EventFilter } from "./filters";
 import { encodeCursor, type Cursor, type EventView } from "./view";
 import { resolveActors } from "./resolve-actors";
+import { textIndexServes, withTextIndex } from "./text-search";
 import { eventWhere, needsScan } from "./where";
 
 export interface ListEventsInput {
@@ -84,6 +85,18 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
       const edge = await db().$queryRaw<{ created_at: Date; gid: string }[]>`
         SELECT created_at, gid FROM audit_event WHERE ${indexed} ${seek} ${order} OFFSET ${budget - 1} LIMIT 1`;
       if (edge[0]) boundary = { at: edge[0].created_at.toISOString(), gid: edge[0].gid };
+    }
+    // Too few matches among the newest rows: a rare term, looked up in the trigram index
+    // over the whole range at once (text-search.ts), else the search goes on batch by batch.
+    if (boundary && textIndexServes(input.filter)) {
+      const found = await withTextIndex<DbEventRow>(Prisma.sql`
+        SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
+        WHERE ${eventWhere(input.filter, { now, actorGids })} ${seek}
+        ${order} LIMIT ${input.size + 1}`);
+      if (found) {
+        rows = found;
+        boundary = null;
+      }
     }
   }
   const more = rows.length > input.size || boundary !== null;

@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { emptyFilter, withCondition } from "./filters";
+import { seedEvents } from "./test-events";
+import { hasTrigram, textIndexServes, withTextIndex } from "./text-search";
+import { eventWhere } from "./where";
+
+describe("hasTrigram", () => {
+  it.each([
+    ["abc", true],
+    ["a.b.c", false],
+    ["ab", false],
+    ["@example.com", true],
+    ["1234", true],
+    ["émile", true],
+    ["éé", false],
+    ["", false],
+  ])("%j → %s", (term, expected) => expect(hasTrigram(term)).toBe(expected));
+
+  it("is asked of included terms only: an excluded term cannot narrow the rows to read", () => {
+    const all = emptyFilter({ kind: "relative", last: "all" });
+    expect(textIndexServes(withCondition(all, { dimension: "text", value: "keeling", exclude: false }))).toBe(true);
+    expect(textIndexServes(withCondition(all, { dimension: "text", value: "keeling", exclude: true }))).toBe(false);
+    expect(textIndexServes(withCondition(all, { dimension: "text", value: "ab", exclude: false }))).toBe(false);
+  });
+});
+
+describe("withTextIndex", () => {
+  beforeAll(async () => {
+    await seedEvents(600);
+    await db().$executeRawUnsafe("ANALYZE audit_event");
+  }, 120_000);
+
+  it("reads a free-text condition through the trigram index, written as where.ts writes it", async () => {
+    const filter = withCondition(emptyFilter({ kind: "relative", last: "all" }), { dimension: "text", value: "zz-no-such-text", exclude: false });
+    const plan = await withTextIndex<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN SELECT gid FROM audit_event WHERE ${eventWhere(filter, { now: new Date() })} ORDER BY created_at DESC LIMIT 51`);
+    expect(plan!.map((r) => r["QUERY PLAN"]).join("\n")).toContain("audit_event_text_trgm_idx");
+  });
+
+  it("gives null, not an error, when the query runs past its time", async () => {
+    expect(await withTextIndex(Prisma.sql`SELECT pg_sleep(1)`, 50)).toBeNull();
+  });
+});

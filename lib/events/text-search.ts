@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { isQueryTimeout } from "@/lib/db/query-timeout";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EventFilter } from "./filters";
+
+/**
+ * Free text through the trigram index over each event's text (EVENT_TEXT in where.ts), for a
+ * term too rare to be found by reading the newest events: the index hands over the events
+ * holding the term's trigrams, PostgreSQL checks each, and the answer is complete however far
+ * back they lie (tens of milliseconds at ten million events, where reading the events one by
+ * one took ten seconds).
+ *
+ * A common term (a domain, a word in every other event) is the opposite case: its trigrams
+ * point at millions of events, and reading the newest ones finds a page at once. Callers
+ * therefore try this only once the newest events held too few matches, and stop it at
+ * TEXT_INDEX_TIMEOUT_MS, falling back to what they had.
+ */
+export const TEXT_INDEX_TIMEOUT_MS = 1_500;
+
+/**
+ * pg_trgm finds nothing to look up in a term without three letters or digits in a row ("ab",
+ * "@.", "ü" under the C locale), and would read the whole index: such a term is searched by
+ * reading the events.
+ */
+export function hasTrigram(term: string): boolean {
+  return /[A-Za-z0-9]{3}/.test(term);
+}
+
+/** Whether the filter requires a free-text term the index can look up (one is enough: the others are checked on the rows it leads to). */
+export function textIndexServes(filter: EventFilter): boolean {
+  return filter.include.text.some(hasTrigram);
+}
+
+/**
+ * Runs `query` (whose WHERE holds the filter's free text) through bitmap scans only: an
+ * ordered scan of the time index, checking the term row by row, is exactly what this path is
+ * for avoiding, and a sequential scan the same. Null when it did not finish in time.
+ */
+export async function withTextIndex<T>(query: Prisma.Sql, timeoutMs = TEXT_INDEX_TIMEOUT_MS): Promise<T[] | null> {
+  try {
+    const [, , , , , rows] = await db().$transaction([
+      db().$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`),
+      db().$executeRawUnsafe("SET LOCAL enable_indexscan = off"),
+      db().$executeRawUnsafe("SET LOCAL enable_indexonlyscan = off"),
+      db().$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      // A few hundred rows: starting workers would cost more (as in lib/stats/sources.ts readAggregate).
+      db().$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0"),
+      db().$queryRaw<T[]>(query),
+    ]);
+    return rows;
+  } catch (error) {
+    if (isQueryTimeout(error)) return null;
+    throw error;
+  }
+}
