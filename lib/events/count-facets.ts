@@ -5,7 +5,7 @@ import { cutText } from "@/lib/format/cut-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { exactTopValues } from "@/lib/stats/exact-top-values";
 import { readAggregate, typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
-import { DAY_MS } from "@/lib/stats/spans";
+import { DAY_MS, splitRange } from "@/lib/stats/spans";
 import { estimateEvents } from "./count-events";
 import type { Dimension, EventFilter } from "./filters";
 import { resolveTimeRange } from "./time-range";
@@ -14,7 +14,7 @@ import { EXACT_BUDGET, FACET_BUDGET } from "./facet-budget";
 import { rollupFor, type FacetRollup } from "./facet-rollups";
 import { facetRollupCounts } from "./facet-sources";
 import { resolveActors } from "./resolve-actors";
-import { textIndexServes, withTextIndex } from "./text-search";
+import { textIndexServes, textPieces, withTextIndex } from "./text-search";
 import { eventWhere } from "./where";
 
 /** The dimensions the facet panel counts, and the column each counts by. */
@@ -182,8 +182,10 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
   const exactBudget = pickedByTime(filter) ? EXACT_BUDGET.clustered : EXACT_BUDGET.scattered;
   const events = (notBefore?: Date): Relation => ({ from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, notBefore })}`, count: "count(*)", inet: true });
   // A rare term: its few events, wherever they lie, through the trigram index (text-search.ts).
-  if (textIndexServes(filter) && (await estimateEvents(eventWhere(filter, { now, actorGids }))) <= EXACT_BUDGET.scattered) {
-    const counts = await withTextIndex<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, events()));
+  const pieces = textIndexServes(filter) ? await textPieces(filter) : null;
+  if (pieces && (await estimateEvents(eventWhere(filter, { now, actorGids, textPieces: pieces }))) <= EXACT_BUDGET.scattered) {
+    const found: Relation = { ...events(), from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, textPieces: pieces })}` };
+    const counts = await withTextIndex<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, found, named));
     if (counts) return { counts: groupingSetsCounts(dimensions, counts, named), window: whole };
   }
   if ((await estimateEvents(indexed)) <= exactBudget) {
@@ -202,22 +204,40 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
 
 const groupedColumns = (dimensions: FacetDimension[]) => [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
 
-/** One pass counting every dimension: (c<i>, x<i>, g<i> per column, n) rows, a grouping set per dimension. */
-function groupingSetsQuery(dimensions: FacetDimension[], relation: Relation): Prisma.Sql {
+/**
+ * One pass counting every dimension: (c<i>, x<i>, g<i> per column, n) rows, a grouping set per
+ * dimension, each cut to its top values (and the values the filter names) in the database: an
+ * address or actor set has thousands of groups, and carrying them all to the server cost more
+ * than counting them.
+ */
+function groupingSetsQuery(dimensions: FacetDimension[], relation: Relation, named: Named): Prisma.Sql {
   // Event types are grouped with their category so the panel can nest them.
   const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
   const columns = groupedColumns(dimensions);
   // Grouped by whole values, answered cut: a value of 200,000 characters is a few hundred here.
   const ip = relation.inet ? "host(client_ip)" : "client_ip";
   const select = columns.map((c, i) => `${c === "client_ip" ? ip : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
+  // Each set's rows are told apart by which columns are rolled up (GROUPING = 1).
+  const own = (d: FacetDimension) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]]);
+  const ofSet = (d: FacetDimension) => columns.map((c, i) => `g${i} = ${own(d).includes(c) ? 0 : 1}`).join(" AND ");
+  const value = (d: FacetDimension) => `c${columns.indexOf(own(d)[0]!)}`;
+  const perSet = dimensions.map((d) => {
+    const names = [...named(d)];
+    // One more than the list: the set's missing value (NULL, or "" in a rollup) is a group too, dropped below.
+    const top = Prisma.sql`(SELECT * FROM grouped WHERE ${Prisma.raw(ofSet(d))} ORDER BY n DESC, ${Prisma.raw(value(d))} LIMIT ${TOP[d] + 1})`;
+    return names.length === 0 ? top : Prisma.sql`(${top} UNION (SELECT * FROM grouped WHERE ${Prisma.raw(ofSet(d))} AND ${Prisma.raw(value(d))} = ANY(${names}::text[])))`;
+  });
   return Prisma.sql`
-    SELECT ${Prisma.raw(select)}, ${Prisma.raw(relation.count)}::int AS n
-    FROM ${relation.from}
-    GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})`;
+    WITH grouped AS MATERIALIZED (
+      SELECT ${Prisma.raw(select)}, ${Prisma.raw(relation.count)}::int AS n
+      FROM ${relation.from}
+      GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})
+    )
+    ${Prisma.join(perSet, " UNION ALL ")}`;
 }
 
 async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
-  return groupingSetsCounts(dimensions, await readAggregate<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, relation)), named);
+  return groupingSetsCounts(dimensions, await readAggregate<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, relation, named)), named);
 }
 
 function groupingSetsCounts(dimensions: FacetDimension[], rows: Array<Record<string, unknown> & { n: number }>, named: Named): Counts {
@@ -250,8 +270,16 @@ function topValues(counts: Counts, named: Named): Counts {
   return counts;
 }
 
-/** Actors, addresses and apps from the per-value rollup: the top values of each, and those the filter names. */
+/**
+ * Actors, addresses and apps from the per-value rollup: the top values of each, and those the
+ * filter names. A range without a whole UTC day (the last 24 hours) has nothing for the rollup
+ * to add: its events are read once for all three.
+ */
 async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], named: Named, options: SourceOptions): Promise<Counts> {
+  if (!splitRange(resolveTimeRange(filter.time, options.now), DAY_MS).rollup) {
+    const events: Relation = { from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now: options.now, actorGids: options.actorGids })}`, count: "count(*)", inet: true };
+    return groupingSets(dimensions, events, named);
+  }
   const lists = await Promise.all(
     dimensions.map(async (d) => {
       const exact = await exactTopValues(filter, d, options, { limit: TOP[d], named: [...named(d)] });

@@ -5,7 +5,7 @@ import { EVENT_LIST_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "
 import type { EventFilter } from "./filters";
 import { encodeCursor, type Cursor, type EventView } from "./view";
 import { resolveActors } from "./resolve-actors";
-import { textIndexServes, withTextIndex } from "./text-search";
+import { textIndexServes, textPieces, withTextIndex } from "./text-search";
 import { eventWhere, needsScan } from "./where";
 
 export interface ListEventsInput {
@@ -91,7 +91,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
     if (boundary && textIndexServes(input.filter)) {
       const found = await withTextIndex<DbEventRow>(Prisma.sql`
         SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
-        WHERE ${eventWhere(input.filter, { now, actorGids })} ${seek}
+        WHERE ${eventWhere(input.filter, { now, actorGids, textPieces: await textPieces(input.filter) })} ${seek}
         ${order} LIMIT ${input.size + 1}`);
       if (found) {
         rows = found;

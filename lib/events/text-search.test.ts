@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyFilter, withCondition } from "./filters";
 import { seedEvents } from "./test-events";
-import { hasTrigram, textIndexServes, withTextIndex } from "./text-search";
+import { hasTrigram, textIndexServes, textPieces, withTextIndex } from "./text-search";
 import { eventWhere } from "./where";
 
 describe("hasTrigram", () => {
@@ -36,6 +36,17 @@ describe("withTextIndex", () => {
     const filter = withCondition(emptyFilter({ kind: "relative", last: "all" }), { dimension: "text", value: "zz-no-such-text", exclude: false });
     const plan = await withTextIndex<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN SELECT gid FROM audit_event WHERE ${eventWhere(filter, { now: new Date() })} ORDER BY created_at DESC LIMIT 51`);
     expect(plan!.map((r) => r["QUERY PLAN"]).join("\n")).toContain("audit_event_text_trgm_idx");
+  });
+
+  it("looks an e-mail up by its rarer side, not by the domain every colleague shares", async () => {
+    const [row] = await db().$queryRaw<{ email: string }[]>`
+      SELECT actor_email AS email FROM audit_event WHERE actor_email LIKE '%@%' GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`;
+    const email = row!.email;
+    const all = emptyFilter({ kind: "relative", last: "all" });
+    const pieces = await textPieces(withCondition(all, { dimension: "text", value: email, exclude: false }));
+    expect(pieces.get(email)).toBe(email.split("@")[0]);
+    // A term with one piece is looked up whole.
+    expect((await textPieces(withCondition(all, { dimension: "text", value: "keeling", exclude: false }))).size).toBe(0);
   });
 
   it("gives null, not an error, when the query runs past its time", async () => {

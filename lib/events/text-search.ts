@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { estimateEvents } from "./count-events";
 import type { EventFilter } from "./filters";
+import { EVENT_TEXT, likePattern } from "./where";
 
 /**
  * Free text through the trigram index over each event's text (EVENT_TEXT in where.ts), for a
@@ -31,6 +33,36 @@ export function hasTrigram(term: string): boolean {
 export function textIndexServes(filter: EventFilter): boolean {
   return filter.include.text.some(hasTrigram);
 }
+
+/**
+ * For each included term that is better looked up by a piece of it, that piece. The index
+ * reads the entries of every trigram of what it looks up, and a common part costs in
+ * proportion to its events: "rey.keebler@example.com" read 123,000 index pages for the domain
+ * (2.3 s at ten million events), "rey.keebler" 1,500 (43 ms). A term is cut at "@" and
+ * spaces, and the piece the planner expects the fewest events for is looked up (its estimate
+ * comes from the statistics ANALYZE keeps on the index's expression); the whole term is then
+ * checked on the rows it leads to.
+ */
+export async function textPieces(filter: EventFilter): Promise<Map<string, string>> {
+  const pieces = new Map<string, string>();
+  for (const term of filter.include.text.slice(0, MAX_TERMS)) {
+    const candidates = [...new Set(term.split(/[@\s]+/).filter(hasTrigram))].slice(0, MAX_PIECES);
+    if (candidates.length < 2 && (candidates.length === 0 || candidates[0] === term)) continue;
+    // A piece holds fewer trigrams than the term: on a tie (rare strings all get the planner's
+    // floor) it is the cheaper lookup.
+    let best: { piece: string; rows: number } | null = null;
+    for (const piece of [...candidates, term]) {
+      const rows = await estimateEvents(Prisma.sql`${EVENT_TEXT} ILIKE ${likePattern(piece)}`);
+      if (!best || rows < best.rows) best = { piece, rows };
+    }
+    if (best && best.piece !== term) pieces.set(term, best.piece);
+  }
+  return pieces;
+}
+
+/** Bounds on the estimates one request asks for (a query can hold many long terms). */
+const MAX_TERMS = 4;
+const MAX_PIECES = 6;
 
 /**
  * Runs `query` (whose WHERE holds the filter's free text) through bitmap scans only: an

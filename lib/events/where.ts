@@ -113,16 +113,20 @@ export const EVENT_TEXT = sql`audit_event_text(actor_name, actor_email, resource
  * find "Émile". Read newest first, the cost per row is what matters; a rare term is found
  * through the trigram index instead (text-search.ts).
  */
-function textMatch(term: string): Prisma.Sql {
-  const haystack = sql`${EVENT_TEXT} ILIKE ${likePattern(term)}`;
+function textMatch(term: string, piece?: string): Prisma.Sql {
+  // Looked up in the index by a rarer piece of the term (text-search.ts), then checked whole on
+  // an expression the planner cannot match to the index, so that it does not look it up too.
+  const haystack = piece
+    ? sql`(${EVENT_TEXT} ILIKE ${likePattern(piece)} AND (${EVENT_TEXT} || '') ILIKE ${likePattern(term)})`
+    : sql`${EVENT_TEXT} ILIKE ${likePattern(term)}`;
   if (!isGid(term)) return haystack;
   return sql`(${haystack} OR gid = ${term} OR actor_key = ${term} OR resource_gid = ${term})`;
 }
 
 /** Free text, or the event types whose name or label says it ("2fa", "login failed"; type-text.ts). */
-function freeTextMatch(term: string): Prisma.Sql {
+function freeTextMatch(term: string, piece?: string): Prisma.Sql {
   const types = eventTypesMatchingText(term);
-  return types.length === 0 ? textMatch(term) : sql`(${textMatch(term)} OR ${anyOf("event_type", types)})`;
+  return types.length === 0 ? textMatch(term, piece) : sql`(${textMatch(term, piece)} OR ${anyOf("event_type", types)})`;
 }
 
 const NULLABLE: Record<string, string> = { actor: "actor_key", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
@@ -211,6 +215,8 @@ export interface WhereOptions {
   part?: "all" | "indexed" | "scan";
   /** Actor lookups done beforehand (resolveActors); without them, subqueries on the actor table. */
   actorGids?: ActorGids;
+  /** Included free-text terms to look up in the trigram index by a rarer piece of them (text-search.ts textPieces). */
+  textPieces?: ReadonlyMap<string, string>;
 }
 
 /** The conditions of a filter, one per element; empty when nothing is filtered. */
@@ -222,8 +228,8 @@ export function eventConditions(filter: EventFilter, options: WhereOptions): Pri
   if (start) indexed.push(sql`created_at >= ${start}`);
   if (to) indexed.push(sql`created_at < ${to}`);
 
-  for (const term of filter.include.text) scanned.push(freeTextMatch(term));
-  if (filter.exclude.text.length > 0) scanned.push(sql`NOT (${orAll(filter.exclude.text.map(freeTextMatch))})`);
+  for (const term of filter.include.text) scanned.push(freeTextMatch(term, options.textPieces?.get(term)));
+  if (filter.exclude.text.length > 0) scanned.push(sql`NOT (${orAll(filter.exclude.text.map((term) => freeTextMatch(term)))})`);
   if (filter.expression) scanned.push(expressionMatch(filter.expression));
 
   for (const dimension of Object.keys(filter.include) as Dimension[]) {
