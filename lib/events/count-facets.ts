@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
 import { cutText } from "@/lib/format/cut-text";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { exactTopValues } from "@/lib/stats/exact-top-values";
+import { countedOverEvents, exactTopValues } from "@/lib/stats/exact-top-values";
 import { readAggregate, typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
 import { DAY_MS, splitRange } from "@/lib/stats/spans";
 import { estimateEvents } from "./count-events";
@@ -272,11 +272,12 @@ function topValues(counts: Counts, named: Named): Counts {
 
 /**
  * Actors, addresses and apps from the per-value rollup: the top values of each, and those the
- * filter names. A range without a whole UTC day (the last 24 hours) has nothing for the rollup
- * to add: its events are read once for all three.
+ * filter names. A range of two days or less (the last 24 hours) is read from its events, once
+ * for all three.
  */
 async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], named: Named, options: SourceOptions): Promise<Counts> {
-  if (!splitRange(resolveTimeRange(filter.time, options.now), DAY_MS).rollup) {
+  const interval = resolveTimeRange(filter.time, options.now);
+  if (!splitRange(interval, DAY_MS).rollup || countedOverEvents(interval, options.now)) {
     const events: Relation = { from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now: options.now, actorGids: options.actorGids })}`, count: "count(*)", inet: true };
     return groupingSets(dimensions, events, named);
   }

@@ -31,6 +31,17 @@ export interface ValueCount {
   count: number;
 }
 
+/**
+ * Whether a range is short enough (two days or less) that its events are counted directly:
+ * the month totals bound a day's counts loosely, and a day or two of events costs less to read
+ * (at 10M, the last 24 hours: about 45 ms for all three lists in one pass, 140 bounded).
+ */
+export function countedOverEvents(interval: Interval, now: Date): boolean {
+  if (!interval.from) return false;
+  const end = interval.to ?? now;
+  return end.getTime() - interval.from.getTime() <= 2 * DAY_MS;
+}
+
 interface List {
   month: Date;
   actorType: string;
@@ -55,9 +66,8 @@ interface List {
  * values whose bound (whole days plus those days' full counts) can still reach the list,
  * through each value's own index.
  *
- * Null when the rollup cannot serve the filter, the range holds no whole UTC day (a day or two
- * of events: the month totals bound them loosely, and counting the events directly costs less),
- * or the data is too odd to bound (more lists or rows than the limits above): the caller then
+ * Null when the rollup cannot serve the filter, the range holds no whole UTC day or is two days
+ * or shorter (countedOverEvents), or the data is too odd to bound (more lists or rows than the limits above): the caller then
  * counts as before.
  */
 export async function exactTopValues(
@@ -70,7 +80,7 @@ export async function exactTopValues(
   const interval = resolvedInterval(filter, options.now);
   const split = splitRange(interval, DAY_MS);
   const conditions = dimensionConditions(filter, options);
-  if (!split.rollup) return null;
+  if (!split.rollup || countedOverEvents(interval, options.now)) return null;
 
   const { dimension } = VALUE_COLUMNS[of];
   const lists = await listsOf(dimension, interval, conditions);
