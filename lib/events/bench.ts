@@ -33,7 +33,7 @@ const EXPORT_TARGET = 50_000;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const database = DATABASE_URL ? await useDatabase(DATABASE_URL) : await startBenchDatabase();
+  const database = DATABASE_URL ? await openLoadedDatabase(DATABASE_URL) : await startBenchDatabase();
   try {
     if (DATABASE_URL) {
       const { db } = await import("@/lib/db/client");
@@ -85,7 +85,7 @@ async function main() {
 }
 
 /** An archive loaded elsewhere, migrated to this code's schema first (as the app's start does); left as it was found. */
-async function useDatabase(url: string): Promise<{ stop: () => Promise<void> }> {
+async function openLoadedDatabase(url: string): Promise<{ stop: () => Promise<void> }> {
   const { migrate } = await import("@/lib/db/migrate");
   const { overrideEnv } = await import("@/lib/env");
   await migrate(url);
