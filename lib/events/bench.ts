@@ -183,7 +183,7 @@ async function registerExplorerShapes() {
   facetShape("facets, category, actor type and context, 30 days (rollups)", "category:deletion actor_type:user context:web since:30d");
   facetShape("facets, busiest actor, all time (counted, or the newest 25,000)", `actor:${v.busiest.gid} since:all`);
   facetShape("facets, IP address, all time (counted)", `ip:${v.ip} since:all`);
-  facetShape("facets, free text, last 24 hours (counted)", `${v.typical.email.split("@")[1]} since:24h`);
+  facetShape("facets, free text, last 24 hours (counted, or the newest 20,000)", `${v.typical.email.split("@")[1]} since:24h`);
   registerShape({
     group: g4,
     name: "facets, rare term, all time (exact)",
