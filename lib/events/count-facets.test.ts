@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countFacets, FACET_COLUMN, FACET_DIMENSIONS, type FacetDimension } from "./count-facets";
+import { countFacets } from "./count-facets";
+import { FACET_COLUMN, FACET_DIMENSIONS, type FacetDimension } from "./facet-grouping";
 import { emptyFilter, withCondition, type Condition, type Dimension, type EventFilter } from "./filters";
 import { seedEvents } from "./test-events";
 import type { TimeRange } from "./time-range";

@@ -13,39 +13,10 @@ import { LIST_TEXT_MAX } from "./event-row";
 import { EXACT_BUDGET, FACET_BUDGET } from "./facet-budget";
 import { rollupFor, type FacetRollup } from "./facet-rollups";
 import { facetRollupCounts } from "./facet-sources";
+import { FACET_DIMENSIONS, groupingSets, groupingSetsQuery, groupingSetsCounts, topValues, TOP, type Counts, type FacetDimension, type FacetValue, type Named, type Relation } from "./facet-grouping";
 import { resolveActors } from "./resolve-actors";
 import { textIndexServes, textPieces, withTextIndex } from "./text-search";
 import { eventWhere } from "./where";
-
-/** The dimensions the facet panel counts, and the column each counts by. */
-export const FACET_DIMENSIONS = ["eventType", "category", "actorType", "actor", "resourceType", "contextType", "authMethod", "oauthApp", "ip"] as const;
-export type FacetDimension = (typeof FACET_DIMENSIONS)[number];
-
-export const FACET_COLUMN: Record<FacetDimension, string> = {
-  eventType: "event_type",
-  category: "event_category",
-  actorType: "actor_type",
-  actor: "actor_key",
-  resourceType: "resource_type",
-  contextType: "context_type",
-  authMethod: "auth_method",
-  oauthApp: "oauth_app_name",
-  // Grouped as inet and printed once per group: host() on every row costs a fifth of the pass.
-  ip: "client_ip",
-};
-
-/** Long tails (actors, addresses, apps) are cut to their top values; closed lists are shown whole. */
-const TOP: Record<FacetDimension, number> = { eventType: 200, category: 50, actorType: 20, actor: 10, resourceType: 50, contextType: 20, authMethod: 20, oauthApp: 10, ip: 10 };
-
-export interface FacetValue {
-  /** Cut at LIST_TEXT_MAX characters (`cut` then says so). */
-  value: string;
-  count: number;
-  cut?: boolean;
-  /** For event types, their category; for actors, their name or e-mail. */
-  label?: string | null;
-  category?: string | null;
-}
 
 export interface FacetWindow {
   /** The oldest instant counted: the range's start, or later when the counts were narrowed. */
@@ -92,9 +63,6 @@ async function windowStart(where: Prisma.Sql, budget: number): Promise<Date | un
 
 /** Whether the rows a filter keeps are picked by time alone (a contiguous stretch of the table). */
 const pickedByTime = (filter: EventFilter) => Object.entries(filter.include).every(([d, values]) => d === "text" || values.length === 0);
-
-type Counts = Map<FacetDimension, FacetValue[]>;
-type Named = (d: FacetDimension) => Set<string>;
 
 /**
  * Counts per value of each dimension for the current filter, exact. A dimension that the
@@ -155,15 +123,6 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
   return { dimensions, windows };
 }
 
-/** What a GROUPING SETS pass reads: the events themselves, or a rollup's relation with a count `n` per row. */
-interface Relation {
-  from: Prisma.Sql;
-  /** The count of a group: count(*) over events, sum(n) over a rollup. */
-  count: "count(*)" | "sum(n)";
-  /** Whether client_ip is an inet (events) rather than text. */
-  inet: boolean;
-}
-
 function rollupRelation(rollup: Exclude<FacetRollup, "values">, filter: EventFilter, options: SourceOptions): Relation {
   const { relation } = rollup === "types" ? typeCounts(filter, { ...options, finestMs: DAY_MS }) : facetRollupCounts(filter, options);
   return { from: Prisma.sql`(${relation}) AS r`, count: "sum(n)", inet: false };
@@ -200,74 +159,6 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
   if (!notBefore) return { counts: await groupingSets(dimensions, events(), named), window: whole };
   const window: FacetWindow = { ...whole, from: notBefore.toISOString(), narrowed: true, events: budget, source: "sample" };
   return { counts: await groupingSets(dimensions, events(notBefore), named), window };
-}
-
-const groupedColumns = (dimensions: FacetDimension[]) => [...new Set(dimensions.flatMap((d) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]])))];
-
-/**
- * One pass counting every dimension: (c<i>, x<i>, g<i> per column, n) rows, a grouping set per
- * dimension, each cut to its top values (and the values the filter names) in the database: an
- * address or actor set has thousands of groups, and carrying them all to the server cost more
- * than counting them.
- */
-function groupingSetsQuery(dimensions: FacetDimension[], relation: Relation, named: Named): Prisma.Sql {
-  // Event types are grouped with their category so the panel can nest them.
-  const sets = dimensions.map((d) => (d === "eventType" ? `(event_type, event_category)` : `(${FACET_COLUMN[d]})`));
-  const columns = groupedColumns(dimensions);
-  // Grouped by whole values, answered cut: a value of 200,000 characters is a few hundred here.
-  const ip = relation.inet ? "host(client_ip)" : "client_ip";
-  const select = columns.map((c, i) => `${c === "client_ip" ? ip : `left(${c}, ${LIST_TEXT_MAX})`} AS c${i}, ${c === "client_ip" ? "false" : `length(${c}) > ${LIST_TEXT_MAX}`} AS x${i}, GROUPING(${c}) AS g${i}`).join(", ");
-  // Each set's rows are told apart by which columns are rolled up (GROUPING = 1).
-  const own = (d: FacetDimension) => (d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]]);
-  const ofSet = (d: FacetDimension) => columns.map((c, i) => `g${i} = ${own(d).includes(c) ? 0 : 1}`).join(" AND ");
-  const value = (d: FacetDimension) => `c${columns.indexOf(own(d)[0]!)}`;
-  const perSet = dimensions.map((d) => {
-    const names = [...named(d)];
-    // One more than the list: the set's missing value (NULL, or "" in a rollup) is a group too, dropped below.
-    const top = Prisma.sql`(SELECT * FROM grouped WHERE ${Prisma.raw(ofSet(d))} ORDER BY n DESC, ${Prisma.raw(value(d))} LIMIT ${TOP[d] + 1})`;
-    return names.length === 0 ? top : Prisma.sql`(${top} UNION (SELECT * FROM grouped WHERE ${Prisma.raw(ofSet(d))} AND ${Prisma.raw(value(d))} = ANY(${names}::text[])))`;
-  });
-  return Prisma.sql`
-    WITH grouped AS MATERIALIZED (
-      SELECT ${Prisma.raw(select)}, ${Prisma.raw(relation.count)}::int AS n
-      FROM ${relation.from}
-      GROUP BY GROUPING SETS (${Prisma.raw(sets.join(", "))})
-    )
-    ${Prisma.join(perSet, " UNION ALL ")}`;
-}
-
-async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
-  return groupingSetsCounts(dimensions, await readAggregate<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, relation, named)), named);
-}
-
-function groupingSetsCounts(dimensions: FacetDimension[], rows: Array<Record<string, unknown> & { n: number }>, named: Named): Counts {
-  const columns = groupedColumns(dimensions);
-  const index = (column: string) => columns.indexOf(column);
-  const out: Counts = new Map(dimensions.map((d) => [d, []]));
-  for (const row of rows) {
-    // The set a row belongs to is the one whose columns are not rolled up (GROUPING = 0).
-    const dimension = dimensions.find((d) => {
-      const own = d === "eventType" ? ["event_type", "event_category"] : [FACET_COLUMN[d]];
-      return columns.every((c) => (row[`g${index(c)}`] === 0) === own.includes(c));
-    });
-    if (!dimension) continue;
-    const column = index(dimension === "eventType" ? "event_type" : FACET_COLUMN[dimension]);
-    const value = row[`c${column}`];
-    // The rollups keep a missing value as "", the events as NULL: neither is a value to list.
-    if (value === null || value === undefined || value === "") continue;
-    const entry: FacetValue = { value: String(value), count: row.n, ...(row[`x${column}`] === true ? { cut: true } : {}) };
-    if (dimension === "eventType") entry.category = (row[`c${index("event_category")}`] as string | null) || null;
-    out.get(dimension)!.push(entry);
-  }
-  return topValues(out, named);
-}
-
-function topValues(counts: Counts, named: Named): Counts {
-  for (const [d, values] of counts) {
-    const keep = named(d);
-    counts.set(d, values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).filter((v, i) => i < TOP[d] || keep.has(v.value)));
-  }
-  return counts;
 }
 
 /**
