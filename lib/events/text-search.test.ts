@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { env, overrideEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyFilter, withCondition } from "./filters";
 import { seedEvents } from "./test-events";
@@ -51,5 +52,15 @@ describe("withTextIndex", () => {
 
   it("gives null, not an error, when the query runs past its time", async () => {
     expect(await withTextIndex(Prisma.sql`SELECT pg_sleep(1)`, 50)).toBeNull();
+  });
+
+  it("never runs longer than the QUERY_TIMEOUT every statement runs under", async () => {
+    const before = env().QUERY_TIMEOUT;
+    overrideEnv({ QUERY_TIMEOUT: 50 });
+    try {
+      expect(await withTextIndex(Prisma.sql`SELECT pg_sleep(0.5)`)).toBeNull();
+    } finally {
+      overrideEnv({ QUERY_TIMEOUT: before });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { isQueryTimeout } from "@/lib/db/query-timeout";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { estimateEvents } from "./count-events";
 import type { EventFilter } from "./filters";
@@ -70,9 +71,12 @@ const MAX_PIECES = 6;
  * for avoiding, and a sequential scan the same. Null when it did not finish in time.
  */
 export async function withTextIndex<T>(query: Prisma.Sql, timeoutMs = TEXT_INDEX_TIMEOUT_MS): Promise<T[] | null> {
+  // Never longer than the limit every other statement runs under (0: none configured).
+  const configured = env().QUERY_TIMEOUT;
+  const limit = Math.floor(configured > 0 ? Math.min(timeoutMs, configured) : timeoutMs);
   try {
     const [, , , , , rows] = await db().$transaction([
-      db().$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`),
+      db().$executeRawUnsafe(`SET LOCAL statement_timeout = ${limit}`),
       db().$executeRawUnsafe("SET LOCAL enable_indexscan = off"),
       db().$executeRawUnsafe("SET LOCAL enable_indexonlyscan = off"),
       db().$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
