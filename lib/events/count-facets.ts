@@ -4,7 +4,7 @@ import { isQueryTimeout } from "@/lib/db/query-timeout";
 import { cutText } from "@/lib/format/cut-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countedOverEvents, exactTopValues } from "@/lib/stats/exact-top-values";
-import { readAggregate, typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
+import { typeCounts, valueCounts, type SourceOptions, type ValueDimension } from "@/lib/stats/sources";
 import { DAY_MS, splitRange } from "@/lib/stats/spans";
 import { estimateEvents } from "./count-events";
 import type { Dimension, EventFilter } from "./filters";
@@ -177,7 +177,7 @@ async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], na
       const exact = await exactTopValues(filter, d, options, { limit: TOP[d], named: [...named(d)] });
       if (exact) return [d, exact.map((v): FacetValue => ({ ...cutText(v.value, LIST_TEXT_MAX), count: v.count }))] as const;
       const { relation } = valueCounts(filter, d, options);
-      const rows = await readAggregate<{ v: string; x: boolean; n: number }>(Prisma.sql`
+      const rows = await db().$queryRaw<{ v: string; x: boolean; n: number }[]>(Prisma.sql`
         WITH g AS (SELECT value, sum(n)::int AS n FROM (${relation}) AS r GROUP BY value)
         SELECT left(value, ${LIST_TEXT_MAX}) AS v, length(value) > ${LIST_TEXT_MAX} AS x, n FROM (SELECT * FROM g ORDER BY n DESC, value LIMIT ${TOP[d]}) AS top
         UNION

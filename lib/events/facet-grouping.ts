@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readAggregate } from "@/lib/stats/sources";
+import { db } from "@/lib/db/client";
 import { LIST_TEXT_MAX } from "./event-row";
 
 /**
@@ -86,7 +86,7 @@ export function groupingSetsQuery(dimensions: FacetDimension[], relation: Relati
 }
 
 export async function groupingSets(dimensions: FacetDimension[], relation: Relation, named: Named): Promise<Counts> {
-  return groupingSetsCounts(dimensions, await readAggregate<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, relation, named)), named);
+  return groupingSetsCounts(dimensions, await db().$queryRaw<(Record<string, unknown> & { n: number })[]>(groupingSetsQuery(dimensions, relation, named)), named);
 }
 
 export function groupingSetsCounts(dimensions: FacetDimension[], rows: Array<Record<string, unknown> & { n: number }>, named: Named): Counts {

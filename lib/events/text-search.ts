@@ -75,13 +75,11 @@ export async function withTextIndex<T>(query: Prisma.Sql, timeoutMs = TEXT_INDEX
   const configured = env().QUERY_TIMEOUT;
   const limit = Math.floor(configured > 0 ? Math.min(timeoutMs, configured) : timeoutMs);
   try {
-    const [, , , , , rows] = await db().$transaction([
+    const [, , , , rows] = await db().$transaction([
       db().$executeRawUnsafe(`SET LOCAL statement_timeout = ${limit}`),
       db().$executeRawUnsafe("SET LOCAL enable_indexscan = off"),
       db().$executeRawUnsafe("SET LOCAL enable_indexonlyscan = off"),
       db().$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
-      // A few hundred rows: starting workers would cost more (as in lib/stats/sources.ts readAggregate).
-      db().$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0"),
       db().$queryRaw<T[]>(query),
     ]);
     return rows;

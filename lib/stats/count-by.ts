@@ -1,8 +1,9 @@
+import { db } from "@/lib/db/client";
 import "server-only";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readAggregate, typeCounts, type Source } from "./sources";
+import { typeCounts, type Source } from "./sources";
 
 export const COUNT_BY = ["eventType", "category", "actorType"] as const;
 export type CountByDimension = (typeof COUNT_BY)[number];
@@ -38,7 +39,7 @@ export interface CountByOptions {
 export async function countBy(filter: EventFilter, dimension: CountByDimension, options: CountByOptions = {}): Promise<CountBy> {
   const { relation, source } = typeCounts(filter, { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(filter) });
   const limit = Math.min(options.limit ?? MAX_COUNT_ROWS, MAX_COUNT_ROWS);
-  const found = await readAggregate<{ value: string; cut: boolean; count: number; total: number }>(Prisma.sql`
+  const found = await db().$queryRaw<{ value: string; cut: boolean; count: number; total: number }[]>(Prisma.sql`
     SELECT left(value, ${VALUE_MAX}) AS value, length(value) > ${VALUE_MAX} AS cut, count, total
     FROM (
       SELECT ${Prisma.raw(COLUMN[dimension])} AS value, sum(n)::int AS count, (sum(sum(n)) OVER ())::int AS total

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { UTC } from "@/lib/time/zone";
 import { BUCKET_ORIGIN, bucketFor, bucketForInterval, isCalendarBucket, nextBucketStart, zonedBucketStarts, type Bucket, type Interval } from "./buckets";
 import { HOUR_MS } from "./spans";
-import { newestEventSince, readAggregate, resolvedInterval, typeCounts, type Source } from "./sources";
+import { newestEventSince, resolvedInterval, typeCounts, type Source } from "./sources";
 
 export const SERIES_BY = ["category", "actorType"] as const;
 export type SeriesBy = (typeof SERIES_BY)[number];
@@ -111,7 +111,7 @@ export async function countOverTime(filter: EventFilter, options: CountOverTimeO
   // Buckets × series stays bounded: values past the first MAX_SERIES are one "other" row per bucket.
   // Bucket starts come back as epoch milliseconds: before the year 1 (a bucket of weeks can
   // start there) PostgreSQL writes "BC", which the driver's date parsing does not read.
-  const rows = await readAggregate<{ b: number; s: string | null; cut: boolean; n: number }>(Prisma.sql`
+  const rows = await db().$queryRaw<{ b: number; s: string | null; cut: boolean; n: number }[]>(Prisma.sql`
     WITH x AS (
       SELECT ${binned} AS b, ${column} AS s, sum(n)::int AS n
       FROM (${relation}) AS x

@@ -1,7 +1,8 @@
+import { db } from "@/lib/db/client";
 import "server-only";
 import type { EventFilter } from "@/lib/events/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { and, dimensionConditions, intervalSql, readAggregate, resolvedInterval, rollupValueParts, valueRollupServes, VALUE_COLUMNS, type SourceOptions, type ValueDimension } from "./sources";
+import { and, dimensionConditions, intervalSql, resolvedInterval, rollupValueParts, valueRollupServes, VALUE_COLUMNS, type SourceOptions, type ValueDimension } from "./sources";
 import { DAY_MS, monthStart, splitRange, type Interval } from "./spans";
 
 const sql = Prisma.sql;
@@ -135,7 +136,7 @@ async function listsOf(dimension: string, interval: Interval, conditions: Prisma
   const from = interval.from ? monthStart(interval.from).toISOString().slice(0, 10) : "-infinity";
   // The month holding the range's last instant (its end is exclusive).
   const to = interval.to ? monthStart(new Date(interval.to.getTime() - 1)).toISOString().slice(0, 10) : "infinity";
-  const found = await readAggregate<{ month: Date; actor_type: string }>(sql`
+  const found = await db().$queryRaw<{ month: Date; actor_type: string }[]>(sql`
     WITH RECURSIVE lists AS (
       (SELECT month, actor_type FROM event_value_rollup_monthly
         WHERE dimension = ${dimension} AND month >= ${from}::date AND month <= ${to}::date ORDER BY month, actor_type LIMIT 1)
@@ -154,7 +155,7 @@ async function listsOf(dimension: string, interval: Interval, conditions: Prisma
 async function readLists(dimension: string, lists: List[], read: { depth: number } | { minTotal: number; maxRows: number }) {
   if (lists.length === 0) return [];
   const [atLeast, perList, overall] = "depth" in read ? [Prisma.empty, read.depth, lists.length * read.depth] : [sql`AND total >= ${read.minTotal}`, read.maxRows + 1, read.maxRows + 1];
-  return readAggregate<{ month: Date; actor_type: string; value: string; total: number }>(sql`
+  return db().$queryRaw<{ month: Date; actor_type: string; value: string; total: number }[]>(sql`
     SELECT l.month, l.actor_type, r.value, r.total
     FROM unnest(${lists.map((l) => l.month.toISOString().slice(0, 10))}::date[], ${lists.map((l) => l.actorType)}::text[]) AS l(month, actor_type)
     CROSS JOIN LATERAL (
@@ -186,7 +187,7 @@ function exactCounter(of: ValueDimension, split: ReturnType<typeof splitRange>, 
     const whole = split.rollup ? rollupValueParts(of, split.rollup, only).map((p) => sql`SELECT value, n AS w ${zeros(-1)} FROM (${p}) AS p`) : [];
     const partial = split.raw.flatMap((part, i) => rollupValueParts(of, utcDayOf(part), only).map((p) => sql`SELECT value, 0 AS w ${zeros(i)} FROM (${p}) AS p`));
     const sums = Prisma.raw(split.raw.map((_, i) => `, sum(b${i})::int AS b${i}`).join(""));
-    const rows = await readAggregate<Record<string, number> & { value: string; w: number }>(sql`
+    const rows = await db().$queryRaw<(Record<string, number> & { value: string; w: number })[]>(sql`
       SELECT value, sum(w)::int AS w ${sums} FROM (${Prisma.join([...whole, ...partial], " UNION ALL ")}) AS c GROUP BY value`);
     return rows
       .map((r) => ({ value: r.value, w: r.w, days: split.raw.map((_, i) => r[`b${i}`] ?? 0) }))
@@ -270,7 +271,7 @@ async function countInPartials(of: ValueDimension, plans: PartialPlan[], conditi
   );
   const byPlan = plans.map(() => new Map<string, number>());
   if (counts.length === 0) return byPlan;
-  const rows = await readAggregate<{ part: number; value: string; n: number }>(sql`SELECT part, value, sum(n)::int AS n FROM (${Prisma.join(counts, " UNION ALL ")}) AS p GROUP BY part, value`);
+  const rows = await db().$queryRaw<{ part: number; value: string; n: number }[]>(sql`SELECT part, value, sum(n)::int AS n FROM (${Prisma.join(counts, " UNION ALL ")}) AS p GROUP BY part, value`);
   for (const r of rows) byPlan[r.part]!.set(r.value, r.n);
   return byPlan;
 }

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db/client";
 import "server-only";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import { emptyFilter, type EventFilter } from "@/lib/events/filters";
@@ -5,7 +6,7 @@ import { eventConditions } from "@/lib/events/where";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_TIME, intersect } from "@/lib/events/filter-ops";
 import { PRESETS } from "./presets";
-import { readAggregate, typeCounts, type Source } from "./sources";
+import { typeCounts, type Source } from "./sources";
 
 export interface PresetCount {
   key: string;
@@ -32,7 +33,7 @@ export async function presetPanels(filter: EventFilter, options: { now?: Date; u
     const conditions = eventConditions(own, { now });
     return Prisma.sql`COALESCE(sum(n) FILTER (WHERE ${Prisma.join(conditions, " AND ")}), 0)::int`;
   });
-  const [row] = await readAggregate<{ counts: number[] }>(Prisma.sql`SELECT ARRAY[${Prisma.join(clauses)}] AS counts FROM (${relation}) AS x`);
+  const [row] = await db().$queryRaw<{ counts: number[] }[]>(Prisma.sql`SELECT ARRAY[${Prisma.join(clauses)}] AS counts FROM (${relation}) AS x`);
   return {
     source,
     presets: PRESETS.map((preset, i) => {

@@ -45,16 +45,6 @@ export function intervalSql(column: string, interval: Interval, asDate = false):
   ];
 }
 
-/**
- * Runs one of these aggregations without parallel workers. They read a few thousand rollup
- * rows and at most a day of events; starting workers costs more than that, and on a busy
- * two-core server a worker waiting for a core turned a 12 ms top list into 250 ms.
- */
-export async function readAggregate<T>(query: Prisma.Sql): Promise<T[]> {
-  const [, rows] = await db().$transaction([db().$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0"), db().$queryRaw<T[]>(query)]);
-  return rows;
-}
-
 export const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? sql`TRUE` : Prisma.join(parts, " AND "));
 
 /** The filter's conditions other than time: they read the same on audit_event and the rollups. */

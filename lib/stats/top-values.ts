@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventFilter } from "@/lib/events/filters";
 import { VALUE_MAX } from "./count-by";
 import { exactTopValues } from "./exact-top-values";
-import { readAggregate, valueCounts, type Source, type ValueDimension } from "./sources";
+import { valueCounts, type Source, type ValueDimension } from "./sources";
 
 export interface TopValue {
   value: string;
@@ -39,7 +39,7 @@ export async function topValues(filter: EventFilter, dimension: ValueDimension, 
   const exact = await exactTopValues(filter, dimension, sourceOptions, { limit });
   if (exact) return labelled(dimension, exact.map((v) => ({ ...cutText(v.value, VALUE_MAX), count: v.count })), "rollup");
   const { relation, source } = valueCounts(filter, dimension, sourceOptions);
-  const found = await readAggregate<{ value: string; cut: boolean; count: number }>(Prisma.sql`
+  const found = await db().$queryRaw<{ value: string; cut: boolean; count: number }[]>(Prisma.sql`
     SELECT left(value, ${VALUE_MAX}) AS value, length(value) > ${VALUE_MAX} AS cut, count FROM (
       SELECT value, sum(n)::int AS count
       FROM (${relation}) AS x
