@@ -101,6 +101,28 @@ describe("getActorTimeline and getResourceHistory", () => {
     expect(activity.total).toBe(actor.eventCount);
   });
 
+  it("chart an actor's activity exactly, whether whole UTC days come from the per-value rollup or every bucket from the events", async () => {
+    const actor = await busiest();
+    const times = (await db().$queryRaw<{ at: Date }[]>`SELECT created_at AS at FROM audit_event WHERE actor_key = ${actor.key}`).map((r) => r.at.getTime());
+    const hour = 3_600_000;
+    const cut = (daysAgo: number, hours: number) => new Date(Math.floor(now.getTime() / (24 * hour)) * 24 * hour - daysAgo * 24 * hour + hours * hour).toISOString();
+    const cases = [
+      { name: "all time (days)", filter: allTime, zone: "UTC" },
+      { name: "cut inside days at both ends", filter: filterOf({ time: { kind: "absolute", from: cut(40, 5), to: cut(3, 19) } }), zone: "UTC" },
+      { name: "within one day", filter: filterOf({ time: { kind: "absolute", from: cut(2, 1), to: cut(2, 23) } }), zone: "UTC" },
+      { name: "weeks", filter: filterOf({ time: { kind: "absolute", from: cut(200, 7), to: now.toISOString() } }), zone: "UTC" },
+      { name: "another zone's days (counted over the events)", filter: allTime, zone: "Asia/Kolkata" },
+      { name: "another zone, runs of whole UTC weeks", filter: filterOf({ time: { kind: "absolute", from: cut(200, 7), to: now.toISOString() } }), zone: "America/New_York" },
+    ];
+    for (const { name, filter, zone } of cases) {
+      const activity = await getActorActivity(actor.key, filter, now, zone);
+      const expected = activity.points.map((p) => times.filter((t) => t >= Date.parse(p.from) && t < Date.parse(p.to)).length);
+      expect(activity.points.map((p) => p.total), name).toEqual(expected);
+      expect(activity.total, name).toBe(expected.reduce((a, b) => a + b, 0));
+      expect(activity.total, name).toBeGreaterThan(0);
+    }
+  });
+
   it("show a resource's whole history with who did it", async () => {
     const [row] = await db().$queryRaw<{ gid: string; n: number }[]>`
       SELECT resource_gid AS gid, count(*)::int AS n FROM audit_event WHERE resource_gid IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`;

@@ -98,7 +98,7 @@ async function sampleValues() {
   const { db } = await import("@/lib/db/client");
   const one = async <T,>(sql: string) => (await db().$queryRawUnsafe<T[]>(sql))[0]!;
   const busiest = await one<{ gid: string; email: string | null }>("SELECT gid, email FROM actor WHERE gid IS NOT NULL ORDER BY event_count DESC LIMIT 1");
-  const typical = await one<{ gid: string; email: string; name: string }>("SELECT gid, email, name FROM actor WHERE gid IS NOT NULL AND email IS NOT NULL AND name IS NOT NULL ORDER BY event_count DESC OFFSET 50 LIMIT 1");
+  const typical = await one<{ gid: string; email: string; name: string; event_count: number }>("SELECT gid, email, name, event_count FROM actor WHERE gid IS NOT NULL AND email IS NOT NULL AND name IS NOT NULL ORDER BY event_count DESC OFFSET 50 LIMIT 1");
   // Someone seldom seen (a hundredth of the users have fewer events): a rare term.
   const rare = await one<{ email: string; event_count: number }>(
     "SELECT email, event_count FROM actor WHERE gid IS NOT NULL AND email IS NOT NULL AND event_count >= 5 ORDER BY event_count, email OFFSET (SELECT count(*) / 100 FROM actor WHERE gid IS NOT NULL) LIMIT 1",
@@ -158,7 +158,6 @@ async function registerExplorerShapes() {
   pageShape(g3, "three filters, last 7 days", "category:deletion actor_type:user context:web since:7d");
   pageShape(g3, "three filters, all time", `actor:${v.typical.gid} category:deletion -context:mobile since:all`);
   pageShape(g3, "free text, common term (a domain), all time", `${v.typical.email.split("@")[1]} since:all`);
-  pageShape(g3, "free text, one person's e-mail, all time", `"${v.typical.email}" since:all`);
   pageShape(g3, "free text, no match, last 7 days (complete)", "zzqx-nothing since:7d");
   pageShape(g3, "resource by part of a name, last 7 days", `resource:"${v.resource.resource_name.slice(0, 12)}" since:7d`);
 
@@ -170,6 +169,9 @@ async function registerExplorerShapes() {
     return JSON.stringify(answer);
   };
   registerShape({ group: TEXT_GROUP, name: `rare term (someone with ${v.rare.event_count} events)`, targetP95Ms: TEXT_TARGET, runs: RUNS, run: whole(`"${v.rare.email}" since:all`) });
+  // A complete answer too, not one request's batch: at 10M a person's events are too thin among
+  // the newest to fill a page, and the index reads all of them (9,000: about 150 ms).
+  registerShape({ group: TEXT_GROUP, name: `one person's e-mail (someone with ${v.typical.event_count} events)`, targetP95Ms: TEXT_TARGET, runs: RUNS, run: whole(`"${v.typical.email}" since:all`) });
   registerShape({ group: TEXT_GROUP, name: "no match", targetP95Ms: TEXT_TARGET, runs: RUNS, run: whole("zzqx-nothing since:all") });
 
   const g4 = "facets and counts";
