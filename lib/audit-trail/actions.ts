@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   "admin.add",
   "admin.remove",
   "admin.password",
+  "alert_channel.create",
+  "alert_channel.update",
+  "alert_channel.delete",
+  "alert_channel.test",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -45,4 +49,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "admin.add": "Admin added",
   "admin.remove": "Admin removed",
   "admin.password": "Admin password set",
+  "alert_channel.create": "Alert channel created",
+  "alert_channel.update": "Alert channel changed",
+  "alert_channel.delete": "Alert channel deleted",
+  "alert_channel.test": "Alert channel test sent",
 };
