@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
+import { judgeStored } from "@/lib/detections/judge-stored";
 import { metrics } from "@/lib/metrics/registry";
 import type { Semaphore } from "./semaphore";
 import { inWriteTransaction, quarantineRecords, type Tx } from "./store";
@@ -79,6 +80,10 @@ export async function fetchAndStorePage(
       result = await write(true);
     } else throw error;
   }
+
+  // The detection rules judge the page's new events, queued by the same commit (a crash here
+  // leaves them queued for the next page or run).
+  if (result.inserted > 0) await judgeStored(ctx.logger);
 
   const m = metrics();
   m.pageWriteSeconds.observe((performance.now() - writeStarted) / 1_000);

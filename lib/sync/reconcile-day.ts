@@ -4,6 +4,7 @@ import { OffsetRejectedError } from "@/lib/asana/errors";
 import { checkEvent } from "@/lib/asana/schemas";
 import { db } from "@/lib/db/client";
 import { storedGid } from "./sanitize-record";
+import { judgeStored } from "@/lib/detections/judge-stored";
 import { inWriteTransaction, quarantineRecords, type QuarantineRecord } from "./store";
 import { recordTexts, writeRecordTexts } from "./write-page";
 
@@ -94,6 +95,8 @@ export async function reconcileDay(ctx: DayContext, day: Date, windowEnd: Date, 
       });
       result.foundLate += inserted;
       result.quarantined += quarantined;
+      // Late events are judged at their own time like any other.
+      if (inserted > 0) await judgeStored(ctx.logger);
       const now = Date.now();
       for (const m of missing) if (Number.isFinite(m.createdMs)) result.maxLateMs = Math.max(result.maxLateMs ?? 0, now - m.createdMs);
       for (const m of missing) stored.add(m.gid);

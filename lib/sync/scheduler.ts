@@ -1,3 +1,5 @@
+import { ensureBuiltinRules } from "@/lib/detections/builtin-sync";
+import { judgeStored } from "@/lib/detections/judge-stored";
 import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
@@ -20,14 +22,19 @@ export function startScheduler(): { stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  let rulesReady = false;
   const tick = async () => {
     let again = false;
     try {
+      // The built-in rules exist before the first page is judged.
+      if (!rulesReady) rulesReady = (await ensureBuiltinRules()) >= 0;
       const results = await syncAll("schedule", logger);
       again = results.some((r) => r.status === "ran" && r.outcome === "partial");
     } catch (error) {
       logger.error({ err: error }, "scheduled sync failed");
     }
+    // Whatever a crash or an error left queued for the detection rules.
+    await judgeStored(logger);
     if (!stopped) timer = setTimeout(() => void tick(), again ? 1_000 : e.SYNC_INTERVAL);
   };
 

@@ -53,7 +53,9 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  * rollup's days of the month are counted by day_counts() and added by add_day_counts(),
  * defined in the migration of that name. An event stored into a day already sealed
  * (lib/integrity) is counted on that day (`late_stored`), in the same statement, so that its
- * reseal is told from an alteration made behind the app's back.
+ * reseal is told from an alteration made behind the app's back. The really-new events' gids
+are queued for the detection rules (detection_queue, lib/detections/judge.ts) in the same
+statement, so a crash after the commit still leaves them to be judged.
  *
  * `incoming` is MATERIALIZED so that each event is parsed into jsonb once, not once for
  * every column read from it.
@@ -187,6 +189,9 @@ late_into_sealed AS (
   UPDATE coverage_day AS c SET late_stored = c.late_stored + i.n
   FROM (SELECT workspace_gid, (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS n FROM inserted GROUP BY 1, 2) AS i
   WHERE c.workspace_gid = i.workspace_gid AND c.day = i.day AND c.sealed_at IS NOT NULL
+),
+queued AS (
+  INSERT INTO detection_queue (gids) SELECT array_agg(gid) FROM inserted HAVING count(*) > 0
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
 

@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { BatchEvent } from "./batch";
+import { run, type Tx } from "./db";
+import type { Finding } from "./raise";
+import type { afterSettings } from "./rule";
+import { allOf } from "./rule-sql";
+
+const sql = Prisma.sql;
+
+/** Actors judged per batch, and marker events read for them. */
+const MAX_ACTORS = 1_000;
+const MAX_MARKERS = 10_000;
+
+/**
+ * Events by an actor who had earlier been the resource of a marker event (deprovisioned) with
+ * no cancelling event (reprovisioned) between the two: "activity by a deprovisioned user
+ * after deprovisioning", in event time.
+ */
+export async function afterFindings(tx: Tx, _settings: z.infer<typeof afterSettings>, marker: Prisma.Sql[], cancel: Prisma.Sql[] | null, matched: BatchEvent[]): Promise<Finding[]> {
+  const actors = [...new Set(matched.map((e) => e.actorGid).filter((g): g is string => g !== null))].slice(0, MAX_ACTORS);
+  if (actors.length === 0) return [];
+  const isCancel = cancel ? allOf(cancel) : sql`FALSE`;
+  const marks = await run<{ gid: string; at: Date; cancel: boolean }>(
+    tx,
+    sql`
+    SELECT resource_gid AS gid, created_at AS at, (${isCancel}) AS cancel FROM audit_event
+    WHERE resource_gid = ANY(${actors}::text[]) AND ((${allOf(marker)}) OR (${isCancel}))
+    ORDER BY resource_gid, created_at LIMIT ${MAX_MARKERS}`,
+  );
+  const byActor = new Map<string, Array<{ at: number; cancel: boolean }>>();
+  for (const m of marks) byActor.set(m.gid, [...(byActor.get(m.gid) ?? []), { at: m.at.getTime(), cancel: m.cancel }]);
+  const byKey = new Map<string, BatchEvent[]>();
+  for (const e of matched) {
+    const history = e.actorGid ? byActor.get(e.actorGid) : undefined;
+    if (!history) continue;
+    // The last marker or cancellation strictly before the event decides.
+    const last = history.filter((m) => m.at < e.at.getTime()).at(-1);
+    if (!last || last.cancel) continue;
+    byKey.set(e.actorKey, [...(byKey.get(e.actorKey) ?? []), e]);
+  }
+  return [...byKey].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
+}

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { BatchEvent } from "./batch";
+import { run, type Tx } from "./db";
+import type { Finding } from "./raise";
+import type { firstSeenSettings } from "./rule";
+import { allOf, KEY_EXPRESSION, SEEN_EXPRESSION } from "./rule-sql";
+
+const sql = Prisma.sql;
+const raw = Prisma.raw;
+
+type Settings = z.infer<typeof firstSeenSettings>;
+
+/** New events judged per batch and rule (each costs two index probes). */
+const MAX_CANDIDATES = 500;
+
+/**
+ * A value (an address, a user agent, an app) that a key (an actor) had not used within the
+ * look-back before this event, while the key itself was active then: a key with no history
+ * in the look-back (someone new, or the archive's first days) is learning, not suspicious.
+ * The earliest new event of each (key, value) is judged; later ones find it stored.
+ */
+export async function firstSeenFindings(tx: Tx, settings: Settings, conditions: Prisma.Sql[], matched: BatchEvent[]): Promise<Finding[]> {
+  const candidates = matched.filter((e) => e.keys[settings.groupBy] !== null).slice(0, MAX_CANDIDATES);
+  if (candidates.length === 0) return [];
+  const key = raw(KEY_EXPRESSION[settings.groupBy]);
+  const value = raw(SEEN_EXPRESSION[settings.field]);
+  const lookback = sql`make_interval(secs => ${settings.lookbackSeconds})`;
+  const rows = await run<{ gid: string }>(
+    tx,
+    sql`
+    WITH c AS (
+      SELECT DISTINCT ON (e.k, e.v) e.gid, e.k, e.v, e.t FROM (
+        SELECT n.gid, ${key} AS k, ${value} AS v, n.created_at AS t
+        FROM audit_event AS n WHERE n.gid = ANY(${candidates.map((e) => e.gid)}::text[])
+      ) AS e WHERE e.v IS NOT NULL ORDER BY e.k, e.v, e.t, e.gid
+    )
+    SELECT c.gid FROM c
+    WHERE EXISTS (SELECT 1 FROM audit_event WHERE ${allOf([sql`${key} = c.k`, sql`created_at >= c.t - ${lookback}`, sql`created_at < c.t`, ...conditions])})
+      AND NOT EXISTS (SELECT 1 FROM audit_event WHERE ${allOf([sql`${key} = c.k`, settings.field === "ip" ? sql`client_ip = c.v::inet` : sql`${value} = c.v`, sql`created_at >= c.t - ${lookback}`, sql`created_at < c.t`, ...conditions])})`,
+  );
+  const fresh = new Set(rows.map((r) => r.gid));
+  return candidates.filter((e) => fresh.has(e.gid)).map((e) => ({ key: `${e.keys[settings.groupBy]}`, events: [{ gid: e.gid, at: e.at }], trigger: e }));
+}

@@ -1,0 +1,158 @@
+import { db, dbPool } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { afterFindings } from "./after";
+import { loadBatch, type BatchEvent } from "./batch";
+import type { Tx } from "./db";
+import { firstSeenFindings } from "./first-seen";
+import { raise, type Finding } from "./raise";
+import { ruleFromRow, type Rule } from "./rule";
+import { allOf, compileFilter } from "./rule-sql";
+import { thenFindings, thresholdFindings } from "./threshold";
+
+/** A rule with its filters compiled, and where they sit in the batch's flag list. */
+interface Prepared {
+  rule: Rule;
+  primary: number;
+  then: number | null;
+  conditions: Prisma.Sql[];
+  thenConditions: Prisma.Sql[] | null;
+  marker: Prisma.Sql[] | null;
+  cancel: Prisma.Sql[] | null;
+}
+
+/** The enabled rules, compiled; a rule whose filter no longer parses is skipped and logged. */
+export async function prepareRules(now = new Date(), only?: readonly string[]): Promise<{ prepared: Prepared[]; filters: Prisma.Sql[] }> {
+  const rows = await db().detectionRule.findMany({ where: { enabled: true, ...(only ? { id: { in: [...only] } } : {}) }, orderBy: { id: "asc" } });
+  const prepared: Prepared[] = [];
+  const filters: Prisma.Sql[] = [];
+  const flag = (conditions: Prisma.Sql[]) => {
+    filters.push(Prisma.sql`(${allOf(conditions)})`);
+    return filters.length - 1;
+  };
+  for (const row of rows) {
+    const rule = ruleFromRow(row);
+    const compiled = rule ? compileFilter(rule.query, rule.detailsMatch, now) : null;
+    if (!rule || !compiled?.ok) {
+      log.warn({ rule: row.id, reason: compiled && !compiled.ok ? compiled.error : "settings do not parse" }, "detection rule skipped");
+      continue;
+    }
+    const then = rule.condition === "threshold" && rule.settings.then ? compileFilter(rule.settings.then, [], now) : null;
+    const marker = rule.condition === "after" ? compileFilter(rule.settings.marker, [], now) : null;
+    const cancel = rule.condition === "after" && rule.settings.cancel ? compileFilter(rule.settings.cancel, [], now) : null;
+    if ((then && !then.ok) || (marker && !marker.ok) || (cancel && !cancel.ok)) {
+      log.warn({ rule: row.id }, "detection rule skipped: a filter of its condition does not parse");
+      continue;
+    }
+    prepared.push({
+      rule,
+      primary: flag(compiled.conditions),
+      then: then?.ok ? flag(then.conditions) : null,
+      conditions: compiled.conditions,
+      thenConditions: then?.ok ? then.conditions : null,
+      marker: marker?.ok ? marker.conditions : null,
+      cancel: cancel?.ok ? cancel.conditions : null,
+    });
+  }
+  return { prepared, filters };
+}
+
+/** What one rule finds among a batch of new events. */
+async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Finding[]> {
+  const matched = batch.filter((e) => e.matched.includes(p.primary));
+  const { rule } = p;
+  switch (rule.condition) {
+    case "match": {
+      const byKey = new Map<string, BatchEvent[]>();
+      for (const e of matched) {
+        const key = e.keys[rule.settings.groupBy] ?? "";
+        byKey.set(key, [...(byKey.get(key) ?? []), e]);
+      }
+      return [...byKey].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
+    }
+    case "threshold":
+      if (p.then !== null) return thenFindings(tx, rule.settings, p.conditions, batch.filter((e) => e.matched.includes(p.then!)));
+      return thresholdFindings(tx, rule.settings, p.conditions, matched);
+    case "first_seen":
+      return firstSeenFindings(tx, rule.settings, p.conditions, matched);
+    case "after":
+      return afterFindings(tx, rule.settings, p.marker!, p.cancel, matched);
+  }
+}
+
+/**
+ * Judges newly stored events by every prepared rule, inside the caller's transaction:
+ * alerts opened or extended, and the ids of those opened (to notify). One rule failing (a
+ * statement timeout on a costly filter) is logged and leaves the others' work standing.
+ */
+export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prepared: Prepared[]; filters: Prisma.Sql[] }): Promise<string[]> {
+  if (rules.prepared.length === 0 || gids.length === 0) return [];
+  const batch = await loadBatch(tx, gids, rules.filters);
+  const relevant = batch.filter((e) => e.matched.length > 0);
+  if (relevant.length === 0) return [];
+  const opened: string[] = [];
+  for (const p of rules.prepared) {
+    if (!relevant.some((e) => e.matched.includes(p.primary) || (p.then !== null && e.matched.includes(p.then)))) continue;
+    await tx.query("SAVEPOINT rule");
+    try {
+      for (const finding of await findingsOf(tx, p, relevant)) {
+        const id = await raise(tx, p.rule, finding);
+        if (id) opened.push(id);
+      }
+      await tx.query("RELEASE SAVEPOINT rule");
+    } catch (error) {
+      await tx.query("ROLLBACK TO SAVEPOINT rule");
+      log.error({ rule: p.rule.id, err: error }, "detection rule failed on a batch; the other rules went on");
+    }
+  }
+  return opened;
+}
+
+/** Queue entries judged per call: each is one page's new events. */
+const MAX_ENTRIES = 50;
+
+export interface JudgeOutcome {
+  batches: number;
+  events: number;
+  opened: string[];
+}
+
+/**
+ * Judges what the sync stored and queued (detection_queue), oldest first, each entry in one
+ * transaction with its own removal: a crash before the commit leaves the entry for the next
+ * call, and after it nothing is judged twice. Entries another instance is judging are
+ * skipped. `onOpened` hears of the alerts opened (to queue their notifications) inside the
+ * same transaction.
+ */
+export async function judgeQueued(options: { now?: Date; onOpened?: (tx: Tx, alertIds: string[]) => Promise<void> } = {}): Promise<JudgeOutcome> {
+  const outcome: JudgeOutcome = { batches: 0, events: 0, opened: [] };
+  let rules: Awaited<ReturnType<typeof prepareRules>> | null = null;
+  for (let i = 0; i < MAX_ENTRIES; i++) {
+    const client = await dbPool().connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL synchronous_commit = off");
+      const { rows } = await client.query<{ id: string; gids: string[] }>("SELECT id::text, gids FROM detection_queue ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+      const entry = rows[0];
+      if (!entry) {
+        await client.query("COMMIT");
+        break;
+      }
+      rules ??= await prepareRules(options.now);
+      const opened = await judgeEvents(client, entry.gids, rules);
+      if (opened.length > 0) await options.onOpened?.(client, opened);
+      await client.query("DELETE FROM detection_queue WHERE id = $1", [entry.id]);
+      await client.query("COMMIT");
+      outcome.batches++;
+      outcome.events += entry.gids.length;
+      outcome.opened.push(...opened);
+    } catch (error) {
+      broken = await client.query("ROLLBACK").then(() => false, () => true);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+  return outcome;
+}

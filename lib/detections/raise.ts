@@ -1,0 +1,84 @@
+import { storableText } from "@/lib/db/storable-text";
+import { visibleText } from "@/lib/format/visible-text";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { BatchEvent } from "./batch";
+import { run, type Tx } from "./db";
+import type { Rule } from "./rule";
+
+const sql = Prisma.sql;
+
+/** Events kept with one alert; its count stops there ("1,000+"), the explorer link shows them all. */
+export const ALERT_EVENTS_MAX = 1_000;
+
+/** What a condition found: events of one key that together raise (or extend) an alert. */
+export interface Finding {
+  key: string;
+  /** The events to attach, any order; at least one. */
+  events: Array<{ gid: string; at: Date }>;
+  /** The new event that set it off: its actor and resource name the alert. */
+  trigger: BatchEvent;
+}
+
+/** "Brute force by user: Ana Ruiz", "… on Project Apollo": names as plain visible text, cut. */
+export function alertTitle(rule: Pick<Rule, "name">, trigger: BatchEvent): string {
+  const actor = visibleText(trigger.actorLabel, 120);
+  const resource = trigger.resourceLabel && trigger.resourceLabel !== trigger.actorLabel ? ` · ${visibleText(trigger.resourceLabel, 120)}` : "";
+  return storableText(`${rule.name}: ${actor}${resource}`, 400);
+}
+
+/**
+ * Records a finding: it joins the rule's unresolved alert for the same key whose events lie
+ * within the deduplication period of its own (in event time, so a late event joins the alert
+ * of its time), else opens a new alert. Events already attached are not counted twice, so
+ * judging the same events again changes nothing. Returns the id of an alert it opened.
+ */
+export async function raise(tx: Tx, rule: Rule, finding: Finding): Promise<string | null> {
+  const times = finding.events.map((e) => e.at.getTime());
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
+  const dedup = `${rule.dedupSeconds} seconds`;
+  const [open] = await run<{ id: string; event_count: number }>(
+    tx,
+    sql`
+    SELECT id::text, event_count FROM alert
+    WHERE rule_id = ${rule.id} AND dedup_key = ${finding.key} AND status <> 'resolved'
+      AND last_at >= ${first}::timestamptz - ${dedup}::interval AND first_at <= ${last}::timestamptz + ${dedup}::interval
+    ORDER BY last_at DESC LIMIT 1 FOR UPDATE`,
+  );
+  const room = ALERT_EVENTS_MAX - (open?.event_count ?? 0);
+  const events = [...finding.events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.gid < b.gid ? -1 : 1)).slice(0, Math.max(0, room));
+  if (open) {
+    if (events.length === 0) return null;
+    await run(
+      tx,
+      sql`
+      WITH added AS (
+        INSERT INTO alert_event (alert_id, event_gid, created_at)
+        SELECT ${open.id}::bigint, gid, at FROM unnest(${events.map((e) => e.gid)}::text[], ${events.map((e) => e.at)}::timestamptz[]) AS t(gid, at)
+        ON CONFLICT DO NOTHING RETURNING created_at
+      )
+      UPDATE alert SET event_count = event_count + (SELECT count(*) FROM added),
+        first_at = LEAST(first_at, COALESCE((SELECT min(created_at) FROM added), first_at)),
+        last_at = GREATEST(last_at, COALESCE((SELECT max(created_at) FROM added), last_at)),
+        updated_at = CASE WHEN EXISTS (SELECT 1 FROM added) THEN now() ELSE updated_at END
+      WHERE id = ${open.id}::bigint`,
+    );
+    return null;
+  }
+  const actorKey = finding.trigger.actorKey;
+  const [created] = await run<{ id: string }>(
+    tx,
+    sql`
+    INSERT INTO alert (rule_id, rule_version, dedup_key, severity, title, first_at, last_at, event_count, actor_key)
+    VALUES (${rule.id}, ${rule.version}, ${finding.key}, ${rule.severity}, ${alertTitle(rule, finding.trigger)}, ${events[0]!.at}, ${events.at(-1)!.at}, ${events.length}, ${actorKey})
+    RETURNING id::text`,
+  );
+  await run(
+    tx,
+    sql`
+    INSERT INTO alert_event (alert_id, event_gid, created_at)
+    SELECT ${created!.id}::bigint, gid, at FROM unnest(${events.map((e) => e.gid)}::text[], ${events.map((e) => e.at)}::timestamptz[]) AS t(gid, at)
+    ON CONFLICT DO NOTHING`,
+  );
+  return created!.id;
+}

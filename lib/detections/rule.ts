@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/**
+ * What a detection rule is: a filter of the explorer's (query-bar text, its time range
+ * ignored; plus conditions on the event's details, which the query bar does not reach) and a
+ * condition over the events it matches. Declared once here; the table detection_rule keeps
+ * the condition's settings as JSON checked by these schemas.
+ */
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severityRank = (s: string): number => Math.max(0, SEVERITIES.indexOf(s as Severity));
+
+/** What alerts are grouped by, and what a threshold counts per. */
+export const GROUP_KEYS = ["actor", "ip", "resource", "app", "none"] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
+/** Values a "first seen" rule watches for each key. */
+export const SEEN_FIELDS = ["ip", "userAgent", "oauthApp", "resource"] as const;
+export type SeenField = (typeof SEEN_FIELDS)[number];
+
+export const CONDITIONS = ["match", "threshold", "first_seen", "after"] as const;
+export type ConditionKind = (typeof CONDITIONS)[number];
+
+/** Bounds on what an admin may set: every loop and read of the engine is bounded by them, not by the data. */
+export const LIMITS = {
+  threshold: 10_000,
+  windowSeconds: 30 * 86_400,
+  lookbackSeconds: 400 * 86_400,
+  dedupSeconds: 365 * 86_400,
+  queryLength: 2_000,
+  detailsConditions: 8,
+  detailsValues: 20,
+} as const;
+
+const seconds = (max: number) => z.number().int().min(1).max(max);
+
+export const matchSettings = z.strictObject({ groupBy: z.enum(GROUP_KEYS).default("actor") });
+
+export const thresholdSettings = z.strictObject({
+  groupBy: z.enum(GROUP_KEYS).default("actor"),
+  threshold: z.number().int().min(2).max(LIMITS.threshold),
+  windowSeconds: seconds(LIMITS.windowSeconds),
+  /** Count distinct values of this instead of events (an app authorised by five different users). */
+  distinct: z.enum(["actor", "ip", "resource"]).optional(),
+  /**
+   * Raise on an event matching this query (query-bar text) from a key that reached the
+   * threshold just before it: a successful sign-in after twenty failures.
+   */
+  then: z.string().min(1).max(LIMITS.queryLength).optional(),
+});
+
+export const firstSeenSettings = z.strictObject({
+  groupBy: z.enum(["actor", "ip", "resource"]).default("actor"),
+  field: z.enum(SEEN_FIELDS),
+  lookbackSeconds: seconds(LIMITS.lookbackSeconds),
+});
+
+/**
+ * Raise on an event by an actor who was, earlier, the resource of an event matching `marker`
+ * (deprovisioned), unless an event matching `cancel` (reprovisioned) came in between.
+ */
+export const afterSettings = z.strictObject({
+  marker: z.string().min(1).max(LIMITS.queryLength),
+  cancel: z.string().min(1).max(LIMITS.queryLength).optional(),
+});
+
+export const detailsCondition = z.strictObject({
+  /** A key of the event's details: `new_value`, `old_value`, `app_name` … */
+  path: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, "a details key: lower-case letters, digits and _"),
+  anyOf: z.array(z.string().max(500)).min(1).max(LIMITS.detailsValues),
+  /** True: the value must be none of these (a missing value counts as none). */
+  negate: z.boolean().optional(),
+});
+export type DetailsCondition = z.infer<typeof detailsCondition>;
+
+export const ruleCondition = z.discriminatedUnion("condition", [
+  z.strictObject({ condition: z.literal("match"), settings: matchSettings }),
+  z.strictObject({ condition: z.literal("threshold"), settings: thresholdSettings }),
+  z.strictObject({ condition: z.literal("first_seen"), settings: firstSeenSettings }),
+  z.strictObject({ condition: z.literal("after"), settings: afterSettings }),
+]);
+export type RuleCondition = z.infer<typeof ruleCondition>;
+
+/** A rule as the engine reads it. */
+export type Rule = RuleCondition & {
+  id: string;
+  version: number;
+  name: string;
+  severity: Severity;
+  query: string;
+  detailsMatch: DetailsCondition[];
+  dedupSeconds: number;
+  enabled: boolean;
+};
+
+/** What an admin edits (and what a built-in rule declares). */
+export const ruleInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(4_000).default(""),
+    runbook: z.string().max(8_000).default(""),
+    helpUrl: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
+    query: z.string().max(LIMITS.queryLength),
+    detailsMatch: z.array(detailsCondition).max(LIMITS.detailsConditions).default([]),
+    savedQueryId: z.string().max(100).nullable().default(null),
+    severity: z.enum(SEVERITIES),
+    dedupSeconds: seconds(LIMITS.dedupSeconds),
+    enabled: z.boolean().default(true),
+  })
+  .and(ruleCondition);
+export type RuleInput = z.infer<typeof ruleInput>;
+
+/** A row of detection_rule read back as a Rule; null when its stored settings no longer parse. */
+export function ruleFromRow(row: {
+  id: string;
+  version: number;
+  name: string;
+  severity: string;
+  query: string;
+  detailsMatch: unknown;
+  condition: string;
+  settings: unknown;
+  dedupSeconds: number;
+  enabled: boolean;
+}): Rule | null {
+  const condition = ruleCondition.safeParse({ condition: row.condition, settings: row.settings });
+  const details = z.array(detailsCondition).safeParse(row.detailsMatch);
+  const severity = z.enum(SEVERITIES).safeParse(row.severity);
+  if (!condition.success || !details.success || !severity.success) return null;
+  return { ...condition.data, id: row.id, version: row.version, name: row.name, severity: severity.data, query: row.query, detailsMatch: details.data, dedupSeconds: row.dedupSeconds, enabled: row.enabled };
+}
