@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   "alert_channel.update",
   "alert_channel.delete",
   "alert_channel.test",
+  "alert.acknowledge",
+  "alert.resolve",
+  "alert.reopen",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -53,4 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "alert_channel.update": "Alert channel changed",
   "alert_channel.delete": "Alert channel deleted",
   "alert_channel.test": "Alert channel test sent",
+  "alert.acknowledge": "Alerts acknowledged",
+  "alert.resolve": "Alerts resolved",
+  "alert.reopen": "Alerts reopened",
 };
