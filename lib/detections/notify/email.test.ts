@@ -110,7 +110,7 @@ describe("e-mail deliveries", () => {
     expect(test.to).toEqual(["team@example.com"]);
     expect(header(test.raw, "Subject")).toBe("[TEST] [LOW] Test notification from Asana Audit Dashboard");
     expect(decodeQp(test.raw)).toContain("This is a test message");
-    const trail = await db().dashboardAuditEntry.findMany({ where: { action: "alert_channel.test", target: channel.id }, orderBy: { id: "asc" } });
+    const trail = await db().dashboardAuditEntry.findMany({ where: { action: "alert_channel.test", target: channel.id }, orderBy: { at: "asc" } });
     expect(trail.map((e) => (e.details as { ok: boolean }).ok)).toEqual([false, true]);
     expect(JSON.stringify(trail)).not.toContain("smtp pass");
   });

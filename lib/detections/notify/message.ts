@@ -1,3 +1,4 @@
+import { alertEventsHref } from "@/lib/alerts/explorer-link";
 import { db } from "@/lib/db/client";
 import { SEVERITIES, type Severity } from "@/lib/detections/rule";
 import { appUrl } from "@/lib/env";
@@ -29,22 +30,11 @@ export const MESSAGE_LIMITS = { title: 300, name: 200, id: 200 } as const;
 const clean = (value: string, max: number) => visibleText(value, max);
 const severityOf = (value: string): Severity => (SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : "low";
 
-/**
- * The explorer over the alert's time (a frozen range: the link shows the same events tomorrow)
- * and the rule's filter, narrowed to the actor when the alert has one by gid.
- */
-export function alertEventsPath(alert: { firstAt: Date; lastAt: Date; query: string; actorKey: string | null }): string {
-  const params = new URLSearchParams({ from: alert.firstAt.toISOString(), to: new Date(alert.lastAt.getTime() + 1).toISOString(), tz: "utc" });
-  if (alert.query.trim()) params.set("q", alert.query);
-  if (alert.actorKey && /^\d{1,30}$/.test(alert.actorKey)) params.set("actor", alert.actorKey);
-  return `/events?${params.toString()}`;
-}
-
 export const alertPath = (id: string) => `/alerts?alert=${encodeURIComponent(id)}`;
 
 /** The message of alert `id`, or null when it no longer exists. */
 export async function buildAlertMessage(id: bigint | string): Promise<AlertMessage | null> {
-  const alert = await db().alert.findUnique({ where: { id: BigInt(id) }, include: { rule: { select: { id: true, name: true, query: true } } } });
+  const alert = await db().alert.findUnique({ where: { id: BigInt(id) }, include: { rule: { select: { id: true, name: true, query: true, condition: true, settings: true } } } });
   if (!alert) return null;
   const actor = alert.actorKey ? await db().actor.findUnique({ where: { key: alert.actorKey }, select: { key: true, name: true, email: true } }) : null;
   const base = appUrl();
@@ -66,7 +56,11 @@ export async function buildAlertMessage(id: bigint | string): Promise<AlertMessa
           email: actor?.email ? clean(actor.email, MESSAGE_LIMITS.name) : null,
         }
       : null,
-    links: { alert: `${base}${alertPath(alertId)}`, events: `${base}${alertEventsPath({ ...alert, query: alert.rule.query })}` },
+    links: {
+      alert: `${base}${alertPath(alertId)}`,
+      // The inbox's own frozen explorer link, in UTC: a reader elsewhere has no zone of ours.
+      events: `${base}${alertEventsHref({ firstAt: alert.firstAt.toISOString(), lastAt: alert.lastAt.toISOString(), dedupKey: alert.dedupKey, actorKey: alert.actorKey }, alert.rule, "utc")}`,
+    },
   };
 }
 

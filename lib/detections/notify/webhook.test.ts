@@ -95,7 +95,7 @@ describe("webhook deliveries", () => {
         actor: { key: "1201", name: "Ann Lee", email: "ann@example.com" },
         links: {
           alert: `http://dashboard.test/alerts?alert=${alertId}`,
-          events: "http://dashboard.test/events?from=2026-12-01T10%3A00%3A00.000Z&to=2026-12-01T10%3A05%3A00.001Z&tz=utc&q=type%3Auser_login_failed&actor=1201",
+          events: "http://dashboard.test/events?from=2026-12-01T10:00:00.000Z&to=2026-12-01T10:05:00.001Z&tz=utc&type=user_login_failed&actor=1201&sort=oldest",
         },
       },
     });
