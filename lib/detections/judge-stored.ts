@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
 import { log } from "@/lib/log";
-import { judgeQueued, type JudgeOutcome } from "./judge";
+import { judgeQueued, MAX_DRAIN, type JudgeOutcome } from "./judge";
 
 /**
- * Judges the events the sync has stored and queued, after a page is committed (and once per
- * sync run, for anything a crash or an error left queued). It never fails its caller: what
+ * Judges the events the sync has stored and queued: some after each page is committed, and
+ * everything left at the end of a run (`drain`: what a crash, an error or pages written
+ * faster than judged left queued). It never fails its caller: what
  * is not judged stays queued for the next call.
  */
-export async function judgeStored(logger: Logger = log): Promise<JudgeOutcome | null> {
+export async function judgeStored(logger: Logger = log, options: { drain?: boolean } = {}): Promise<JudgeOutcome | null> {
   try {
-    const outcome = await judgeQueued();
+    const outcome = await judgeQueued(options.drain ? { maxEntries: MAX_DRAIN, wait: true } : {});
     if (outcome.opened.length > 0) logger.info({ alerts: outcome.opened.length, events: outcome.events }, "detection rules opened alerts");
     return outcome;
   } catch (error) {

@@ -5,7 +5,7 @@ import { afterFindings } from "./after";
 import { loadBatch, type BatchEvent } from "./batch";
 import type { Tx } from "./db";
 import { firstSeenFindings } from "./first-seen";
-import { raise, type Finding } from "./raise";
+import { raise, splitRuns, type Finding } from "./raise";
 import { ruleFromRow, type Rule } from "./rule";
 import { allOf, compileFilter } from "./rule-sql";
 import { thenFindings, thresholdFindings } from "./threshold";
@@ -68,15 +68,18 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
         const key = e.keys[rule.settings.groupBy] ?? "";
         byKey.set(key, [...(byKey.get(key) ?? []), e]);
       }
-      return [...byKey].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
+      const byGid = new Map(matched.map((e) => [e.gid, e]));
+      return [...byKey].flatMap(([key, events]) => splitRuns({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }, rule.dedupSeconds, byGid));
     }
     case "threshold":
       if (p.then !== null) return thenFindings(tx, rule.settings, p.conditions, batch.filter((e) => e.matched.includes(p.then!)));
       return thresholdFindings(tx, rule.settings, p.conditions, matched);
     case "first_seen":
       return firstSeenFindings(tx, rule.settings, p.conditions, matched);
-    case "after":
-      return afterFindings(tx, rule.settings, p.marker!, p.cancel, matched);
+    case "after": {
+      const byGid = new Map(matched.map((e) => [e.gid, e]));
+      return (await afterFindings(tx, rule.settings, p.marker!, p.cancel, matched)).flatMap((f) => splitRuns(f, rule.dedupSeconds, byGid));
+    }
   }
 }
 
@@ -108,8 +111,12 @@ export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prep
   return opened;
 }
 
-/** Queue entries judged per call: each is one page's new events. */
+/** Queue entries judged per call after a page (each is one page's new events); a run's end judges all that is left, up to MAX_DRAIN. */
 const MAX_ENTRIES = 50;
+export const MAX_DRAIN = 100_000;
+
+/** The advisory lock key that makes judging one at a time ("judge" in ASCII). */
+const JUDGE_LOCK = 0x6a75646765;
 
 export interface JudgeOutcome {
   batches: number;
@@ -124,15 +131,24 @@ export interface JudgeOutcome {
  * skipped. `onOpened` hears of the alerts opened (to queue their notifications) inside the
  * same transaction.
  */
-export async function judgeQueued(options: { now?: Date; onOpened?: (tx: Tx, alertIds: string[]) => Promise<void> } = {}): Promise<JudgeOutcome> {
+export async function judgeQueued(options: { now?: Date; maxEntries?: number; wait?: boolean; onOpened?: (tx: Tx, alertIds: string[]) => Promise<void> } = {}): Promise<JudgeOutcome> {
   const outcome: JudgeOutcome = { batches: 0, events: 0, opened: [] };
   let rules: Awaited<ReturnType<typeof prepareRules>> | null = null;
-  for (let i = 0; i < MAX_ENTRIES; i++) {
+  for (let i = 0; i < (options.maxEntries ?? MAX_ENTRIES); i++) {
     const client = await dbPool().connect();
     let broken = false;
     try {
       await client.query("BEGIN");
       await client.query("SET LOCAL synchronous_commit = off");
+      // One judge at a time, in queue order, across processes: two judges raising alerts for the
+      // same keys would lock alert rows in different orders and deadlock (one rule's work on a
+      // batch lost). After a page, a busy judge is left to it (it takes the new entry next);
+      // at a run's end, the drain waits for it.
+      const { rows: lock } = await client.query<{ locked: boolean }>(options.wait ? "SELECT pg_advisory_xact_lock($1) IS NULL AS locked" : "SELECT pg_try_advisory_xact_lock($1) AS locked", [JUDGE_LOCK]);
+      if (!options.wait && !lock[0]?.locked) {
+        await client.query("COMMIT");
+        break;
+      }
       const { rows } = await client.query<{ id: string; gids: string[] }>("SELECT id::text, gids FROM detection_queue ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
       const entry = rows[0];
       if (!entry) {

@@ -19,6 +19,23 @@ export interface Finding {
   trigger: BatchEvent;
 }
 
+/**
+ * A finding's events cut where two in a row lie further apart than the deduplication period:
+ * one page can hold a key's matches of several days, each run its own alert (as if judged one
+ * by one). Each run keeps the trigger of its own newest event.
+ */
+export function splitRuns(finding: Finding, dedupSeconds: number, triggers: ReadonlyMap<string, BatchEvent>): Finding[] {
+  const events = [...finding.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const runs: Finding[] = [];
+  for (const e of events) {
+    const run = runs.at(-1);
+    if (run && e.at.getTime() - run.events.at(-1)!.at.getTime() <= dedupSeconds * 1000) run.events.push(e);
+    else runs.push({ key: finding.key, events: [e], trigger: finding.trigger });
+  }
+  for (const run of runs) run.trigger = triggers.get(run.events.at(-1)!.gid) ?? finding.trigger;
+  return runs;
+}
+
 /** "Brute force by user: Ana Ruiz", "… on Project Apollo": names as plain visible text, cut. */
 export function alertTitle(rule: Pick<Rule, "name">, trigger: BatchEvent): string {
   const actor = visibleText(trigger.actorLabel, 120);

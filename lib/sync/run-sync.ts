@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { AsanaClient } from "@/lib/asana/client";
+import { judgeStored } from "@/lib/detections/judge-stored";
 import { AUDIT_LOG_EPOCH } from "@/lib/asana/vocabulary";
 import { db } from "@/lib/db/client";
 import { shutdownSignal } from "@/lib/lifecycle/shutdown";
@@ -58,6 +59,7 @@ export async function syncWorkspace(options: SyncOptions): Promise<SyncResult> {
     await db().syncRun.updateMany({ where: { workspaceGid, kind: "sync", outcome: "running" }, data: { outcome: "interrupted", finishedAt: now() } });
     runId = (await db().syncRun.create({ data: { workspaceGid, trigger: options.trigger } })).id;
     const outcome = await runStreams(options, runId, figures, now);
+    await judgeStored(logger, { drain: true });
     await finish(workspaceGid, runId, outcome, null, now);
     logger.info({ workspaceGid, runId, outcome, ...figures }, "sync run finished");
     return { status: "ran", workspaceGid, runId, outcome, figures };

@@ -1,5 +1,4 @@
 import { ensureBuiltinRules } from "@/lib/detections/builtin-sync";
-import { judgeStored } from "@/lib/detections/judge-stored";
 import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
@@ -33,8 +32,6 @@ export function startScheduler(): { stop: () => void } {
     } catch (error) {
       logger.error({ err: error }, "scheduled sync failed");
     }
-    // Whatever a crash or an error left queued for the detection rules.
-    await judgeStored(logger);
     if (!stopped) timer = setTimeout(() => void tick(), again ? 1_000 : e.SYNC_INTERVAL);
   };
 
