@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "alert.acknowledge",
   "alert.resolve",
   "alert.reopen",
+  "rule.create",
+  "rule.update",
+  "rule.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -59,4 +62,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "alert.acknowledge": "Alerts acknowledged",
   "alert.resolve": "Alerts resolved",
   "alert.reopen": "Alerts reopened",
+  "rule.create": "Detection rule created",
+  "rule.update": "Detection rule changed",
+  "rule.delete": "Detection rule deleted",
 };
