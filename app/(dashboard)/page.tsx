@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { countEvents } from "@/lib/events/count-events";
 import { eventCountQuery } from "@/lib/events/query";
 import { makeQueryClient } from "@/lib/query/query-client";
+import { summariseOpenAlerts } from "@/lib/alerts/count";
+import { alertSummaryQuery } from "@/lib/alerts/query";
 import { toSearchParams } from "@/lib/url/search-contract";
 import { getStatus } from "@/lib/status/get-status";
 import { statusKeys } from "@/lib/status/query";
@@ -49,6 +51,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // Awaited: a query still pending when the HTML is rendered would hydrate differently.
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: statusKeys.all, queryFn: getStatus }),
+    queryClient.prefetchQuery({ ...alertSummaryQuery(), queryFn: summariseOpenAlerts }),
     queryClient.prefetchQuery({ queryKey: eventCountQuery(filter).queryKey, queryFn: () => countEvents(filter, { now }) }),
     ...panels.map((panel) => {
       const chart = { zone: zone ?? "UTC", interval };

@@ -5,6 +5,7 @@ import { useQueryState } from "nuqs";
 import { useEventFilter, useZoneChoice } from "@/lib/events/use-event-params";
 import { overviewSearch } from "@/lib/stats/search-params";
 import { InvalidParams } from "@/components/filters/invalid-params";
+import { PanelAlerts } from "./panel-alerts";
 import { PanelActorTypes, PanelCategories, PanelEventTypes } from "./panel-counts";
 import { PanelEventsOverTime } from "./panel-events-over-time";
 import { PanelTopValues } from "./panel-top-values";
@@ -26,6 +27,7 @@ export function Overview() {
     <div className="flex flex-col gap-6">
       <FilterBar filter={filter} setFilter={setFilter} />
       <PresetPanels filter={filter} />
+      <PanelAlerts tz={tz} />
       <PanelEventsOverTime filter={filter} stack={stack} setStack={(s) => void setStack(s)} interval={interval} setInterval={(i) => void setInterval(i)} tz={tz} setFilter={setFilter} />
       <div className="grid gap-6 xl:grid-cols-2">
         <PanelEventTypes filter={filter} />

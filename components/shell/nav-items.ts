@@ -4,6 +4,7 @@ import {
   LayoutDashboard,
   RefreshCw,
   ScrollText,
+  Siren,
   Users,
   type LucideIcon,
 } from "lucide-react";
@@ -12,6 +13,7 @@ import {
 export const navItems = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/events", label: "Events", icon: ScrollText },
+  { href: "/alerts", label: "Alerts", icon: Siren },
   { href: "/actors", label: "Actors", icon: Users },
   { href: "/sync", label: "Sync", icon: RefreshCw },
   { href: "/saved", label: "Saved queries", icon: Bookmark },

@@ -3,6 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { usePathname, useSearchParams } from "next/navigation";
 
+import { OpenAlertsBadge } from "@/components/alerts/inbox/open-alerts-badge";
 import { cn } from "@/lib/utils";
 
 import { findActiveNavItem, isNavItemActive, navHref, navItems } from "./nav-items";
@@ -51,6 +52,7 @@ export function SidebarNav({
                   )}
                 />
                 <span className="truncate">{label}</span>
+                {href === "/alerts" ? <OpenAlertsBadge /> : null}
               </Link>
             </li>
           );

@@ -19,21 +19,29 @@ export interface AlertPage {
  * (status, last_at, id) and (last_at, id); severity, rule and actor are checked on the rows
  * those indexes yield, newest first, which stops as soon as a page is full.
  */
-export function alertConditions(filters: Partial<AlertFilters>, now: Date): Prisma.Sql[] {
+function alertConditions(filters: Partial<AlertFilters>, now: Date, actorKeys: readonly string[] = filters.actor ? [filters.actor] : []): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.status && filters.status !== "all") conditions.push(sql`a.status = ${filters.status}`);
   if (filters.severity?.length) conditions.push(sql`a.severity = ANY(${filters.severity}::text[])`);
   if (filters.rule) conditions.push(sql`a.rule_id = ${filters.rule}`);
-  if (filters.actor) {
-    // A key as links give it (a user's gid), or an e-mail as an admin types it.
-    const byEmail = filters.actor.includes("@") ? sql` OR a.actor_key IN (SELECT key FROM actor WHERE lower(email) = ${filters.actor.toLowerCase()})` : Prisma.empty;
-    conditions.push(sql`(a.actor_key = ${filters.actor}${byEmail})`);
-  }
+  if (filters.actor) conditions.push(sql`a.actor_key = ANY(${actorKeys}::text[])`);
   if (filters.range) conditions.push(sql`a.last_at >= ${new Date(now.getTime() - ALERT_RANGE_MS[filters.range])}`);
   return conditions;
 }
 
-export const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.join(conditions, " AND ") : sql`TRUE`);
+/**
+ * The actor keys an actor filter names: the key itself as links give it (a user's gid), and,
+ * for an e-mail as an admin types it, the keys of the actors with that address. Looked up
+ * first in the small actor table, so that the planner sees the keys themselves: a subquery in
+ * the alert's condition made it walk the whole list in order (200 ms at 100,000 alerts).
+ */
+export async function actorKeysOf(actor: string): Promise<string[]> {
+  if (!actor.includes("@")) return [actor];
+  const rows = await db().$queryRaw<{ key: string }[]>`SELECT key FROM actor WHERE lower(email) = ${actor.toLowerCase()}`;
+  return [actor, ...rows.map((r) => r.key)];
+}
+
+const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.join(conditions, " AND ") : sql`TRUE`);
 
 /**
  * Alerts newest last event first, paged by keyset on (last_at, id) so that a page is as fast
@@ -43,7 +51,7 @@ export const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Pr
  */
 export async function listAlerts(input: Partial<AlertListInput> = {}, now = new Date()): Promise<AlertPage> {
   const limit = input.limit ?? ALERT_PAGE_SIZE;
-  const conditions = alertConditions({ ...input, status: input.status ?? "open" }, now);
+  const conditions = alertConditions({ ...input, status: input.status ?? "open" }, now, input.actor ? await actorKeysOf(input.actor) : []);
   const after = input.cursor ? decodeAlertCursor(input.cursor) : undefined;
   if (after) conditions.push(sql`(a.last_at, a.id) < (${after.lastAt}::timestamptz, ${after.id}::bigint)`);
   const rows = await db().$queryRaw<AlertRecord[]>`
