@@ -5,7 +5,8 @@
  *      database; prints events/s and the sync process's peak memory.
  *   2. Rate budget: each emulator answer takes 300 ms and the token may make 1,500 requests a
  *      minute; prints the share of that budget the sync uses over a timed run.
- * Options: --events N (default 1000000), --budget-seconds S (default 60), --skip-budget.
+ * Options: --events N (default 1000000), --budget-seconds S (default 60), --skip-budget,
+ * --no-rules (store without the built-in detection rules judging each page).
  */
 import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
@@ -76,6 +77,8 @@ async function throughput(url: string, dataDir: string) {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const client = new AsanaClient({ baseUrl: `http://127.0.0.1:${port}/api/1.0`, token: "bench-token", limiter: new RateLimiter({ perMinute: 10_000_000 }), logger });
+    // Every page is judged by the built-in detection rules, as in the app (--no-rules: by none).
+    if (!argv.includes("--no-rules")) await (await import("@/lib/detections/builtin-sync")).ensureBuiltinRules();
     const started = performance.now();
     const cpuBefore = { sync: process.cpuUsage(), postgres: await postgresCpuSeconds(dataDir) };
     const result = await syncWorkspace({
@@ -91,6 +94,7 @@ async function throughput(url: string, dataDir: string) {
     if (result.status !== "ran" || result.outcome !== "succeeded" || stored !== EVENTS) throw new Error(`sync did not complete: ${JSON.stringify(result)}, ${stored} stored`);
     process.stdout.write(`  stored ${stored.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds).toLocaleString("en-US")} events/s\n`);
     process.stdout.write(`  peak memory of the sync process: ${Math.round(peakRss / 1024 / 1024)} MiB RSS\n`);
+    process.stdout.write(`  detection rules judging each page: ${await db().detectionRule.count({ where: { enabled: true } })}, alerts raised: ${await db().alert.count()}\n`);
     // For sizing (README "Deploying"): CPU of the app's sync and of PostgreSQL per 1,000 events
     // stored (the emulator, standing in for Asana, is a process of its own and not counted), and
     // the database's size on disk per million events.
