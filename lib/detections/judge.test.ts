@@ -1,8 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // Channel secrets are sealed under a key derived from the session secret.
+  process.env.NEXTAUTH_SECRET = "judge-test-secret-0123456789abcdef0123";
+});
+
 import type { Emulator } from "@/lib/asana/emulator";
 import { db, dbPool } from "@/lib/db/client";
 import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
 import { judgeEvents, judgeQueued, prepareRules } from "./judge";
+import { deliverDue } from "./notify/outbox";
+import { createChannel } from "./notify/save-channel";
+import { startReceiver } from "./notify/test-support";
 import type { RuleInput } from "./rule";
 import { eventFactory, personGid, type EventSpec } from "./test-scenarios";
 
@@ -122,6 +131,26 @@ describe("judging stored events", () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.events).toHaveLength(1);
     expect(alerts[0]!.events[0]!.createdAt.getTime()).toBe(now - 30 * MIN);
+  });
+
+  it("sends an alert the sync raised to a channel, once, signed", async () => {
+    await addRule({ id: "t.saml", name: "SAML off", query: "type:workspace_saml_settings_changed", severity: "high", dedupSeconds: 3_600, condition: "match", settings: { groupBy: "actor" } });
+    const receiver = await startReceiver(() => 200);
+    try {
+      await createChannel({ kind: "webhook", name: "SOC", url: `${receiver.url}/hook`, minSeverity: "medium", ruleIds: [] }, { actor: "ana@example.com" });
+      await store([{ type: "workspace_saml_settings_changed", at: new Date(Date.now() - MIN), actor: { gid: personGid() } }]);
+      const [alert] = await db().alert.findMany({ where: { ruleId: "t.saml" } });
+      const deliveries = await db().alertDelivery.findMany({ where: { alertId: alert!.id } });
+      expect(deliveries.map((d) => d.status)).toEqual(["pending"]);
+      await deliverDue();
+      await deliverDue();
+      expect(receiver.requests).toHaveLength(1);
+      expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ alert: { id: alert!.id.toString(), severity: "high" } });
+      expect(receiver.requests[0]!.headers["idempotency-key"]).toBe(deliveries[0]!.idempotencyKey);
+    } finally {
+      await receiver.close();
+      await db().notificationChannel.deleteMany();
+    }
   });
 
   it("skips a rule whose filter no longer parses and judges the others", async () => {
