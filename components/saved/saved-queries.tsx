@@ -154,6 +154,9 @@ export function SavedQueries() {
                       </DropdownMenuItem>
                       <DropdownMenuItem onSelect={() => void copyLink(s.id)}>Copy link</DropdownMenuItem>
                       <DropdownMenuItem onSelect={() => (update.reset(), setEditing(s))}>Rename or edit…</DropdownMenuItem>
+                      <DropdownMenuItem asChild>
+                        <Link href={`/alerts/rules/new?savedQuery=${encodeURIComponent(s.id)}`}>Create a detection rule…</Link>
+                      </DropdownMenuItem>
                       <DropdownMenuSeparator />
                       <DropdownMenuItem variant="destructive" onSelect={() => (remove.reset(), setDeleting(s))}>
                         Delete…
