@@ -45,7 +45,7 @@ export function PanelAlerts({ tz }: { tz: TimeZoneChoice }) {
             <ErrorState size="compact" title="Couldn't count the alerts" error={query.error} onRetry={() => void query.refetch()} />
           ) : (
             <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-              <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-2" aria-label="Open alerts by severity">
+              <ul className="grid grid-cols-2 content-start gap-2 sm:grid-cols-4 lg:grid-cols-2" aria-label="Open alerts by severity">
                 {SEVERITIES_DESC.map((severity) => {
                   const n = query.data.openBySeverity[severity];
                   return (

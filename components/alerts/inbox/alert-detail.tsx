@@ -76,7 +76,7 @@ export function AlertDetail({ alert, tz }: { alert: AlertDetailData; tz: TimeZon
         <Fact label="Actor">
           {alert.actorKey ? (
             <span className="flex flex-wrap items-baseline gap-x-2">
-              <ActorCell alert={alert} href={(key) => actorTimelineHref(key, alert, tz)} />
+              <ActorCell alert={alert} href={(key) => actorTimelineHref(key, alert, tz)} />{" "}
               {hasActorPage(alert.actorKey) ? <span className="text-xs text-muted-foreground">(their timeline, a day either side)</span> : null}
             </span>
           ) : (
@@ -100,10 +100,10 @@ export function AlertDetail({ alert, tz }: { alert: AlertDetailData; tz: TimeZon
         <ol className="flex flex-col divide-y rounded-md border text-sm" data-testid="alert-events">
           {alert.events.map((event) => (
             <li key={event.gid} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 px-3 py-1.5">
-              <EventTime iso={event.at} tz={tz} className="font-mono text-xs" />
+              <EventTime iso={event.at} tz={tz} className="font-mono text-xs" />{" "}
               <Link href={`/events/${encodeURIComponent(event.gid)}${zone}`} className="font-mono text-xs text-primary underline-offset-2 hover:underline">
                 {event.gid}
-              </Link>
+              </Link>{" "}
               <span className="text-muted-foreground">{event.eventType ? <DataText value={event.eventType} max={100} /> : "not stored"}</span>
             </li>
           ))}
@@ -142,17 +142,13 @@ export function AlertDetail({ alert, tz }: { alert: AlertDetailData; tz: TimeZon
       <Section title="Status history">
         <ol className="flex flex-col gap-1.5 text-sm" data-testid="alert-history">
           {alert.history.map((entry, i) => (
-            <li key={i} className="flex flex-wrap gap-x-2">
-              <span className="font-medium">{ACTION_RULES[entry.action].done}</span>
-              <span className="text-muted-foreground">by</span>
-              {entry.actorEmail ? <DataText value={entry.actorEmail} max={200} /> : <span className="text-muted-foreground">the system</span>}
-              <EventTime iso={entry.at} tz={tz} className="text-muted-foreground" />
+            <li key={i}>
+              <span className="font-medium">{ACTION_RULES[entry.action].done}</span> by{" "}
+              {entry.actorEmail ? <DataText value={entry.actorEmail} max={200} /> : "the system"}, <EventTime iso={entry.at} tz={tz} className="text-muted-foreground" />
             </li>
           ))}
-          <li className="flex flex-wrap gap-x-2">
-            <span className="font-medium">Raised</span>
-            <span className="text-muted-foreground">by the rule</span>
-            <EventTime iso={alert.createdAt} tz={tz} className="text-muted-foreground" />
+          <li>
+            <span className="font-medium">Raised</span> by the rule, <EventTime iso={alert.createdAt} tz={tz} className="text-muted-foreground" />
           </li>
         </ol>
       </Section>

@@ -78,7 +78,7 @@ export function AlertTable({ alerts, selected, onSelect, onOpen, openId, actorHr
   };
 
   return (
-    <Table className={cn("min-w-[60rem] transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Alerts" data-testid="alert-table">
+    <Table className={cn("min-w-[66rem] transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Alerts" data-testid="alert-table">
       <TableHeader>
         <TableRow>
           <TableHead>
@@ -89,14 +89,14 @@ export function AlertTable({ alerts, selected, onSelect, onOpen, openId, actorHr
             />
           </TableHead>
           <TableHead className="w-24">Severity</TableHead>
-          <TableHead>Alert</TableHead>
+          <TableHead className="min-w-64">Alert</TableHead>
           <TableHead>Rule</TableHead>
           <TableHead>Actor</TableHead>
-          <TableHead className="w-36">First event</TableHead>
-          <TableHead className="w-36" aria-sort="descending">
+          <TableHead className="w-32">First event</TableHead>
+          <TableHead className="w-32" aria-sort="descending">
             Last event
           </TableHead>
-          <TableHead className="w-20 text-right">Events</TableHead>
+          <TableHead className="w-16 text-right">Events</TableHead>
           <TableHead className="w-28">Status</TableHead>
         </TableRow>
       </TableHeader>
@@ -122,15 +122,15 @@ export function AlertTable({ alerts, selected, onSelect, onOpen, openId, actorHr
               <TableCell>
                 <SeverityBadge severity={alert.severity} />
               </TableCell>
-              <TableCell className="max-w-[28rem] truncate whitespace-normal">
+              <TableCell className="max-w-[32rem] min-w-64 whitespace-normal">
                 <button type="button" tabIndex={-1} onClick={() => onOpen(alert.id)} className="line-clamp-2 text-left font-medium outline-none hover:underline">
                   <DataText value={alert.title} max={200} fullLength={alert.titleLength ?? undefined} />
                 </button>
               </TableCell>
-              <TableCell className="max-w-56 truncate text-muted-foreground">
+              <TableCell className="max-w-44 truncate text-muted-foreground">
                 <DataText value={alert.ruleName} max={100} />
               </TableCell>
-              <TableCell className="max-w-56 truncate">
+              <TableCell className="max-w-44 truncate">
                 <ActorCell alert={alert} href={actorHref} />
               </TableCell>
               <TableCell className="font-mono text-xs">
