@@ -6,7 +6,8 @@ import type { AuditLogEventDetails } from "./types";
 const SETTING_VALUES: Record<string, readonly string[]> = {
   workspace_google_sso_settings_changed: ["disabled", "optional", "required"],
   workspace_saml_settings_changed: ["disabled", "optional", "required"],
-  workspace_password_requirements_changed: ["weak", "medium", "strong"],
+  // The admin console's two strengths (help.asana.com, "Managing password settings").
+  workspace_password_requirements_changed: ["simple", "strong"],
   workspace_guest_invite_permissions_changed: ["anyone", "members_only", "admins_only"],
   workspace_file_attachment_options_changed: [
     "asana,dropbox,google_drive,box,onedrive",

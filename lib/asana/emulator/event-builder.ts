@@ -17,6 +17,7 @@ import type {
 
 const SALT_EVENT = 0xe7e;
 const TYPE_COUNT = EVENT_TYPES.length;
+const DEPROVISIONED = EVENT_TYPES.findIndex((t) => t.event_type === "user_deprovisioned");
 
 /**
  * The fields the endpoint filters on, computed without building the event. Scanning ten million
@@ -48,6 +49,8 @@ export class EventBuilder {
   private resourceKind = "";
   private resourceIndex = 0;
   private resourcePerson: Person | undefined;
+  /** Index into pools.former of a removed person, or -1. */
+  private resourceFormer = -1;
   private resourceName: string | null = null;
   private resourceSubtype: string | undefined;
   private gid = "";
@@ -80,25 +83,29 @@ export class EventBuilder {
     const typeIdx = forced >= 0 ? forced : drawn;
     const sk = this.skeleton;
     sk.typeIdx = typeIdx;
-    this.pickActor(typeIdx, rng);
+    this.pickActor(typeIdx, pos, rng);
     this.pickResource(typeIdx, pos, rng);
     return sk;
   }
 
-  /** Every draw of event `pos`, in one fixed order. */
-  private draw(pos: number): void {
+  /** Every draw of event `pos`, in one fixed order; the gid is numbered by `gidPos`. */
+  private draw(pos: number, gidPos: number): void {
     const sk = this.computeSkeleton(pos);
     const rng = this.rng;
     const info = EVENT_TYPES[sk.typeIdx]!;
-    this.gid = gidString(GID_BASE.event + pos * 4 + rng.int(4));
+    this.gid = gidString(GID_BASE.event + gidPos * 4 + rng.int(4));
     this.omitActorEmail = rng.chance(0.003);
     this.drawResource(info.event_type, info.resource_type, rng);
     this.details = buildDetails(info.event_type, this.pools, rng);
     this.context = this.contextObject(info.event_category === "logins", rng);
   }
 
-  build(pos: number, createdAtMs: number): AuditLogEvent {
-    this.draw(pos);
+  /**
+   * `gidPos`: the event's position in the served stream, when planted incidents put it
+   * elsewhere than `pos` (organisation.ts); gids then follow the stream's order as Asana's do.
+   */
+  build(pos: number, createdAtMs: number, gidPos = pos): AuditLogEvent {
+    this.draw(pos, gidPos);
     const info = EVENT_TYPES[this.skeleton.typeIdx]!;
     return {
       gid: this.gid,
@@ -112,7 +119,7 @@ export class EventBuilder {
     };
   }
 
-  private pickActor(typeIdx: number, rng: Rng): void {
+  private pickActor(typeIdx: number, pos: number, rng: Rng): void {
     const { pools, skeleton: sk } = this;
     const policy = EVENT_MIX[typeIdx]!.policy;
     const u = rng.next();
@@ -121,21 +128,21 @@ export class EventBuilder {
     this.actorIsService = false;
     switch (policy) {
       case "self":
-        person = this.member(rng);
+        person = this.member(rng, pos);
         break;
       case "login_failed":
         if (u < 0.25) type = "anonymous";
-        else person = this.member(rng);
+        else person = this.member(rng, pos);
         break;
       case "forgot_password":
         if (u < 0.6) type = "anonymous";
-        else person = this.member(rng);
+        else person = this.member(rng, pos);
         break;
       case "member":
         if (u < 0.05) {
           person = pools.busy;
           this.actorIsService = true;
-        } else person = this.member(rng);
+        } else person = this.member(rng, pos);
         break;
       case "admin":
       case "service":
@@ -152,7 +159,7 @@ export class EventBuilder {
         break;
       case "system":
         if (u < 0.7) type = "asana";
-        else person = this.member(rng);
+        else person = this.member(rng, pos);
         break;
       case "asana":
         type = "asana";
@@ -164,8 +171,12 @@ export class EventBuilder {
     sk.actorGidNum = person ? person.gidNum : 0;
   }
 
-  private member(rng: Rng): Person {
-    return this.pools.users[rng.skewed(this.pools.users.length, this.pools.userSkew)]!;
+  /** A member still in the organisation at `pos`: someone who has left is drawn again. */
+  private member(rng: Rng, pos: number): Person {
+    const { users, userSkew } = this.pools;
+    let p = users[rng.skewed(users.length, userSkew)]!;
+    while (p.leftAt <= pos) p = users[rng.skewed(users.length, userSkew)]!;
+    return p;
   }
 
   private fromPool(pool: Named[], rng: Rng): void {
@@ -180,13 +191,24 @@ export class EventBuilder {
     const kind = info.resource_type;
     this.resourceKind = kind;
     this.resourcePerson = undefined;
+    this.resourceFormer = -1;
     switch (kind) {
       case "user": {
         let target: Person;
+        if (typeIdx === DEPROVISIONED) {
+          // Accounts of people who have left: someone removed while still at work would go on
+          // acting, which is an incident (incidents.ts), not the organisation's routine.
+          this.resourceFormer = rng.int(pools.former.count);
+          sk.resourceGidNum = pools.former.base + this.resourceFormer;
+          return;
+        }
         if (info.resource_type === "user" && policy === "service") target = pools.serviceAccounts[rng.int(pools.serviceAccounts.length)]!;
         else if ((policy === "self" || policy === "login_failed" || policy === "forgot_password") && this.actorPerson)
           target = this.actorPerson;
-        else target = pools.users[rng.int(pools.users.length)]!;
+        else {
+          target = pools.users[rng.int(pools.users.length)]!;
+          while (target.leftAt <= pos) target = pools.users[rng.int(pools.users.length)]!;
+        }
         this.resourcePerson = target;
         sk.resourceGidNum = target.gidNum;
         return;
@@ -211,7 +233,7 @@ export class EventBuilder {
   private drawResource(eventType: string, kind: string, rng: Rng): void {
     const pools = this.pools;
     this.resourceSubtype = undefined;
-    if (this.resourcePerson || kind === "workspace" || kind === "search") {
+    if (this.resourcePerson || kind === "user" || kind === "workspace" || kind === "search") {
       this.resourceName = kind === "workspace" ? pools.workspace.name : null;
       return;
     }
@@ -240,6 +262,8 @@ export class EventBuilder {
     const p = this.resourcePerson;
     const gid = p ? p.gid : gidString(this.skeleton.resourceGidNum);
     if (p) return { resource_type: "user", gid, name: p.name, email: p.email };
+    const former = this.resourceFormer;
+    if (former >= 0) return { resource_type: "user", gid, name: this.pools.former.name(former), email: this.pools.former.email(former) };
     const resource: AuditLogEventResource = { resource_type: this.resourceKind, gid, name: this.resourceName };
     if (this.resourceSubtype !== undefined) resource.resource_subtype = this.resourceSubtype;
     return resource;

@@ -10,6 +10,7 @@ import { Rng, hash3 } from "./random";
 /** Gid ranges per kind. Numbers stay below 2^53 so they compare exactly as numbers. */
 export const GID_BASE = {
   user: 1201000000000000,
+  former_user: 1201500000000000,
   service: 1201900000000000,
   team: 1202000000000000,
   project: 1203000000000000,
@@ -49,6 +50,11 @@ export interface Person {
   homeIpv6: string;
   browser: number;
   office: number;
+  /**
+   * Ordinary event position from which this person no longer acts: they left the organisation
+   * (incidents.ts). Infinity for everyone still here.
+   */
+  leftAt: number;
 }
 
 export interface Named {
@@ -61,6 +67,14 @@ export interface LazyPool {
   base: number;
   count: number;
   name(index: number): string | null;
+}
+
+/** People who left before the generated span: what ordinary deprovisionings remove. Never actors. */
+export interface FormerPool {
+  base: number;
+  count: number;
+  name(index: number): string;
+  email(index: number): string;
 }
 
 export interface Pools {
@@ -84,6 +98,7 @@ export interface Pools {
   projectTemplates: Named[];
   announcements: Named[];
   oauthApps: readonly string[];
+  former: FormerPool;
   lazy: Record<"task" | "attachment" | "message" | "story" | "status_update", LazyPool>;
 }
 
@@ -135,6 +150,7 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
       homeIpv6: `2001:db8:${hex(rng.int(65536))}:${hex(rng.int(65536))}::${hex(1 + rng.int(65535))}`,
       browser: rng.int(1000),
       office: rng.int(3),
+      leftAt: Number.POSITIVE_INFINITY,
     };
   };
 
@@ -190,6 +206,25 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
     name,
   });
 
+  // Drawn after everything else, so that every pool above keeps its values for a seed.
+  const formerFirst = Array.from({ length: 120 }, () => faker.person.firstName());
+  const formerLast = Array.from({ length: 160 }, () => faker.person.lastName());
+  const formerName = (k: number): [string, string] => {
+    const h = hash3(seed, k, 6);
+    return [formerFirst[h % formerFirst.length]!, formerLast[(h >>> 12) % formerLast.length]!];
+  };
+  const former: FormerPool = {
+    base: GID_BASE.former_user,
+    // Large enough that a person is rarely removed twice.
+    count: clamp(events / 20, 1000, 500_000),
+    name: (k) => formerName(k).join(" "),
+    email: (k) => {
+      const local = formerName(k).join(".").toLowerCase().replace(/[^a-z0-9.]+/g, "");
+      // Never the address of someone still here.
+      return emails.has(`${local}@${domain}`) ? `${local}${2 + (k % 7)}@${domain}` : `${local}@${domain}`;
+    },
+  };
+
   return {
     workspace: { gid: workspaceGid, gidNum: Number(workspaceGid), name: company, domain },
     users,
@@ -209,6 +244,7 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
     projectTemplates,
     announcements,
     oauthApps: OAUTH_APPS,
+    former,
     lazy: {
       task: lazy("task", clamp(events / 6, 200, 5_000_000), (k) => {
         const [v, a, n] = words(k, 1);

@@ -60,7 +60,11 @@ export class Timeline {
   }
 
   createdAt(i: number): number {
-    const q = (i + hashFloat(this.seed, i, SALT_TIME)) / this.count;
+    return this.timeAt((i + hashFloat(this.seed, i, SALT_TIME)) / this.count);
+  }
+
+  /** The time at quantile q (0..1) of the activity curve: q uniform gives the organisation's own rhythm. */
+  timeAt(q: number): number {
     const target = q * this.total;
     let lo = 0;
     let hi = this.weights.length - 1;
@@ -72,6 +76,13 @@ export class Timeline {
     const w = this.weights[lo] as number;
     const frac = w > 0 ? Math.min(0.999999, (target - (this.cumulative[lo] as number)) / w) : 0;
     return Math.floor(this.startMs + (lo + frac) * HOUR);
+  }
+
+  /** The inverse of timeAt: the share of the span's activity before `ms`. */
+  quantileOf(ms: number): number {
+    const at = Math.max(0, Math.min(this.weights.length, (ms - this.startMs) / HOUR));
+    const h = Math.min(this.weights.length - 1, Math.floor(at));
+    return ((this.cumulative[h] as number) + (at - h) * (this.weights[h] as number)) / this.total;
   }
 
   /** Smallest index whose created_at is >= ms (count when none is). */
