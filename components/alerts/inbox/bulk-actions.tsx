@@ -4,8 +4,9 @@ import { Check, CheckCheck, RotateCcw, X } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useChangeAlertStatus } from "@/lib/alerts/query";
+import { formatCount } from "@/lib/format/time";
 import type { AlertStatusResult } from "@/lib/alerts/status";
-import { ACTION_RULES, ALERT_ACTIONS, STATUS_LABELS, type AlertAction, type AlertStatus } from "@/lib/alerts/vocabulary";
+import { ACTION_RULES, ALERT_ACTIONS, MAX_BULK, STATUS_LABELS, type AlertAction, type AlertStatus } from "@/lib/alerts/vocabulary";
 
 const ICONS = { acknowledge: Check, resolve: CheckCheck, reopen: RotateCcw } as const;
 
@@ -61,8 +62,9 @@ export function BulkActions({ ids, statuses, onClear }: { ids: string[]; statuse
     <div role="toolbar" aria-label="Selected alerts" className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/40 px-3 py-2" data-testid="bulk-actions">
       <span className="text-sm font-medium">{ids.length === 1 ? "1 alert selected" : `${ids.length} alerts selected`}</span>
       {actionsFor(statuses).map((action) => (
-        <ActionButton key={action} action={action} disabled={pending} onClick={() => run(ids, action)} />
+        <ActionButton key={action} action={action} disabled={pending || ids.length > MAX_BULK} onClick={() => run(ids, action)} />
       ))}
+      {ids.length > MAX_BULK ? <span className="text-sm text-muted-foreground">At most {formatCount(MAX_BULK)} at once: select fewer.</span> : null}
       <Button variant="ghost" size="sm" onClick={onClear}>
         <X />
         Clear selection
