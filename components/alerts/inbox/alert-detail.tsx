@@ -71,7 +71,10 @@ export function AlertDetail({ alert, tz }: { alert: AlertDetailData; tz: TimeZon
 
       <dl className="flex flex-col gap-1.5">
         <Fact label="Rule">
-          <DataText value={alert.rule.name} max={200} /> <span className="text-muted-foreground">(version {alert.ruleVersion})</span>
+          <Link href={`/alerts/rules/${encodeURIComponent(alert.rule.id)}`} className="text-primary underline-offset-2 hover:underline">
+            <DataText value={alert.rule.name} max={200} />
+          </Link>{" "}
+          <span className="text-muted-foreground">(version {alert.ruleVersion} raised it)</span>
         </Fact>
         <Fact label="Actor">
           {alert.actorKey ? (
