@@ -110,6 +110,9 @@ CREATE INDEX "alert_status_last_idx" ON "alert"("status", "last_at" DESC, "id" D
 CREATE INDEX "alert_rule_key_idx" ON "alert"("rule_id", "dedup_key", "last_at" DESC);
 
 -- CreateIndex
+CREATE INDEX "alert_actor_last_idx" ON "alert"("actor_key", "last_at" DESC, "id" DESC);
+
+-- CreateIndex
 CREATE INDEX "alert_event_event_idx" ON "alert_event"("event_gid");
 
 -- CreateIndex
