@@ -17,7 +17,17 @@ const MAX_MARKERS = 10_000;
  * no cancelling event (reprovisioned) between the two: "activity by a deprovisioned user
  * after deprovisioning", in event time.
  */
-export async function afterFindings(tx: Tx, _settings: z.infer<typeof afterSettings>, marker: Prisma.Sql[], cancel: Prisma.Sql[] | null, matched: BatchEvent[]): Promise<Finding[]> {
+export async function afterFindings(
+  tx: Tx,
+  _settings: z.infer<typeof afterSettings>,
+  filters: { marker: Prisma.Sql[]; cancel: Prisma.Sql[] | null; subject: Prisma.Sql[] },
+  batch: { subjects: BatchEvent[]; markers: BatchEvent[] },
+): Promise<Finding[]> {
+  const { marker, cancel } = filters;
+  // A marker stored after the activity it makes suspicious (a late deprovisioning, or one
+  // backfilled in another window): that actor's stored activity since is judged now.
+  const seen = new Set(batch.subjects.map((e) => e.gid));
+  const matched = [...batch.subjects, ...(await activitySince(tx, filters.subject, batch.markers)).filter((e) => !seen.has(e.gid))];
   const actors = [...new Set(matched.map((e) => e.actorGid).filter((g): g is string => g !== null))].slice(0, MAX_ACTORS);
   if (actors.length === 0) return [];
   const isCancel = cancel ? allOf(cancel) : sql`FALSE`;
@@ -40,4 +50,29 @@ export async function afterFindings(tx: Tx, _settings: z.infer<typeof afterSetti
     byKey.set(e.actorKey, [...(byKey.get(e.actorKey) ?? []), e]);
   }
   return [...byKey].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
+}
+
+/** Stored events of the actors that new marker events name (as their resource), after the earliest of those markers. */
+async function activitySince(tx: Tx, subject: Prisma.Sql[], markers: BatchEvent[]): Promise<BatchEvent[]> {
+  const named = [...new Set(markers.map((m) => m.keys.resource).filter((g): g is string => g !== null))].slice(0, MAX_ACTORS);
+  if (named.length === 0) return [];
+  const since = new Date(Math.min(...markers.map((m) => m.at.getTime())));
+  const rows = await run<{ gid: string; at: Date; actor_key: string; actor_gid: string | null; actor_label: string; resource_label: string | null }>(
+    tx,
+    sql`
+    SELECT gid, created_at AS at, actor_key, actor_gid, left(COALESCE(actor_name, actor_email, actor_key), 300) AS actor_label,
+      left(COALESCE(resource_name, resource_email, resource_gid), 300) AS resource_label
+    FROM audit_event WHERE ${allOf([sql`actor_key = ANY(${named}::text[])`, sql`created_at > ${since}`, ...subject])}
+    ORDER BY created_at LIMIT ${MAX_MARKERS}`,
+  );
+  return rows.map((r) => ({
+    gid: r.gid,
+    at: r.at,
+    actorKey: r.actor_key,
+    actorGid: r.actor_gid,
+    actorLabel: r.actor_label,
+    resourceLabel: r.resource_label,
+    keys: { actor: r.actor_key, ip: null, resource: null, app: null, none: "" },
+    matched: [],
+  }));
 }

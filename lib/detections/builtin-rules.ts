@@ -158,7 +158,8 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
     id: "builtin.brute-force-user",
     name: "Brute force against a user",
     severity: "medium",
-    query: "type:user_login_failed",
+    // Anonymous failures share one actor ("anonymous"): counted by address, not as a user.
+    query: "type:user_login_failed -actor_type:anonymous",
     condition: "threshold",
     settings: { groupBy: "actor", threshold: 20, windowSeconds: HOUR },
     description: "At least 20 failed sign-ins for one user within an hour.",
@@ -180,7 +181,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
     id: "builtin.brute-force-then-success-user",
     name: "Sign-in after brute force (user)",
     severity: "high",
-    query: "type:user_login_failed",
+    query: "type:user_login_failed -actor_type:anonymous",
     condition: "threshold",
     settings: { groupBy: "actor", threshold: 20, windowSeconds: HOUR, then: "type:user_login_succeeded" },
     description: "A user signed in successfully after at least 20 failed sign-ins within the hour before.",

@@ -153,6 +153,17 @@ describe("judging stored events", () => {
     }
   });
 
+  it("judges activity already stored when the marker that makes it suspicious arrives later", async () => {
+    await addRule({ id: "t.leaver", name: "Leaver", query: "actor_type:user", severity: "high", dedupSeconds: 3_600, condition: "after", settings: { marker: "type:user_deprovisioned", cancel: "type:user_reprovisioned" } });
+    const leaver = { gid: personGid() };
+    const now = Date.now();
+    await store([{ type: "attachment_downloaded", at: new Date(now - 30 * MIN), actor: leaver }]);
+    expect(await db().alert.count({ where: { ruleId: "t.leaver" } })).toBe(0);
+    await store([{ type: "user_deprovisioned", at: new Date(now - 60 * MIN), actor: { gid: personGid() }, resourceGid: leaver.gid }]);
+    const alerts = await db().alert.findMany({ where: { ruleId: "t.leaver" }, include: { events: true } });
+    expect(alerts.map((a) => [a.dedupKey, a.events.length])).toEqual([[leaver.gid, 1]]);
+  });
+
   it("skips a rule whose filter no longer parses and judges the others", async () => {
     await addRule({ id: "t.broken", name: "Broken", query: "type:(", severity: "low", dedupSeconds: 60, condition: "match", settings: { groupBy: "actor" } });
     await addRule({ id: "t.ok", name: "Fine", query: "type:team_created", severity: "low", dedupSeconds: 60, condition: "match", settings: { groupBy: "actor" } });

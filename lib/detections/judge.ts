@@ -15,9 +15,11 @@ interface Prepared {
   rule: Rule;
   primary: number;
   then: number | null;
+  /** An "after" rule's marker filter in the batch's flags. */
+  marker: number | null;
   conditions: Prisma.Sql[];
   thenConditions: Prisma.Sql[] | null;
-  marker: Prisma.Sql[] | null;
+  markerConditions: Prisma.Sql[] | null;
   cancel: Prisma.Sql[] | null;
 }
 
@@ -48,9 +50,10 @@ export async function prepareRules(now = new Date(), only?: readonly string[]): 
       rule,
       primary: flag(compiled.conditions),
       then: then?.ok ? flag(then.conditions) : null,
+      marker: marker?.ok ? flag(marker.conditions) : null,
       conditions: compiled.conditions,
       thenConditions: then?.ok ? then.conditions : null,
-      marker: marker?.ok ? marker.conditions : null,
+      markerConditions: marker?.ok ? marker.conditions : null,
       cancel: cancel?.ok ? cancel.conditions : null,
     });
   }
@@ -78,7 +81,10 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
       return firstSeenFindings(tx, rule.settings, p.conditions, matched);
     case "after": {
       const byGid = new Map(matched.map((e) => [e.gid, e]));
-      return (await afterFindings(tx, rule.settings, p.marker!, p.cancel, matched)).flatMap((f) => splitRuns(f, rule.dedupSeconds, byGid));
+      const markers = batch.filter((e) => e.matched.includes(p.marker!));
+      const findings = await afterFindings(tx, rule.settings, { marker: p.markerConditions!, cancel: p.cancel, subject: p.conditions }, { subjects: matched, markers });
+      for (const f of findings) for (const e of f.events) if (!byGid.has(e.gid)) byGid.set(e.gid, f.trigger);
+      return findings.flatMap((f) => splitRuns(f, rule.dedupSeconds, byGid));
     }
   }
 }
@@ -95,7 +101,7 @@ export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prep
   if (relevant.length === 0) return [];
   const opened: string[] = [];
   for (const p of rules.prepared) {
-    if (!relevant.some((e) => e.matched.includes(p.primary) || (p.then !== null && e.matched.includes(p.then)))) continue;
+    if (!relevant.some((e) => e.matched.includes(p.primary) || (p.then !== null && e.matched.includes(p.then)) || (p.marker !== null && e.matched.includes(p.marker)))) continue;
     await tx.query("SAVEPOINT rule");
     try {
       for (const finding of await findingsOf(tx, p, relevant)) {

@@ -63,7 +63,8 @@ export async function raise(tx: Tx, rule: Rule, finding: Finding): Promise<strin
     ORDER BY last_at DESC LIMIT 1 FOR UPDATE`,
   );
   const room = ALERT_EVENTS_MAX - (open?.event_count ?? 0);
-  const events = [...finding.events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.gid < b.gid ? -1 : 1)).slice(0, Math.max(0, room));
+  const unique = [...new Map(finding.events.map((e) => [e.gid, e])).values()];
+  const events = unique.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.gid < b.gid ? -1 : 1)).slice(0, Math.max(0, room));
   if (open) {
     if (events.length === 0) return null;
     await run(

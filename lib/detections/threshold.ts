@@ -14,7 +14,7 @@ type Settings = z.infer<typeof thresholdSettings>;
 /** Bounds per batch: keys looked at, and events read around them. */
 const MAX_KEYS = 1_000;
 const MAX_ROWS = 100_000;
-const MAX_THEN = 200;
+const MAX_THEN = 1_000;
 
 const DISTINCT_EXPRESSION = { actor: "actor_key", ip: "host(client_ip)", resource: "resource_gid" } as const;
 
@@ -118,9 +118,23 @@ export function windowsReaching(list: readonly Row[], fresh: ReadonlySet<string>
  * failures. The earlier events join the finding.
  */
 export async function thenFindings(tx: Tx, settings: Settings, conditions: Prisma.Sql[], thens: BatchEvent[]): Promise<Finding[]> {
-  const candidates = thens.filter((e) => e.keys[settings.groupBy] !== null).slice(0, MAX_THEN);
-  if (candidates.length === 0) return [];
+  const keyed = thens.filter((e) => e.keys[settings.groupBy] !== null);
+  if (keyed.length === 0) return [];
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
+  // Only keys with enough matching events anywhere in the batch's span can fire: a page holds
+  // hundreds of successful sign-ins, of which a handful follow any failure at all.
+  const times = keyed.map((e) => e.at.getTime());
+  const keys = [...new Set(keyed.map((e) => e.keys[settings.groupBy]!))].slice(0, MAX_KEYS);
+  const busy = await run<{ k: string }>(
+    tx,
+    sql`
+    SELECT ${raw(KEY_EXPRESSION[settings.groupBy])} AS k FROM audit_event
+    WHERE ${allOf([keyIn(settings.groupBy, keys), sql`created_at >= ${new Date(Math.min(...times) - settings.windowSeconds * 1000)}`, sql`created_at < ${new Date(Math.max(...times))}`, ...conditions])}
+    GROUP BY 1 HAVING count(DISTINCT COALESCE(${distinct}::text, gid)) >= ${settings.threshold}`,
+  );
+  const possible = new Set(busy.map((b) => b.k));
+  const candidates = keyed.filter((e) => possible.has(e.keys[settings.groupBy]!)).slice(0, MAX_THEN);
+  if (candidates.length === 0) return [];
   const rows = await run<Row & { c: string }>(
     tx,
     sql`

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DeliveryStatus, DeliveryView } from "./channel-schema";
-import { kindOf } from "./list-channels";
+import { kindOf } from "./channel-settings";
 
 /** The delivery log of one alert: each channel it went to and how that went; null when there is no such alert. */
 export async function listDeliveries(alertId: bigint): Promise<DeliveryView[] | null> {

@@ -3,7 +3,7 @@ import { db, dbPool } from "@/lib/db/client";
 import { storableText } from "@/lib/db/storable-text";
 import { log } from "@/lib/log";
 import type { SendOutcome } from "./channel-schema";
-import { sendableChannel, type SendableChannel } from "./list-channels";
+import { sendableChannel, type SendableChannel } from "./channel-settings";
 import { buildAlertMessage, type AlertMessage } from "./message";
 import { SecretBoxError } from "./secret-box";
 import { sendThrough } from "./send";

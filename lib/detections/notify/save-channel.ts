@@ -13,7 +13,8 @@ import {
   type EmailConfig,
   type WebhookConfig,
 } from "./channel-schema";
-import { kindOf, toChannelView } from "./list-channels";
+import { kindOf } from "./channel-settings";
+import { toChannelView } from "./list-channels";
 import { openSecret, sealSecret, SecretBoxError } from "./secret-box";
 import { newSigningSecret } from "./signature";
 

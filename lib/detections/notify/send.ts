@@ -1,7 +1,7 @@
 import { log } from "@/lib/log";
 import type { SendOutcome } from "./channel-schema";
 import { sendEmail } from "./email";
-import type { SendableChannel } from "./list-channels";
+import type { SendableChannel } from "./channel-settings";
 import type { AlertMessage } from "./message";
 import { sendSlack } from "./slack";
 import { sendWebhook } from "./webhook";
