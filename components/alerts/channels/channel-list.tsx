@@ -26,7 +26,8 @@ export const DELIVERY_BADGE: Record<DeliveryStatus, { variant: BadgeProps["varia
 };
 
 function Routing({ ruleIds }: { ruleIds: string[] }) {
-  const rules = useQuery(routableRulesQuery());
+  // Names are looked up only for channels limited to some rules.
+  const rules = useQuery({ ...routableRulesQuery(), enabled: ruleIds.length > 0 });
   if (ruleIds.length === 0) return <span className="text-muted-foreground">Every rule</span>;
   const names = ruleIds.map((id) => rules.data?.find((r) => r.id === id)?.name ?? id);
   return (

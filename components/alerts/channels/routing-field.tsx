@@ -12,7 +12,7 @@ import { routableRulesQuery } from "./query";
  */
 export function RoutingField({ formId, initial, error }: { formId: string; initial: string[]; error?: string }) {
   const [only, setOnly] = useState(initial.length > 0);
-  const rules = useQuery(routableRulesQuery());
+  const rules = useQuery({ ...routableRulesQuery(), enabled: only });
   const listId = `${formId}-rules`;
   const options = rules.data ?? initial.map((id) => ({ id, name: id, severity: "", enabled: true }));
   const known = new Set(options.map((r) => r.id));
