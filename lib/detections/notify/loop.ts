@@ -56,6 +56,7 @@ export function startDeliveryLoop({ intervalMs = DELIVERY_POLL_MS }: { intervalM
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
+      if (globalForLoop.__alertDeliveryLoop === loop) delete globalForLoop.__alertDeliveryLoop;
       await running;
     },
   };
