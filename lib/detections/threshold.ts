@@ -18,13 +18,6 @@ const MAX_THEN = 1_000;
 
 const DISTINCT_EXPRESSION = { actor: "actor_key", ip: "host(client_ip)", resource: "resource_gid" } as const;
 
-/** Events whose key is one of `keys`, in the form each key's index serves. */
-function keyIn(groupBy: GroupKey, keys: string[]): Prisma.Sql {
-  if (groupBy === "ip") return sql`client_ip = ANY(${keys}::inet[])`;
-  if (groupBy === "none") return sql`TRUE`;
-  return sql`${raw(KEY_EXPRESSION[groupBy])} = ANY(${keys}::text[])`;
-}
-
 function keyIs(groupBy: GroupKey, key: Prisma.Sql): Prisma.Sql {
   if (groupBy === "ip") return sql`client_ip = (${key})::inet`;
   if (groupBy === "none") return sql`TRUE`;
@@ -40,6 +33,26 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else groups.set(k, [row]);
   }
   return groups;
+}
+
+/** Per key, the new events' times widened by `before` and `after`, overlapping ones merged. */
+export function keySpans(byKey: ReadonlyMap<string, readonly BatchEvent[]>, before: number, after: number): Array<{ key: string; from: Date; to: Date }> {
+  const spans: Array<{ key: string; from: Date; to: Date }> = [];
+  for (const [key, events] of byKey) {
+    const times = events.map((e) => e.at.getTime()).sort((a, b) => a - b);
+    let from = times[0]! - before;
+    let to = times[0]! + after;
+    for (const t of times.slice(1)) {
+      if (t - before <= to) to = Math.max(to, t + after);
+      else {
+        spans.push({ key, from: new Date(from), to: new Date(to) });
+        from = t - before;
+        to = t + after;
+      }
+    }
+    spans.push({ key, from: new Date(from), to: new Date(to) });
+  }
+  return spans;
 }
 
 interface Row {
@@ -65,16 +78,20 @@ export async function thresholdFindings(tx: Tx, settings: Settings, conditions: 
   }
   if (byKey.size === 0) return [];
   const windowMs = settings.windowSeconds * 1000;
-  const times = matched.map((e) => e.at.getTime());
-  const from = new Date(Math.min(...times) - windowMs);
-  const to = new Date(Math.max(...times) + windowMs);
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
+  // Only the stored events within a window of a new one: a backfill's batch spans its parallel
+  // windows' whole months, and one range over them read every event of every key.
+  const spans = keySpans(byKey, windowMs, windowMs);
   const rows = await run<Row>(
     tx,
     sql`
-    SELECT ${raw(KEY_EXPRESSION[settings.groupBy])} AS k, gid, created_at AS at, ${distinct}::text AS d FROM audit_event
-    WHERE ${allOf([keyIn(settings.groupBy, [...byKey.keys()]), sql`created_at >= ${from}`, sql`created_at <= ${to}`, ...conditions])}
-    ORDER BY 1, created_at, gid LIMIT ${MAX_ROWS}`,
+    SELECT w.k, e.gid, e.at, e.d FROM unnest(${spans.map((s) => s.key)}::text[], ${spans.map((s) => s.from)}::timestamptz[], ${spans.map((s) => s.to)}::timestamptz[]) AS w(k, f, t)
+    CROSS JOIN LATERAL (
+      SELECT gid, created_at AS at, ${distinct}::text AS d FROM audit_event
+      WHERE ${allOf([keyIs(settings.groupBy, sql`w.k`), sql`created_at >= w.f`, sql`created_at <= w.t`, ...conditions])}
+      LIMIT ${MAX_ROWS}
+    ) AS e
+    ORDER BY 1, e.at, e.gid LIMIT ${MAX_ROWS}`,
   );
   const rowsOf = groupBy(rows, (r) => r.k);
   const findings: Finding[] = [];
@@ -123,14 +140,23 @@ export async function thenFindings(tx: Tx, settings: Settings, conditions: Prism
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
   // Only keys with enough matching events anywhere in the batch's span can fire: a page holds
   // hundreds of successful sign-ins, of which a handful follow any failure at all.
-  const times = keyed.map((e) => e.at.getTime());
-  const keys = [...new Set(keyed.map((e) => e.keys[settings.groupBy]!))].slice(0, MAX_KEYS);
+  const byKey = new Map<string, BatchEvent[]>();
+  for (const e of keyed) {
+    const key = e.keys[settings.groupBy]!;
+    if (!byKey.has(key) && byKey.size >= MAX_KEYS) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), e]);
+  }
+  const spans = keySpans(byKey, settings.windowSeconds * 1000, 0);
   const busy = await run<{ k: string }>(
     tx,
     sql`
-    SELECT ${raw(KEY_EXPRESSION[settings.groupBy])} AS k FROM audit_event
-    WHERE ${allOf([keyIn(settings.groupBy, keys), sql`created_at >= ${new Date(Math.min(...times) - settings.windowSeconds * 1000)}`, sql`created_at < ${new Date(Math.max(...times))}`, ...conditions])}
-    GROUP BY 1 HAVING count(DISTINCT COALESCE(${distinct}::text, gid)) >= ${settings.threshold}`,
+    SELECT w.k FROM unnest(${spans.map((s) => s.key)}::text[], ${spans.map((s) => s.from)}::timestamptz[], ${spans.map((s) => s.to)}::timestamptz[]) AS w(k, f, t)
+    CROSS JOIN LATERAL (
+      SELECT gid, ${distinct}::text AS d FROM audit_event
+      WHERE ${allOf([keyIs(settings.groupBy, sql`w.k`), sql`created_at >= w.f`, sql`created_at < w.t`, ...conditions])}
+      LIMIT ${settings.threshold * 10}
+    ) AS e
+    GROUP BY 1 HAVING count(DISTINCT COALESCE(e.d, e.gid)) >= ${settings.threshold}`,
   );
   const possible = new Set(busy.map((b) => b.k));
   const candidates = keyed.filter((e) => possible.has(e.keys[settings.groupBy]!)).slice(0, MAX_THEN);

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
-import { judgeStored } from "@/lib/detections/judge-stored";
+import { judgeAfterPage } from "@/lib/detections/judge-stored";
 import { metrics } from "@/lib/metrics/registry";
 import type { Semaphore } from "./semaphore";
 import { inWriteTransaction, quarantineRecords, type Tx } from "./store";
@@ -81,9 +81,9 @@ export async function fetchAndStorePage(
     } else throw error;
   }
 
-  // The detection rules judge the page's new events, queued by the same commit (a crash here
-  // leaves them queued for the next page or run).
-  if (result.inserted > 0) await judgeStored(ctx.logger);
+  // The detection rules judge the new events, queued by the same commit, once a batch of them
+  // is waiting (a crash here leaves them queued for the next batch or the run's end).
+  if (result.inserted > 0) await judgeAfterPage(result.inserted, ctx.logger);
 
   const m = metrics();
   m.pageWriteSeconds.observe((performance.now() - writeStarted) / 1_000);
