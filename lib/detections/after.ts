@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { BatchEvent } from "./batch";
+import { BATCH_COLUMNS, toBatchEvent, type BatchEvent, type BatchRow } from "./batch";
 import { run, type Tx } from "./db";
 import type { Finding } from "./raise";
 import type { afterSettings } from "./rule";
@@ -57,22 +57,12 @@ async function activitySince(tx: Tx, subject: Prisma.Sql[], markers: BatchEvent[
   const named = [...new Set(markers.map((m) => m.keys.resource).filter((g): g is string => g !== null))].slice(0, MAX_ACTORS);
   if (named.length === 0) return [];
   const since = new Date(Math.min(...markers.map((m) => m.at.getTime())));
-  const rows = await run<{ gid: string; at: Date; actor_key: string; actor_gid: string | null; actor_label: string; resource_label: string | null }>(
+  const rows = await run<BatchRow>(
     tx,
     sql`
-    SELECT gid, created_at AS at, actor_key, actor_gid, left(COALESCE(actor_name, actor_email, actor_key), 300) AS actor_label,
-      left(COALESCE(resource_name, resource_email, resource_gid), 300) AS resource_label
+    SELECT ${BATCH_COLUMNS}, ARRAY[]::int[] AS matched
     FROM audit_event WHERE ${allOf([sql`actor_key = ANY(${named}::text[])`, sql`created_at > ${since}`, ...subject])}
     ORDER BY created_at LIMIT ${MAX_MARKERS}`,
   );
-  return rows.map((r) => ({
-    gid: r.gid,
-    at: r.at,
-    actorKey: r.actor_key,
-    actorGid: r.actor_gid,
-    actorLabel: r.actor_label,
-    resourceLabel: r.resource_label,
-    keys: { actor: r.actor_key, ip: null, resource: null, app: null, none: "" },
-    matched: [],
-  }));
+  return rows.map(toBatchEvent);
 }

@@ -20,6 +20,36 @@ export interface BatchEvent {
   matched: number[];
 }
 
+/** What the rules read of each event: names for the alert's title, and every key a rule may group by. */
+export const BATCH_COLUMNS = sql`gid, created_at AS at, actor_key, actor_gid, left(COALESCE(actor_name, actor_email, actor_key), 300) AS actor_label,
+  left(COALESCE(resource_name, resource_email, resource_gid), 300) AS resource_label,
+  ${raw(KEY_EXPRESSION.actor)} AS k_actor, ${raw(KEY_EXPRESSION.ip)} AS k_ip, ${raw(KEY_EXPRESSION.resource)} AS k_resource, ${raw(KEY_EXPRESSION.app)} AS k_app`;
+
+export interface BatchRow {
+  gid: string;
+  at: Date;
+  actor_key: string;
+  actor_gid: string | null;
+  actor_label: string;
+  resource_label: string | null;
+  k_actor: string;
+  k_ip: string | null;
+  k_resource: string | null;
+  k_app: string | null;
+  matched: number[];
+}
+
+export const toBatchEvent = (r: BatchRow): BatchEvent => ({
+  gid: r.gid,
+  at: r.at,
+  actorKey: r.actor_key,
+  actorGid: r.actor_gid,
+  actorLabel: r.actor_label,
+  resourceLabel: r.resource_label,
+  keys: { actor: r.k_actor, ip: r.k_ip, resource: r.k_resource, app: r.k_app, none: "" },
+  matched: r.matched,
+});
+
 /**
  * The batch's events, read once, with every filter evaluated on each in the same pass: one
  * primary-key lookup per new event whatever the number of rules (each rule reading the
@@ -28,36 +58,11 @@ export interface BatchEvent {
 export async function loadBatch(tx: Tx, gids: readonly string[], filters: readonly Prisma.Sql[]): Promise<BatchEvent[]> {
   if (gids.length === 0) return [];
   const flags = filters.length === 0 ? sql`ARRAY[]::int[]` : sql`array_remove(ARRAY[${Prisma.join(filters.map((f, i) => sql`CASE WHEN ${f} THEN ${i}::int END`))}], NULL)`;
-  const rows = await run<{
-    gid: string;
-    at: Date;
-    actor_key: string;
-    actor_gid: string | null;
-    actor_label: string;
-    resource_label: string | null;
-    k_actor: string;
-    k_ip: string | null;
-    k_resource: string | null;
-    k_app: string | null;
-    matched: number[];
-  }>(
+  const rows = await run<BatchRow>(
     tx,
     sql`
     WITH n AS MATERIALIZED (SELECT * FROM audit_event WHERE gid = ANY(${[...gids]}::text[]))
-    SELECT gid, created_at AS at, actor_key, actor_gid, left(COALESCE(actor_name, actor_email, actor_key), 300) AS actor_label,
-      left(COALESCE(resource_name, resource_email, resource_gid), 300) AS resource_label,
-      ${raw(KEY_EXPRESSION.actor)} AS k_actor, ${raw(KEY_EXPRESSION.ip)} AS k_ip, ${raw(KEY_EXPRESSION.resource)} AS k_resource, ${raw(KEY_EXPRESSION.app)} AS k_app,
-      ${flags} AS matched
-    FROM n`,
+    SELECT ${BATCH_COLUMNS}, ${flags} AS matched FROM n`,
   );
-  return rows.map((r) => ({
-    gid: r.gid,
-    at: r.at,
-    actorKey: r.actor_key,
-    actorGid: r.actor_gid,
-    actorLabel: r.actor_label,
-    resourceLabel: r.resource_label,
-    keys: { actor: r.k_actor, ip: r.k_ip, resource: r.k_resource, app: r.k_app, none: "" },
-    matched: r.matched,
-  }));
+  return rows.map(toBatchEvent);
 }

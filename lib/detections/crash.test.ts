@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
-import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
+import { runSync, spawnSyncCli, startTestEmulator } from "@/lib/testing/sync-harness";
 
 let emulator: Emulator;
 
@@ -17,20 +16,7 @@ afterAll(() => emulator.close());
 
 describe("a sync process killed between storing pages and judging them", () => {
   it("loses no alert and counts no event twice once the sync runs again", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/cli.ts"], {
-      env: {
-        NODE_ENV: "test",
-        PATH: process.env.PATH,
-        DATABASE_URL: process.env.DATABASE_URL,
-        ASANA_TOKEN: emulator.token,
-        ASANA_BASE_URL: emulator.apiBase,
-        ASANA_WORKSPACE_GIDS: emulator.workspaceGid,
-        SYNC_BACKFILL_CONCURRENCY: "3",
-        LOG_LEVEL: "silent",
-      },
-      stdio: "ignore",
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const { child, exited } = spawnSyncCli(emulator);
     const deadline = Date.now() + 60_000;
     let judged = 0;
     while (Date.now() < deadline && judged < 100) {

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/lib/asana/emulator";
 import { db } from "@/lib/db/client";
-import { runSync, startTestEmulator, storedRaw } from "@/lib/testing/sync-harness";
+import { runSync, spawnSyncCli, startTestEmulator, storedRaw } from "@/lib/testing/sync-harness";
 
 let emulator: Emulator;
 
@@ -13,20 +12,7 @@ afterAll(() => emulator.close());
 
 describe("a sync process killed mid-run", () => {
   it("loses nothing and duplicates nothing once restarted", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/cli.ts"], {
-      env: {
-        NODE_ENV: "test",
-        PATH: process.env.PATH,
-        DATABASE_URL: process.env.DATABASE_URL,
-        ASANA_TOKEN: emulator.token,
-        ASANA_BASE_URL: emulator.apiBase,
-        ASANA_WORKSPACE_GIDS: emulator.workspaceGid,
-        SYNC_BACKFILL_CONCURRENCY: "3",
-        LOG_LEVEL: "silent",
-      },
-      stdio: "ignore",
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const { child, exited } = spawnSyncCli(emulator);
 
     // Wait until the child is well into the backfill, then kill it without warning.
     const deadline = Date.now() + 60_000;

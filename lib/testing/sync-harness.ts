@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import pino from "pino";
 import { expect } from "vitest";
 import { AsanaClient } from "@/lib/asana/client";
@@ -32,6 +33,27 @@ export function clientFor(emulator: Emulator, overrides: Partial<ConstructorPara
 
 export function runSync(emulator: Emulator, client = clientFor(emulator), limits: Partial<SyncLimits> = {}): Promise<SyncResult> {
   return syncWorkspace({ workspaceGid: emulator.workspaceGid, client, trigger: "test", limits: { ...testLimits, ...limits }, logger: quietLogger });
+}
+
+/**
+ * The sync's command line as a child process on the test's database and emulator, to be
+ * killed without warning mid-run; resolves with the signal it ended by.
+ */
+export function spawnSyncCli(emulator: Emulator): { child: ChildProcess; exited: Promise<NodeJS.Signals | null> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/cli.ts"], {
+    env: {
+      NODE_ENV: "test",
+      PATH: process.env.PATH,
+      DATABASE_URL: process.env.DATABASE_URL,
+      ASANA_TOKEN: emulator.token,
+      ASANA_BASE_URL: emulator.apiBase,
+      ASANA_WORKSPACE_GIDS: emulator.workspaceGid,
+      SYNC_BACKFILL_CONCURRENCY: "3",
+      LOG_LEVEL: "silent",
+    },
+    stdio: "ignore",
+  });
+  return { child, exited: new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal))) };
 }
 
 /** Every stored event's original JSON, keyed by gid. */
