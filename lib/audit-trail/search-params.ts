@@ -8,7 +8,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const MAX_LIMIT = 200;
 
 const filterSpecs = {
-  action: { parser: parseAsStringLiteral(AUDIT_ACTIONS), hint: `use one of ${AUDIT_ACTIONS.join(", ")}` },
+  action: { parser: parseAsStringLiteral(AUDIT_ACTIONS), hint: `use one of the ${AUDIT_ACTIONS.length} actions the trail's Action filter lists, such as ${AUDIT_ACTIONS.slice(0, 3).join(", ")}` },
   actor: { parser: parseAsString, hint: "part of an admin's e-mail", check: (v: string) => (v.length > 320 ? "part of an e-mail, at most 320 characters" : undefined) },
   tz: zoneSpec,
 };
