@@ -5,6 +5,7 @@ import { run, type Tx } from "./db";
 import type { Finding } from "./raise";
 import type { afterSettings } from "./rule";
 import { allOf } from "./rule-sql";
+import { groupBy } from "./collect";
 
 const sql = Prisma.sql;
 
@@ -38,18 +39,13 @@ export async function afterFindings(
     WHERE resource_gid = ANY(${actors}::text[]) AND ((${allOf(marker)}) OR (${isCancel}))
     ORDER BY resource_gid, created_at LIMIT ${MAX_MARKERS}`,
   );
-  const byActor = new Map<string, Array<{ at: number; cancel: boolean }>>();
-  for (const m of marks) byActor.set(m.gid, [...(byActor.get(m.gid) ?? []), { at: m.at.getTime(), cancel: m.cancel }]);
-  const byKey = new Map<string, BatchEvent[]>();
-  for (const e of matched) {
-    const history = e.actorGid ? byActor.get(e.actorGid) : undefined;
-    if (!history) continue;
-    // The last marker or cancellation strictly before the event decides.
-    const last = history.filter((m) => m.at < e.at.getTime()).at(-1);
-    if (!last || last.cancel) continue;
-    byKey.set(e.actorKey, [...(byKey.get(e.actorKey) ?? []), e]);
-  }
-  return [...byKey].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
+  const byActor = groupBy(marks, (m) => m.gid);
+  // The last marker or cancellation strictly before the event decides.
+  const flagged = matched.filter((e) => {
+    const last = (e.actorGid ? byActor.get(e.actorGid) : undefined)?.filter((m) => m.at.getTime() < e.at.getTime()).at(-1);
+    return last !== undefined && !last.cancel;
+  });
+  return [...groupBy(flagged, (e) => e.actorKey)].map(([key, events]) => ({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }));
 }
 
 /** Stored events of the actors that new marker events name (as their resource), after the earliest of those markers. */

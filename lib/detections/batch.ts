@@ -51,9 +51,10 @@ export const toBatchEvent = (r: BatchRow): BatchEvent => ({
 });
 
 /**
- * The batch's events, read once, with every filter evaluated on each in the same pass: one
- * primary-key lookup per new event whatever the number of rules (each rule reading the
- * batch on its own would cost that many times over).
+ * The batch's events that meet at least one filter, read once, with every filter evaluated
+ * on each in the same pass: one primary-key lookup per new event whatever the number of
+ * rules (each rule reading the batch on its own would cost that many times over). Events no
+ * rule looks at stay in PostgreSQL: most of a page is routine.
  */
 export async function loadBatch(tx: Tx, gids: readonly string[], filters: readonly Prisma.Sql[]): Promise<BatchEvent[]> {
   if (gids.length === 0) return [];
@@ -61,8 +62,8 @@ export async function loadBatch(tx: Tx, gids: readonly string[], filters: readon
   const rows = await run<BatchRow>(
     tx,
     sql`
-    WITH n AS MATERIALIZED (SELECT * FROM audit_event WHERE gid = ANY(${[...gids]}::text[]))
-    SELECT ${BATCH_COLUMNS}, ${flags} AS matched FROM n`,
+    WITH n AS MATERIALIZED (SELECT *, ${flags} AS matched FROM audit_event WHERE gid = ANY(${[...gids]}::text[]))
+    SELECT ${BATCH_COLUMNS}, matched FROM n WHERE cardinality(matched) > 0`,
   );
   return rows.map(toBatchEvent);
 }

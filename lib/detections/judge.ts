@@ -2,12 +2,15 @@ import { db, dbPool } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { afterFindings } from "./after";
+import { groupBy } from "./collect";
 import { loadBatch, type BatchEvent } from "./batch";
 import type { Tx } from "./db";
 import { firstSeenFindings } from "./first-seen";
 import { raise, splitRuns, type Finding } from "./raise";
 import { ruleFromRow, type Rule } from "./rule";
 import { allOf, compileFilter } from "./rule-sql";
+
+const sql = Prisma.sql;
 import { thenFindings, thresholdFindings } from "./threshold";
 
 /** A rule with its filters compiled, and where they sit in the batch's flag list. */
@@ -48,7 +51,11 @@ export async function prepareRules(now = new Date(), only?: readonly string[]): 
     }
     prepared.push({
       rule,
-      primary: flag(compiled.conditions),
+      // An "after" rule's subjects are only events by someone a marker ever named: nearly every
+      // event is by a user, and reading them all back for a rule that fires on a handful of
+      // leavers cost the batch most of its rows. The markers are few (one per deprovisioning),
+      // so PostgreSQL reads them once per batch into a hashed set.
+      primary: flag(marker?.ok ? [...compiled.conditions, sql`actor_gid IN (SELECT resource_gid FROM audit_event WHERE ${allOf(marker.conditions)})`] : compiled.conditions),
       then: then?.ok ? flag(then.conditions) : null,
       marker: marker?.ok ? flag(marker.conditions) : null,
       conditions: compiled.conditions,
@@ -66,11 +73,7 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
   const { rule } = p;
   switch (rule.condition) {
     case "match": {
-      const byKey = new Map<string, BatchEvent[]>();
-      for (const e of matched) {
-        const key = e.keys[rule.settings.groupBy] ?? "";
-        byKey.set(key, [...(byKey.get(key) ?? []), e]);
-      }
+      const byKey = groupBy(matched, (e) => e.keys[rule.settings.groupBy] ?? "");
       const byGid = new Map(matched.map((e) => [e.gid, e]));
       return [...byKey].flatMap(([key, events]) => splitRuns({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }, rule.dedupSeconds, byGid));
     }
@@ -96,18 +99,25 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
  */
 export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prepared: Prepared[]; filters: Prisma.Sql[] }): Promise<string[]> {
   if (rules.prepared.length === 0 || gids.length === 0) return [];
-  const batch = await loadBatch(tx, gids, rules.filters);
-  const relevant = batch.filter((e) => e.matched.length > 0);
-  if (relevant.length === 0) return [];
+  const relevant = await loadBatch(tx, gids, rules.filters);
+  const concerned = rules.prepared.filter((p) => relevant.some((e) => e.matched.includes(p.primary) || (p.then !== null && e.matched.includes(p.then)) || (p.marker !== null && e.matched.includes(p.marker))));
+  if (concerned.length === 0) return [];
+  // One savepoint for the batch, not one per rule: each is a round trip and most batches fail
+  // nowhere. A failure rolls the batch back and judges it again rule by rule.
+  await tx.query("SAVEPOINT batch");
+  try {
+    const opened: string[] = [];
+    for (const p of concerned) opened.push(...(await judgeRule(tx, p, relevant)));
+    await tx.query("RELEASE SAVEPOINT batch");
+    return opened;
+  } catch {
+    await tx.query("ROLLBACK TO SAVEPOINT batch");
+  }
   const opened: string[] = [];
-  for (const p of rules.prepared) {
-    if (!relevant.some((e) => e.matched.includes(p.primary) || (p.then !== null && e.matched.includes(p.then)) || (p.marker !== null && e.matched.includes(p.marker)))) continue;
+  for (const p of concerned) {
     await tx.query("SAVEPOINT rule");
     try {
-      for (const finding of await findingsOf(tx, p, relevant)) {
-        const id = await raise(tx, p.rule, finding);
-        if (id) opened.push(id);
-      }
+      opened.push(...(await judgeRule(tx, p, relevant)));
       await tx.query("RELEASE SAVEPOINT rule");
     } catch (error) {
       await tx.query("ROLLBACK TO SAVEPOINT rule");
@@ -117,12 +127,22 @@ export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prep
   return opened;
 }
 
+/** One rule's findings raised: the ids of the alerts it opened. */
+async function judgeRule(tx: Tx, p: Prepared, relevant: BatchEvent[]): Promise<string[]> {
+  const opened: string[] = [];
+  for (const finding of await findingsOf(tx, p, relevant)) {
+    const id = await raise(tx, p.rule, finding);
+    if (id) opened.push(id);
+  }
+  return opened;
+}
+
 /** Queue entries judged per call after a page (each is one page's new events); a run's end judges all that is left, up to MAX_DRAIN. */
 const MAX_ENTRIES = 50;
 export const MAX_DRAIN = 100_000;
 
 /** Queue entries (pages) judged as one batch at most, and events in it. */
-const MERGED_ENTRIES = 10;
+const MERGED_ENTRIES = 200;
 const MAX_BATCH = 10_000;
 
 /**
@@ -183,9 +203,11 @@ export async function judgeQueued(options: { now?: Date; maxEntries?: number; wa
         break;
       }
       const taken = [rows[0]!];
+      let size = rows[0]!.gids.length;
       for (const row of rows.slice(1)) {
-        if (taken.reduce((n, r) => n + r.gids.length, 0) + row.gids.length > MAX_BATCH) break;
+        if (size + row.gids.length > MAX_BATCH) break;
         taken.push(row);
+        size += row.gids.length;
       }
       rules ??= options.now ? await prepareRules(options.now) : await cachedRules();
       const opened = await judgeEvents(client, taken.flatMap((r) => r.gids), rules);

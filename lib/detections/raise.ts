@@ -2,6 +2,7 @@ import { storableText } from "@/lib/db/storable-text";
 import { visibleText } from "@/lib/format/visible-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BatchEvent } from "./batch";
+import { isoTimes } from "./collect";
 import { run, type Tx } from "./db";
 import type { Rule } from "./rule";
 
@@ -48,55 +49,43 @@ export function alertTitle(rule: Pick<Rule, "name">, trigger: BatchEvent): strin
  * within the deduplication period of its own (in event time, so a late event joins the alert
  * of its time), else opens a new alert. Events already attached are not counted twice, so
  * judging the same events again changes nothing. Returns the id of an alert it opened.
+ * One statement (a round trip per finding, not three: a batch raises dozens).
  */
 export async function raise(tx: Tx, rule: Rule, finding: Finding): Promise<string | null> {
-  const times = finding.events.map((e) => e.at.getTime());
-  const first = new Date(Math.min(...times));
-  const last = new Date(Math.max(...times));
-  const dedup = `${rule.dedupSeconds} seconds`;
-  const [open] = await run<{ id: string; event_count: number }>(
-    tx,
-    sql`
-    SELECT id::text, event_count FROM alert
-    WHERE rule_id = ${rule.id} AND dedup_key = ${finding.key} AND status <> 'resolved'
-      AND last_at >= ${first}::timestamptz - ${dedup}::interval AND first_at <= ${last}::timestamptz + ${dedup}::interval
-    ORDER BY last_at DESC LIMIT 1 FOR UPDATE`,
-  );
-  const room = ALERT_EVENTS_MAX - (open?.event_count ?? 0);
   const unique = [...new Map(finding.events.map((e) => [e.gid, e])).values()];
-  const events = unique.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.gid < b.gid ? -1 : 1)).slice(0, Math.max(0, room));
-  if (open) {
-    if (events.length === 0) return null;
-    await run(
-      tx,
-      sql`
-      WITH added AS (
-        INSERT INTO alert_event (alert_id, event_gid, created_at)
-        SELECT ${open.id}::bigint, gid, at FROM unnest(${events.map((e) => e.gid)}::text[], ${events.map((e) => e.at)}::timestamptz[]) AS t(gid, at)
-        ON CONFLICT DO NOTHING RETURNING created_at
-      )
+  const events = unique.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.gid < b.gid ? -1 : 1)).slice(0, ALERT_EVENTS_MAX);
+  const first = events[0]!.at;
+  const last = events.at(-1)!.at;
+  const dedup = `${rule.dedupSeconds} seconds`;
+  const [row] = await run<{ opened: string | null }>(
+    tx,
+    sql`
+    WITH open AS (
+      SELECT id, event_count FROM alert
+      WHERE rule_id = ${rule.id} AND dedup_key = ${finding.key} AND status <> 'resolved'
+        AND last_at >= ${first}::timestamptz - ${dedup}::interval AND first_at <= ${last}::timestamptz + ${dedup}::interval
+      ORDER BY last_at DESC LIMIT 1 FOR UPDATE
+    ), created AS (
+      INSERT INTO alert (rule_id, rule_version, dedup_key, severity, title, first_at, last_at, event_count, actor_key)
+      SELECT ${rule.id}, ${rule.version}, ${finding.key}, ${rule.severity}, ${alertTitle(rule, finding.trigger)}, ${first}, ${last}, ${events.length}, ${finding.trigger.actorKey}
+      WHERE NOT EXISTS (SELECT 1 FROM open)
+      RETURNING id
+    ), target AS (
+      SELECT id, event_count FROM open UNION ALL SELECT id, 0 FROM created
+    ), added AS (
+      INSERT INTO alert_event (alert_id, event_gid, created_at)
+      SELECT target.id, t.gid, t.at FROM target,
+        unnest(${events.map((e) => e.gid)}::text[], ${isoTimes(events.map((e) => e.at))}::timestamptz[]) WITH ORDINALITY AS t(gid, at, n)
+      WHERE t.n <= ${ALERT_EVENTS_MAX} - target.event_count
+      ON CONFLICT DO NOTHING RETURNING created_at
+    ), extended AS (
       UPDATE alert SET event_count = event_count + (SELECT count(*) FROM added),
-        first_at = LEAST(first_at, COALESCE((SELECT min(created_at) FROM added), first_at)),
-        last_at = GREATEST(last_at, COALESCE((SELECT max(created_at) FROM added), last_at)),
-        updated_at = CASE WHEN EXISTS (SELECT 1 FROM added) THEN now() ELSE updated_at END
-      WHERE id = ${open.id}::bigint`,
-    );
-    return null;
-  }
-  const actorKey = finding.trigger.actorKey;
-  const [created] = await run<{ id: string }>(
-    tx,
-    sql`
-    INSERT INTO alert (rule_id, rule_version, dedup_key, severity, title, first_at, last_at, event_count, actor_key)
-    VALUES (${rule.id}, ${rule.version}, ${finding.key}, ${rule.severity}, ${alertTitle(rule, finding.trigger)}, ${events[0]!.at}, ${events.at(-1)!.at}, ${events.length}, ${actorKey})
-    RETURNING id::text`,
+        first_at = LEAST(first_at, (SELECT min(created_at) FROM added)),
+        last_at = GREATEST(last_at, (SELECT max(created_at) FROM added)),
+        updated_at = now()
+      WHERE id = (SELECT id FROM open) AND EXISTS (SELECT 1 FROM added)
+    )
+    SELECT (SELECT id::text FROM created) AS opened`,
   );
-  await run(
-    tx,
-    sql`
-    INSERT INTO alert_event (alert_id, event_gid, created_at)
-    SELECT ${created!.id}::bigint, gid, at FROM unnest(${events.map((e) => e.gid)}::text[], ${events.map((e) => e.at)}::timestamptz[]) AS t(gid, at)
-    ON CONFLICT DO NOTHING`,
-  );
-  return created!.id;
+  return row?.opened ?? null;
 }

@@ -4,6 +4,7 @@ import { run, type Tx } from "./db";
 import type { Finding } from "./raise";
 import type { GroupKey, thresholdSettings } from "./rule";
 import { allOf, KEY_EXPRESSION } from "./rule-sql";
+import { groupBy, isoTimes } from "./collect";
 import type { z } from "zod";
 
 const sql = Prisma.sql;
@@ -22,17 +23,6 @@ function keyIs(groupBy: GroupKey, key: Prisma.Sql): Prisma.Sql {
   if (groupBy === "ip") return sql`client_ip = (${key})::inet`;
   if (groupBy === "none") return sql`TRUE`;
   return sql`${raw(KEY_EXPRESSION[groupBy])} = ${key}`;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }
 
 /** Per key, the new events' times widened by `before` and `after`, overlapping ones merged. */
@@ -55,6 +45,31 @@ export function keySpans(byKey: ReadonlyMap<string, readonly BatchEvent[]>, befo
   return spans;
 }
 
+/**
+ * Keys with at least `threshold` matching events (or distinct values) anywhere within the
+ * batch's own stretches of time (each new event widened by `beforeMs` and `afterMs`, overlaps
+ * merged): a necessary condition for any window around a new event to reach it. One range
+ * read per stretch over the filter's events instead of a probe per key: a batch holds
+ * thousands of keys (every sign-in's user and address), of which a handful are busy.
+ */
+async function busyKeys(tx: Tx, settings: Settings, conditions: Prisma.Sql[], events: readonly BatchEvent[], beforeMs: number, afterMs: number): Promise<Set<string>> {
+  const stretches = keySpans(new Map([["", events]]), beforeMs, afterMs);
+  const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
+  const rows = await run<{ k: string }>(
+    tx,
+    sql`
+    SELECT e.k FROM unnest(${isoTimes(stretches.map((s) => s.from))}::timestamptz[], ${isoTimes(stretches.map((s) => s.to))}::timestamptz[]) AS s(f, t)
+    CROSS JOIN LATERAL (
+      SELECT ${raw(KEY_EXPRESSION[settings.groupBy])} AS k, gid, ${distinct}::text AS d FROM audit_event
+      WHERE ${allOf([sql`created_at >= s.f`, sql`created_at <= s.t`, ...conditions])}
+      LIMIT ${MAX_ROWS}
+    ) AS e
+    WHERE e.k IS NOT NULL
+    GROUP BY 1 HAVING count(DISTINCT COALESCE(e.d, e.gid)) >= ${settings.threshold}`,
+  );
+  return new Set(rows.map((r) => r.k));
+}
+
 interface Row {
   k: string;
   gid: string;
@@ -69,15 +84,10 @@ interface Row {
  * its own time. The events of every window that reached the threshold form the finding.
  */
 export async function thresholdFindings(tx: Tx, settings: Settings, conditions: Prisma.Sql[], matched: BatchEvent[]): Promise<Finding[]> {
-  const byKey = new Map<string, BatchEvent[]>();
-  for (const e of matched) {
-    const key = e.keys[settings.groupBy];
-    if (key === null) continue;
-    if (!byKey.has(key) && byKey.size >= MAX_KEYS) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), e]);
-  }
-  if (byKey.size === 0) return [];
   const windowMs = settings.windowSeconds * 1000;
+  const busy = await busyKeys(tx, settings, conditions, matched, windowMs, windowMs);
+  const byKey = groupBy(matched, (e) => (busy.has(e.keys[settings.groupBy] ?? "") ? e.keys[settings.groupBy] : null), MAX_KEYS);
+  if (byKey.size === 0) return [];
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
   // Only the stored events within a window of a new one: a backfill's batch spans its parallel
   // windows' whole months, and one range over them read every event of every key.
@@ -85,7 +95,7 @@ export async function thresholdFindings(tx: Tx, settings: Settings, conditions: 
   const rows = await run<Row>(
     tx,
     sql`
-    SELECT w.k, e.gid, e.at, e.d FROM unnest(${spans.map((s) => s.key)}::text[], ${spans.map((s) => s.from)}::timestamptz[], ${spans.map((s) => s.to)}::timestamptz[]) AS w(k, f, t)
+    SELECT w.k, e.gid, e.at, e.d FROM unnest(${spans.map((s) => s.key)}::text[], ${isoTimes(spans.map((s) => s.from))}::timestamptz[], ${isoTimes(spans.map((s) => s.to))}::timestamptz[]) AS w(k, f, t)
     CROSS JOIN LATERAL (
       SELECT gid, created_at AS at, ${distinct}::text AS d FROM audit_event
       WHERE ${allOf([keyIs(settings.groupBy, sql`w.k`), sql`created_at >= w.f`, sql`created_at <= w.t`, ...conditions])}
@@ -138,33 +148,15 @@ export async function thenFindings(tx: Tx, settings: Settings, conditions: Prism
   const keyed = thens.filter((e) => e.keys[settings.groupBy] !== null);
   if (keyed.length === 0) return [];
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
-  // Only keys with enough matching events anywhere in the batch's span can fire: a page holds
-  // hundreds of successful sign-ins, of which a handful follow any failure at all.
-  const byKey = new Map<string, BatchEvent[]>();
-  for (const e of keyed) {
-    const key = e.keys[settings.groupBy]!;
-    if (!byKey.has(key) && byKey.size >= MAX_KEYS) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), e]);
-  }
-  const spans = keySpans(byKey, settings.windowSeconds * 1000, 0);
-  const busy = await run<{ k: string }>(
-    tx,
-    sql`
-    SELECT w.k FROM unnest(${spans.map((s) => s.key)}::text[], ${spans.map((s) => s.from)}::timestamptz[], ${spans.map((s) => s.to)}::timestamptz[]) AS w(k, f, t)
-    CROSS JOIN LATERAL (
-      SELECT gid, ${distinct}::text AS d FROM audit_event
-      WHERE ${allOf([keyIs(settings.groupBy, sql`w.k`), sql`created_at >= w.f`, sql`created_at < w.t`, ...conditions])}
-      LIMIT ${settings.threshold * 10}
-    ) AS e
-    GROUP BY 1 HAVING count(DISTINCT COALESCE(e.d, e.gid)) >= ${settings.threshold}`,
-  );
-  const possible = new Set(busy.map((b) => b.k));
+  // Only keys with enough matching events around the batch can fire: a page holds hundreds of
+  // successful sign-ins, of which a handful follow any failure at all.
+  const possible = await busyKeys(tx, settings, conditions, keyed, settings.windowSeconds * 1000, 0);
   const candidates = keyed.filter((e) => possible.has(e.keys[settings.groupBy]!)).slice(0, MAX_THEN);
   if (candidates.length === 0) return [];
   const rows = await run<Row & { c: string }>(
     tx,
     sql`
-    SELECT c.gid AS c, a.gid, a.at, a.d, c.k FROM unnest(${candidates.map((e) => e.gid)}::text[], ${candidates.map((e) => e.keys[settings.groupBy]!)}::text[], ${candidates.map((e) => e.at)}::timestamptz[]) AS c(gid, k, t)
+    SELECT c.gid AS c, a.gid, a.at, a.d, c.k FROM unnest(${candidates.map((e) => e.gid)}::text[], ${candidates.map((e) => e.keys[settings.groupBy]!)}::text[], ${isoTimes(candidates.map((e) => e.at))}::timestamptz[]) AS c(gid, k, t)
     CROSS JOIN LATERAL (
       SELECT gid, created_at AS at, ${distinct}::text AS d FROM audit_event
       WHERE ${allOf([keyIs(settings.groupBy, sql`c.k`), sql`created_at >= c.t - make_interval(secs => ${settings.windowSeconds})`, sql`created_at < c.t`, ...conditions])}
