@@ -164,6 +164,22 @@ describe("judging stored events", () => {
     expect(alerts.map((a) => [a.dedupKey, a.events.length])).toEqual([[leaver.gid, 1]]);
   });
 
+  it("judges a stored success again when the failures before it are stored later, and not when they came after it", async () => {
+    await addRule({ id: "t.then", name: "Then", query: "type:user_login_failed", severity: "high", dedupSeconds: 3_600, condition: "threshold", settings: { groupBy: "actor", threshold: 3, windowSeconds: 600, then: "type:user_login_succeeded" } });
+    const victim = { gid: personGid() };
+    const other = { gid: personGid() };
+    const t0 = Date.now() - 2 * 60 * MIN;
+    const [success] = await store([{ type: "user_login_succeeded", at: new Date(t0 + 5 * MIN), actor: victim }]);
+    await store([{ type: "user_login_succeeded", at: new Date(t0 + 5 * MIN), actor: other }]);
+    expect(await db().alert.count({ where: { ruleId: "t.then" } })).toBe(0);
+    // Three failures before the victim's success, listed late; three after the other's, which do not precede it.
+    const failures = await store([1, 2, 3].map((m) => ({ type: "user_login_failed", at: new Date(t0 + m * MIN), actor: victim })));
+    await store([6, 7, 8].map((m) => ({ type: "user_login_failed", at: new Date(t0 + m * MIN), actor: other })));
+    const alerts = await db().alert.findMany({ where: { ruleId: "t.then" }, include: { events: true } });
+    expect(alerts.map((a) => a.dedupKey)).toEqual([victim.gid]);
+    expect(alerts[0]!.events.map((e) => e.eventGid).sort()).toEqual([success!, ...failures].sort());
+  });
+
   it("skips a rule whose filter no longer parses and judges the others", async () => {
     await addRule({ id: "t.broken", name: "Broken", query: "type:(", severity: "low", dedupSeconds: 60, condition: "match", settings: { groupBy: "actor" } });
     await addRule({ id: "t.ok", name: "Fine", query: "type:team_created", severity: "low", dedupSeconds: 60, condition: "match", settings: { groupBy: "actor" } });

@@ -78,7 +78,7 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
       return [...byKey].flatMap(([key, events]) => splitRuns({ key, events: events.map((e) => ({ gid: e.gid, at: e.at })), trigger: events.at(-1)! }, rule.dedupSeconds, byGid));
     }
     case "threshold":
-      if (p.then !== null) return thenFindings(tx, rule.settings, p.conditions, batch.filter((e) => e.matched.includes(p.then!)));
+      if (p.then !== null) return thenFindings(tx, rule.settings, { conditions: p.conditions, then: p.thenConditions! }, { thens: batch.filter((e) => e.matched.includes(p.then!)), matched });
       return thresholdFindings(tx, rule.settings, p.conditions, matched);
     case "first_seen":
       return firstSeenFindings(tx, rule.settings, p.conditions, matched);

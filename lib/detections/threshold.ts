@@ -1,9 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { BatchEvent } from "./batch";
 import { run, type Tx } from "./db";
 import type { Finding } from "./raise";
 import type { GroupKey, thresholdSettings } from "./rule";
 import { allOf, KEY_EXPRESSION } from "./rule-sql";
+import { BATCH_COLUMNS, toBatchEvent, type BatchEvent, type BatchRow } from "./batch";
 import { groupBy, isoTimes } from "./collect";
 import type { z } from "zod";
 
@@ -140,12 +140,43 @@ export function windowsReaching(list: readonly Row[], fresh: ReadonlySet<string>
 }
 
 /**
- * "Then" rules: a new event matching `then` from a key that had `threshold` matching events
- * (or distinct values) in the window before it, such as a successful sign-in after twenty
- * failures. The earlier events join the finding.
+ * Stored events matching `then` that new matching events precede within the window: failures
+ * stored after the success they came before (Asana lists an event late, or a backfill's
+ * windows meet out of order) make that success suspicious now. Only keys busy around the
+ * new events are looked at, so a routine batch costs one range read.
  */
-export async function thenFindings(tx: Tx, settings: Settings, conditions: Prisma.Sql[], thens: BatchEvent[]): Promise<Finding[]> {
-  const keyed = thens.filter((e) => e.keys[settings.groupBy] !== null);
+async function thensAfter(tx: Tx, settings: Settings, conditions: Prisma.Sql[], thenConditions: Prisma.Sql[], news: BatchEvent[]): Promise<BatchEvent[]> {
+  const windowMs = settings.windowSeconds * 1000;
+  const keyed = news.filter((e) => e.keys[settings.groupBy] !== null);
+  if (keyed.length === 0) return [];
+  const busy = await busyKeys(tx, settings, conditions, keyed, windowMs, windowMs);
+  const byKey = groupBy(keyed, (e) => (busy.has(e.keys[settings.groupBy]!) ? e.keys[settings.groupBy] : null), MAX_KEYS);
+  if (byKey.size === 0) return [];
+  const spans = keySpans(byKey, 0, windowMs);
+  const rows = await run<BatchRow>(
+    tx,
+    sql`
+    SELECT ${BATCH_COLUMNS}, ARRAY[]::int[] AS matched FROM unnest(${spans.map((s) => s.key)}::text[], ${isoTimes(spans.map((s) => s.from))}::timestamptz[], ${isoTimes(spans.map((s) => s.to))}::timestamptz[]) AS w(k, f, t)
+    CROSS JOIN LATERAL (
+      SELECT * FROM audit_event WHERE ${allOf([keyIs(settings.groupBy, sql`w.k`), sql`created_at > w.f`, sql`created_at <= w.t`, ...thenConditions])}
+      LIMIT ${MAX_THEN}
+    ) AS e
+    LIMIT ${MAX_THEN}`,
+  );
+  return rows.map(toBatchEvent);
+}
+
+/**
+ * "Then" rules: an event matching `then` from a key that had `threshold` matching events (or
+ * distinct values) in the window before it, such as a successful sign-in after twenty
+ * failures: a new one, or a stored one that new (late) matching events now precede. The
+ * earlier events join the finding.
+ */
+export async function thenFindings(tx: Tx, settings: Settings, filters: { conditions: Prisma.Sql[]; then: Prisma.Sql[] }, batch: { thens: BatchEvent[]; matched: BatchEvent[] }): Promise<Finding[]> {
+  const { conditions } = filters;
+  const fresh = new Set(batch.thens.map((e) => e.gid));
+  const stored = (await thensAfter(tx, settings, conditions, filters.then, batch.matched)).filter((e) => !fresh.has(e.gid));
+  const keyed = [...batch.thens, ...stored].filter((e) => e.keys[settings.groupBy] !== null);
   if (keyed.length === 0) return [];
   const distinct = settings.distinct ? raw(DISTINCT_EXPRESSION[settings.distinct]) : sql`NULL`;
   // Only keys with enough matching events around the batch can fire: a page holds hundreds of
