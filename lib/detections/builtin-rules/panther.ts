@@ -1,0 +1,132 @@
+import type { RuleInput } from "../rule";
+import { ADMIN_CONSOLE_HELP, base, type BuiltinRule } from "./base";
+
+/** Most of the pack is one event type narrowed by its details: every match raises, one alert per actor. */
+const setting = (id: string, name: string, severity: RuleInput["severity"], query: string, detailsMatch: RuleInput["detailsMatch"], description: string, runbook: string): BuiltinRule => ({
+  ...base,
+  id: `builtin.${id}`,
+  name,
+  severity,
+  query,
+  detailsMatch,
+  description,
+  runbook,
+  helpUrl: ADMIN_CONSOLE_HELP,
+  condition: "match",
+  settings: { groupBy: "actor" },
+});
+
+const ADMIN_ROLES = ["admin", "super_admin"];
+
+/** Panther's Asana pack, with the same logic. */
+export const PANTHER_RULES: readonly BuiltinRule[] = [
+  {
+    ...base,
+    id: "builtin.service-account-created",
+    name: "Service account created",
+    severity: "medium",
+    query: "type:service_account_created",
+    condition: "match",
+    settings: { groupBy: "actor" },
+    description: "A service account was created. Its token reads and changes everything in the organisation without a person behind it.",
+    runbook: "Confirm with the admin who created it that the integration is approved and owned. If not, delete the service account in the admin console and review what its token did (open its events).",
+  },
+  setting(
+    "team-made-public",
+    "Team made public",
+    "medium",
+    "type:team_privacy_settings_changed",
+    [{ path: "new_value", anyOf: ["public"] }],
+    "A team's privacy was set to public: every member of the organisation can now see its projects.",
+    "Ask the team's owner whether public was intended; if not, set the team back to private or request-to-join and check what was opened meanwhile.",
+  ),
+  setting(
+    "session-duration-never",
+    "Default session duration set to never expire",
+    "medium",
+    "type:workspace_default_session_duration_changed",
+    [{ path: "new_value", anyOf: ["never", "Never"] }],
+    "Sessions no longer expire: a stolen or forgotten session stays valid indefinitely.",
+    "Set a bounded session duration in the admin console's security settings unless a documented exception exists.",
+  ),
+  setting(
+    "email-domain-added",
+    "E-mail domain added",
+    "low",
+    "type:workspace_associated_email_domain_added",
+    [],
+    "An e-mail domain was associated with the organisation: its users can join and are treated as members.",
+    "Verify the domain belongs to the company (an acquisition, a new brand). Remove it if not.",
+  ),
+  setting(
+    "form-link-auth-disabled",
+    "Form link authentication disabled",
+    "low",
+    "type:workspace_form_link_authentication_required_disabled",
+    [],
+    "Forms can be filled in without signing in: anyone with a link can submit.",
+    "Check who turned it off and why; re-enable the requirement unless forms must be public.",
+  ),
+  setting(
+    "guest-invites-anyone",
+    "Guest invites allowed to anyone",
+    "low",
+    "type:workspace_guest_invite_permissions_changed",
+    [{ path: "new_value", anyOf: ["anyone"] }],
+    "Any member may now invite guests from outside the organisation.",
+    "Restrict guest invitations to admins or members if the policy requires it.",
+  ),
+  setting(
+    "new-workspace-admin",
+    "New workspace admin",
+    "high",
+    "type:user_workspace_admin_role_changed",
+    [
+      { path: "new_value", anyOf: ADMIN_ROLES },
+      { path: "old_value", anyOf: ADMIN_ROLES, negate: true },
+    ],
+    "A user was made an admin or super admin of the organisation (admin in the new value, not in the old one).",
+    "Confirm the promotion with the requester's manager or the change ticket. If unexpected, revoke the role and review the actor's recent activity.",
+  ),
+  {
+    ...base,
+    id: "builtin.organisation-export",
+    name: "Organisation export started",
+    severity: "medium",
+    query: "type:workspace_export_started",
+    condition: "match",
+    settings: { groupBy: "actor" },
+    description: "An export of the whole organisation's data was started.",
+    runbook: "Confirm the export was requested (a migration, legal hold). If not, contact Asana support and the actor at once.",
+  },
+  setting(
+    "password-requirements-simple",
+    "Password requirements set to simple",
+    "medium",
+    "type:workspace_password_requirements_changed",
+    [{ path: "new_value", anyOf: ["simple", "weak"] }],
+    "The organisation's password strength requirement was lowered to its simplest setting.",
+    "Restore strong password requirements, or enforce single sign-on.",
+  ),
+  setting(
+    "app-approvals-off",
+    "App approvals turned off",
+    "medium",
+    "type:workspace_require_app_approvals_of_type_changed",
+    [{ path: "new_value", anyOf: ["false", "off", "disabled"] }],
+    "Apps of a type no longer need an admin's approval before members connect them.",
+    "Turn approvals back on unless the change was agreed; review apps authorised since.",
+  ),
+  setting(
+    "saml-required-to-optional",
+    "SAML changed from required to optional",
+    "high",
+    "type:workspace_saml_settings_changed",
+    [
+      { path: "old_value", anyOf: ["required"] },
+      { path: "new_value", anyOf: ["optional"] },
+    ],
+    "Single sign-on is no longer enforced: members can sign in with a password again.",
+    "Confirm with the identity team (an IdP outage?). Set SAML back to required as soon as possible.",
+  ),
+];
