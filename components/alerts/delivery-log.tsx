@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { CHANNEL_KIND_LABELS } from "@/lib/detections/notify/channel-schema";
 import { DELIVERY_BADGE } from "./channels/channel-list";
 import { deliveriesQuery } from "./channels/query";
-import { When } from "./channels/when";
+import { When } from "@/components/ui/when";
 
 /**
  * Where one alert was sent and how that went: each channel, its status, the attempts, the last

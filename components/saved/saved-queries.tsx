@@ -7,17 +7,19 @@ import { Bookmark, MoreHorizontal } from "lucide-react";
 import { toast } from "sonner";
 import { parseEventParams } from "@/lib/events/search-params";
 import { filterToText } from "@/lib/events/query-text";
-import { ago, utcStamp } from "@/lib/format/time";
+import { visibleText } from "@/lib/format/visible-text";
 import { savedQueriesQuery, useDeleteSavedQuery, useUpdateSavedQuery } from "@/lib/saved-queries/query";
 import type { SavedQueryView } from "@/lib/saved-queries/schema";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { timeRangeLabel } from "@/components/filters/condition-label";
 import { Button } from "@/components/ui/button";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { DataText } from "@/components/ui/data-text";
+import { When } from "@/components/ui/when";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { SavedQueryForm } from "./saved-query-form";
@@ -30,17 +32,6 @@ function describe(search: string): { text: string; range: string; relative: bool
   if (!parsed.ok) return { text: search, range: "", relative: false };
   const text = filterToText(parsed.filter).replace(/\s*(since|from|to):\S+/g, "").trim();
   return { text: text || "all events", range: timeRangeLabel(parsed.filter.time), relative: parsed.filter.time.kind === "relative" };
-}
-
-/** "3 minutes ago" once hydrated; the UTC time before, so server and browser render the same text. */
-function When({ iso }: { iso: string | null }) {
-  const hydrated = useHydrated();
-  if (!iso) return <span className="text-muted-foreground">never</span>;
-  return (
-    <time dateTime={iso} title={utcStamp(iso)}>
-      {hydrated ? ago(iso) : utcStamp(iso)}
-    </time>
-  );
 }
 
 /** Rolling or frozen and what it covers now, once the browser (its zone, its clock) renders it. */
@@ -144,7 +135,7 @@ export function SavedQueries() {
                 <TableCell>
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>
-                      <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${s.name}`}>
+                      <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${visibleText(s.name, 120)}`}>
                         <MoreHorizontal />
                       </Button>
                     </DropdownMenuTrigger>
@@ -158,7 +149,7 @@ export function SavedQueries() {
                         <Link href={`/alerts/rules/new?savedQuery=${encodeURIComponent(s.id)}`}>Create a detection rule…</Link>
                       </DropdownMenuItem>
                       <DropdownMenuSeparator />
-                      <DropdownMenuItem variant="destructive" onSelect={() => (remove.reset(), setDeleting(s))}>
+                      <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(s)}>
                         Delete…
                       </DropdownMenuItem>
                     </DropdownMenuContent>
@@ -190,7 +181,7 @@ export function SavedQueries() {
                   {
                     onSuccess: (saved) => {
                       setEditing(null);
-                      toast.success(`Saved “${saved.name}”`);
+                      toast.success(`Saved “${visibleText(saved.name, 120)}”`);
                     },
                   },
                 )
@@ -208,36 +199,14 @@ export function SavedQueries() {
         </DialogContent>
       </Dialog>
 
-      <Dialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Delete “{deleting?.name}”?</DialogTitle>
-            <DialogDescription>Its short link stops working for everyone. The events themselves are not touched.</DialogDescription>
-          </DialogHeader>
-          {deleting ? <OwnerNote owner={deleting.createdBy} /> : null}
-          {remove.error ? (
-            <p role="alert" className="text-sm text-destructive">
-              {remove.error.message}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setDeleting(null)}>
-              Cancel
-            </Button>
-            <Button variant="destructive" disabled={remove.isPending} onClick={() =>
-                deleting &&
-                remove.mutate(deleting.id, {
-                  onSuccess: (saved) => {
-                    setDeleting(null);
-                    toast.success(`Deleted “${saved.name}”`);
-                  },
-                })
-              }>
-              {remove.isPending ? "Deleting…" : "Delete"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDeleteDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        description="Its short link stops working for everyone. The events themselves are not touched."
+        mutation={remove}
+      >
+        {deleting ? <OwnerNote owner={deleting.createdBy} /> : null}
+      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ChannelSaved, ChannelView, CreateChannelInput } from "@/lib/detections/notify/channel-schema";
 import { ChannelForm } from "./channel-form";
-import { formErrors } from "./form-parts";
+import { formErrors } from "@/components/ui/form-field";
 import { useCreateChannel, useUpdateChannel } from "./query";
 import { SigningSecretDialog } from "./signing-secret-dialog";
 

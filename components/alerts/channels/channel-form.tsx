@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { SEVERITIES } from "@/lib/detections/rule";
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type ChannelKind, type ChannelView } from "@/lib/detections/notify/channel-schema";
-import { Field, TextField, type FormErrors } from "./form-parts";
+import { Field, TextField, type FormErrors } from "@/components/ui/form-field";
 import { KindFields } from "./kind-fields";
 import { RoutingField } from "./routing-field";
 

@@ -3,21 +3,21 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { BellRing, MoreHorizontal } from "lucide-react";
-import { toast } from "sonner";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataText } from "@/components/ui/data-text";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { visibleText } from "@/lib/format/visible-text";
 import { CHANNEL_KIND_LABELS, type ChannelView, type DeliveryStatus } from "@/lib/detections/notify/channel-schema";
 import { ChannelDialog, NewChannelButton } from "./channel-dialog";
 import { channelsQuery, routableRulesQuery, useDeleteChannel } from "./query";
 import { TestButton } from "./test-button";
-import { When } from "./when";
+import { When } from "@/components/ui/when";
 
 export const DELIVERY_BADGE: Record<DeliveryStatus, { variant: BadgeProps["variant"]; label: string }> = {
   sent: { variant: "success", label: "sent" },
@@ -119,14 +119,14 @@ export function ChannelList() {
               <TableCell>
                 <DropdownMenu>
                   <DropdownMenuTrigger asChild>
-                    <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${c.name}`}>
+                    <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${visibleText(c.name, 120)}`}>
                       <MoreHorizontal />
                     </Button>
                   </DropdownMenuTrigger>
                   <DropdownMenuContent align="end">
                     <DropdownMenuItem onSelect={() => setEditing(c)}>Edit…</DropdownMenuItem>
                     <DropdownMenuSeparator />
-                    <DropdownMenuItem variant="destructive" onSelect={() => (remove.reset(), setDeleting(c))}>
+                    <DropdownMenuItem variant="destructive" onSelect={() => setDeleting(c)}>
                       Delete…
                     </DropdownMenuItem>
                   </DropdownMenuContent>
@@ -139,39 +139,12 @@ export function ChannelList() {
 
       {editing ? <ChannelDialog key={editing.id} open channel={editing} onClose={() => setEditing(null)} /> : null}
 
-      <Dialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Delete “{deleting?.name}”?</DialogTitle>
-            <DialogDescription>No more alerts are sent through it, and its delivery log goes with it. Alerts themselves are not touched.</DialogDescription>
-          </DialogHeader>
-          {remove.error ? (
-            <p role="alert" className="text-sm text-destructive">
-              {remove.error.message}
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setDeleting(null)}>
-              Cancel
-            </Button>
-            <Button
-              variant="destructive"
-              disabled={remove.isPending}
-              onClick={() =>
-                deleting &&
-                remove.mutate(deleting.id, {
-                  onSuccess: ({ channel }) => {
-                    setDeleting(null);
-                    toast.success(`Deleted “${channel.name}”`);
-                  },
-                })
-              }
-            >
-              {remove.isPending ? "Deleting…" : "Delete"}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDeleteDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        description="No more alerts are sent through it, and its delivery log goes with it. Alerts themselves are not touched."
+        mutation={remove}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { EMAIL_SECURITY, EMAIL_SECURITY_LABELS, type ChannelKind, type ChannelView } from "@/lib/detections/notify/channel-schema";
-import { describedBy, Field, TextField, textareaClass, type FormErrors } from "./form-parts";
+import { describedBy, Field, TextField, textareaClass, type FormErrors } from "@/components/ui/form-field";
 
 /** The settings of one kind of channel. On an edit, secrets are empty fields: left empty, they are kept. */
 export function KindFields({ formId, kind, channel, errors }: { formId: string; kind: ChannelKind; channel?: ChannelView; errors: FormErrors["fields"] }) {

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { When } from "@/components/alerts/channels/when";
+import { When } from "@/components/ui/when";
 import { DataText } from "@/components/ui/data-text";
 import { Link } from "@/components/ui/link";
 import { Skeleton } from "@/components/ui/skeleton";

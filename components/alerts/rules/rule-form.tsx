@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import { describedBy, Field, formErrors, TextField, textareaClass } from "@/components/alerts/channels/form-parts";
+import { describedBy, Field, formErrors, TextField, textareaClass } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { CONDITIONS, SEEN_FIELDS, SEVERITIES, type GroupKey } from "@/lib/detections/rule";
+import { visibleText } from "@/lib/format/visible-text";
 import { useCreateRule, useDeleteRule, useUpdateRule } from "@/lib/rules/query";
 import type { RuleView } from "@/lib/rules/view";
 import { BacktestPanel } from "./backtest-panel";
@@ -60,6 +62,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
   const create = useCreateRule();
   const update = useUpdateRule();
   const remove = useDeleteRule();
+  const [deleting, setDeleting] = useState(false);
   const saving = create.isPending || update.isPending;
   const errors = formErrors(create.error ?? update.error);
   const settingsError = errors.fields.settings;
@@ -67,7 +70,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     const input = toInput(draft);
-    const done = { onSuccess: (saved: RuleView) => (toast.success(`Saved “${saved.name}”`), router.push("/alerts/rules")) };
+    const done = { onSuccess: (saved: RuleView) => (toast.success(`Saved “${visibleText(saved.name, 120)}”`), router.push("/alerts/rules")) };
     if (rule) update.mutate({ id: rule.id, ...input }, done);
     else create.mutate(input, done);
   };
@@ -216,22 +219,20 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
             Cancel
           </Button>
           {rule && !rule.builtin ? (
-            <Button
-              type="button"
-              variant="ghost"
-              className="ml-auto text-destructive"
-              disabled={remove.isPending}
-              onClick={() => {
-                if (!window.confirm(`Delete the rule “${rule.name}”?`)) return;
-                remove.mutate(rule.id, { onSuccess: () => (toast.success("Rule deleted"), router.push("/alerts/rules")), onError: (e) => toast.error(e.message) });
-              }}
-            >
+            <Button type="button" variant="ghost" className="ml-auto text-destructive" onClick={() => setDeleting(true)}>
               Delete
             </Button>
           ) : null}
         </div>
         <Label className="sr-only">{rule ? `Rule ${rule.id}, version ${rule.version}` : "New rule"}</Label>
       </form>
+      <ConfirmDeleteDialog
+        target={deleting ? (rule ?? null) : null}
+        onClose={() => setDeleting(false)}
+        description="It stops judging new events. A rule that has raised alerts cannot be deleted (its alerts keep it): switch it off instead."
+        mutation={remove}
+        onDeleted={() => router.push("/alerts/rules")}
+      />
       <aside className="lg:sticky lg:top-4 lg:self-start">
         <BacktestPanel rule={backtestRule} tz="local" />
       </aside>

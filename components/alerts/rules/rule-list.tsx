@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { toast } from "sonner";
 import { SeverityBadge } from "@/components/alerts/inbox/badges";
-import { When } from "@/components/alerts/channels/when";
+import { When } from "@/components/ui/when";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DataText } from "@/components/ui/data-text";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -20,7 +20,7 @@ export function formErrors(error: unknown): FormErrors {
     fields[field] ??= issue.message;
   }
   const known = Object.keys(fields).length > 0;
-  return { fields, general: known && !("(input)" in fields) ? null : error instanceof Error ? error.message : "The channel could not be saved." };
+  return { fields, general: known && !("(input)" in fields) ? null : error instanceof Error ? error.message : "It could not be saved." };
 }
 
 export const textareaClass =
