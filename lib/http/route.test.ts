@@ -150,6 +150,14 @@ describe("case 9: readJson", () => {
     await expect(readJson(request("nope"), { empty: {} })).rejects.toMatchObject({ status: 400 });
     await expect(readJson(request(""))).rejects.toMatchObject({ status: 400, message: "The request body must be valid JSON." });
   });
+  it("answers 400 naming the field for text PostgreSQL cannot store, where the database would have failed", async () => {
+    await expect(readJson(request(JSON.stringify({ name: "a\u0000b" })))).rejects.toMatchObject({
+      status: 400,
+      message: "name: the value holds a NUL character (U+0000), which cannot be stored",
+      details: { issues: [{ field: "name", message: "the value holds a NUL character (U+0000), which cannot be stored" }] },
+    });
+    await expect(readJson(request('{"detailsMatch":[{"anyOf":["ok","\\ud800"]}]}'))).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^detailsMatch\.0\.anyOf\.1: the value holds half of a UTF-16 surrogate pair/) });
+  });
 });
 
 describe("case 2: the sign-in endpoints take a few kilobytes", () => {

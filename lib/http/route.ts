@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { badRequest, forbidden, fromDomainError, HttpError, queryTimedOut, unauthorized, type ErrorBody } from "./errors";
 import { changesState, isCrossSite } from "./origin";
 import { bearerMatches } from "./secret";
+import { findUnstorableText } from "./unstorable-text";
 import type { ParamSpec, Parsed, SearchContract, ValuesOf } from "@/lib/url/search-contract";
 
 /**
@@ -155,15 +156,20 @@ export function parseSearch<S extends Record<string, ParamSpec>>(contract: Searc
 }
 
 /**
- * Reads a JSON body, answering 400 (not 500) when it is not JSON. `empty` is what a request
- * without a body means, where that has a meaning (a scheduler's bare POST).
+ * Reads a JSON body, answering 400 (not 500) when it is not JSON or holds text PostgreSQL
+ * cannot store (./unstorable-text.ts). `empty` is what a request without a body means, where
+ * that has a meaning (a scheduler's bare POST).
  */
 export async function readJson(request: Request, options: { empty?: unknown } = {}): Promise<unknown> {
   const text = request.body ? await request.text() : "";
   if (text.trim() === "" && options.empty !== undefined) return options.empty;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw badRequest(options.empty !== undefined ? "The request body must be empty or valid JSON." : "The request body must be valid JSON.");
   }
+  const unstorable = findUnstorableText(parsed);
+  if (unstorable) throw badRequest(`${unstorable.field}: ${unstorable.message}`, { issues: [unstorable] });
+  return parsed;
 }

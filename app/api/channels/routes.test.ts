@@ -90,6 +90,12 @@ describe("the channels API", () => {
       { field: "name", message: "give the channel a name" },
       { field: "url", message: "use an https:// (or http://) address" },
     ]);
+    // What PostgreSQL cannot store is refused with the field it is in, not answered with a 500.
+    for (const [input, reason] of [[{ name: "Slack\u0000" }, "name: the value holds a NUL"], [{ name: "Slack", ruleIds: ["\ud800"] }, "ruleIds.0: the value holds half"]] as const) {
+      const hostile = await call(createRoute, "POST", {}, { kind: "slack", url: "https://hooks.slack.com/services/x", ...input });
+      expect(hostile.status).toBe(400);
+      expect(hostile.body.error.message).toContain(reason);
+    }
     const { body } = await call(createRoute, "POST", {}, { kind: "slack", name: "Slack", url: "https://hooks.slack.com/services/x", enabled: false });
     expect((await call(patchRoute, "PATCH", { id: body.channel.id }, { minSeverity: "severe" })).body.error.message).toMatch(/^minSeverity: one of low/);
     for (const id of ["nope", "00000000-0000-4000-8000-000000000000", "'; DROP TABLE x; --"]) {
