@@ -32,26 +32,33 @@ export const LIMITS = {
   detailsValues: 20,
 } as const;
 
-const seconds = (max: number) => z.number().int().min(1).max(max);
+const days = (seconds: number) => `${(seconds / 86_400).toLocaleString("en")} days`;
+const seconds = (max: number) => z.number({ error: "a duration" }).int("a whole number of seconds").min(1, "at least one second").max(max, `at most ${days(max)}`);
+const queryText = z.string().trim().min(1, "enter a query").max(LIMITS.queryLength, `keep the query under ${LIMITS.queryLength.toLocaleString("en")} characters`);
+const groupBy = z.enum(GROUP_KEYS, { error: `one of ${GROUP_KEYS.join(", ")}` });
 
-export const matchSettings = z.strictObject({ groupBy: z.enum(GROUP_KEYS).default("actor") });
+export const matchSettings = z.strictObject({ groupBy: groupBy.default("actor") });
 
 export const thresholdSettings = z.strictObject({
-  groupBy: z.enum(GROUP_KEYS).default("actor"),
-  threshold: z.number().int().min(2).max(LIMITS.threshold),
+  groupBy: groupBy.default("actor"),
+  threshold: z
+    .number({ error: "a number of matches" })
+    .int("a whole number of matches")
+    .min(2, "at least 2 (to raise on every match, choose “Every match”)")
+    .max(LIMITS.threshold, `at most ${LIMITS.threshold.toLocaleString("en")}`),
   windowSeconds: seconds(LIMITS.windowSeconds),
   /** Count distinct values of this instead of events (an app authorised by five different users). */
-  distinct: z.enum(["actor", "ip", "resource"]).optional(),
+  distinct: z.enum(["actor", "ip", "resource"], { error: "one of actor, ip, resource" }).optional(),
   /**
    * Raise on an event matching this query (query-bar text) from a key that reached the
    * threshold just before it: a successful sign-in after twenty failures.
    */
-  then: z.string().min(1).max(LIMITS.queryLength).optional(),
+  then: queryText.optional(),
 });
 
 export const firstSeenSettings = z.strictObject({
-  groupBy: z.enum(["actor", "ip", "resource"]).default("actor"),
-  field: z.enum(SEEN_FIELDS),
+  groupBy: z.enum(["actor", "ip", "resource"], { error: "one of actor, ip, resource" }).default("actor"),
+  field: z.enum(SEEN_FIELDS, { error: `one of ${SEEN_FIELDS.join(", ")}` }),
   lookbackSeconds: seconds(LIMITS.lookbackSeconds),
 });
 
@@ -60,14 +67,17 @@ export const firstSeenSettings = z.strictObject({
  * (deprovisioned), unless an event matching `cancel` (reprovisioned) came in between.
  */
 export const afterSettings = z.strictObject({
-  marker: z.string().min(1).max(LIMITS.queryLength),
-  cancel: z.string().min(1).max(LIMITS.queryLength).optional(),
+  marker: queryText,
+  cancel: queryText.optional(),
 });
 
 export const detailsCondition = z.strictObject({
   /** A key of the event's details: `new_value`, `old_value`, `app_name` … */
   path: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, "a details key: lower-case letters, digits and _"),
-  anyOf: z.array(z.string().max(500)).min(1).max(LIMITS.detailsValues),
+  anyOf: z
+    .array(z.string().max(500, "keep each value under 500 characters"))
+    .min(1, "give at least one value")
+    .max(LIMITS.detailsValues, `at most ${LIMITS.detailsValues} values`),
   /** True: the value must be none of these (a missing value counts as none). */
   negate: z.boolean().optional(),
 });
@@ -96,14 +106,14 @@ export type Rule = RuleCondition & {
 /** What an admin edits (and what a built-in rule declares). */
 export const ruleInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(4_000).default(""),
-    runbook: z.string().max(8_000).default(""),
-    helpUrl: z.url({ protocol: /^https$/ }).max(500).nullable().default(null),
-    query: z.string().max(LIMITS.queryLength),
-    detailsMatch: z.array(detailsCondition).max(LIMITS.detailsConditions).default([]),
+    name: z.string().trim().min(1, "give the rule a name").max(200, "keep the name under 200 characters"),
+    description: z.string().max(4_000, "keep the description under 4,000 characters").default(""),
+    runbook: z.string().max(8_000, "keep the runbook under 8,000 characters").default(""),
+    helpUrl: z.url({ protocol: /^https$/, error: "an https:// address" }).max(500, "keep the address under 500 characters").nullable().default(null),
+    query: z.string().max(LIMITS.queryLength, `keep the query under ${LIMITS.queryLength.toLocaleString("en")} characters`),
+    detailsMatch: z.array(detailsCondition).max(LIMITS.detailsConditions, `at most ${LIMITS.detailsConditions} conditions on details`).default([]),
     savedQueryId: z.string().max(100).nullable().default(null),
-    severity: z.enum(SEVERITIES),
+    severity: z.enum(SEVERITIES, { error: `one of ${SEVERITIES.join(", ")}` }),
     dedupSeconds: seconds(LIMITS.dedupSeconds),
     enabled: z.boolean().default(true),
   })

@@ -62,6 +62,17 @@ export async function getRule(id: string): Promise<RuleView | null> {
   return toView(row, { open: stats?.open ?? 0, lastAt: stats?.last_at ?? null });
 }
 
+/** The fields an admin sets: a misspelt one ("enabeld") is refused rather than silently ignored. */
+const RULE_FIELDS: ReadonlyArray<string> = ["name", "description", "runbook", "helpUrl", "query", "detailsMatch", "savedQueryId", "severity", "dedupSeconds", "enabled", "condition", "settings"] satisfies ReadonlyArray<keyof RuleInput>;
+
+function checkFields(raw: unknown, { partial }: { partial: boolean }): void {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return;
+  const keys = Object.keys(raw);
+  const issues = keys.filter((k) => !RULE_FIELDS.includes(k)).map((field) => ({ field, message: "not a field of a rule" }));
+  if (partial && keys.length === 0) issues.push({ field: "(input)", message: "nothing to change" });
+  if (issues.length > 0) throw invalidError(issues.map((i) => `${i.field}: ${i.message}`).join("; "), { issues });
+}
+
 const columns = (input: RuleInput) => ({
   name: input.name,
   description: input.description,
@@ -86,6 +97,7 @@ function parseRule(raw: unknown): RuleInput {
 }
 
 export async function createRule(raw: unknown, by: AuditContext & { actor: string }): Promise<RuleView> {
+  checkFields(raw, { partial: false });
   const input = parseRule(raw);
   checkFilters(input);
   return db().$transaction(async (tx) => {
@@ -101,11 +113,12 @@ export async function createRule(raw: unknown, by: AuditContext & { actor: strin
  * version, which new alerts carry.
  */
 export async function updateRule(id: string, patch: Record<string, unknown>, by: AuditContext): Promise<RuleView> {
+  checkFields(patch, { partial: true });
   return db().$transaction(async (tx) => {
     const row = await tx.detectionRule.findUnique({ where: { id } });
     if (!row) throw gone();
     const current = toView(row);
-    const merged = parseRule({ ...(current ?? {}), ...patch });
+    const merged = parseRule({ ...(current ? Object.fromEntries(RULE_FIELDS.map((k) => [k, current[k as keyof RuleView]])) : {}), ...patch });
     checkFilters(merged);
     const updated = await tx.detectionRule.update({ where: { id }, data: { ...columns(merged), version: { increment: 1 } } });
     const changed = Object.keys(patch).filter((k) => JSON.stringify((current as Record<string, unknown> | null)?.[k]) !== JSON.stringify(patch[k]));

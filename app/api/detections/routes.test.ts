@@ -68,6 +68,10 @@ describe("the rules API", () => {
     ["a details key that is not one", { ...custom, detailsMatch: [{ path: "new value; DROP", anyOf: ["x"] }] }, "path"],
     ["an unknown severity", { ...custom, severity: "urgent" }, "severity"],
     ["not JSON", "{", "JSON"],
+    ["a misspelt field, which would have been ignored", { ...custom, enabeld: false }, "enabeld: not a field of a rule"],
+    ["a marker of spaces, which would match every event", { ...custom, condition: "after", settings: { marker: "   " } }, "settings.marker: enter a query"],
+    ["a name PostgreSQL cannot store", { ...custom, name: "a\u0000b" }, "name: the value holds a NUL"],
+    ["details values PostgreSQL cannot store", { ...custom, detailsMatch: [{ path: "new_value", anyOf: ["\ud800"] }] }, "detailsMatch.0.anyOf.0: the value holds half of a UTF-16 surrogate pair"],
   ])("refuses %s with a 400 naming it", async (_name, body, word) => {
     const answer = await call(rules.POST, "/api/detections/rules", { method: "POST", body });
     expect(answer.status).toBe(400);
@@ -78,6 +82,11 @@ describe("the rules API", () => {
     expect((await call(one.GET, "/api/detections/rules/nope", {}, { id: "nope" })).status).toBe(404);
     expect((await call(one.GET, "/api/detections/rules/r_0000000000", {}, { id: "r_0000000000" })).status).toBe(404);
     expect((await call(one.PATCH, "/api/detections/rules/builtin.token-created", { method: "PATCH", body: "[1]" }, { id: "builtin.token-created" })).status).toBe(400);
+    for (const [body, reason] of [[{}, "nothing to change"], [{ version: 99 }, "version: not a field of a rule"], [{ name: "a\u0000" }, "name: the value holds a NUL"]] as const) {
+      const answer = await call(one.PATCH, "/api/detections/rules/builtin.token-created", { method: "PATCH", body }, { id: "builtin.token-created" });
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { error: { message: string } }).error.message).toContain(reason);
+    }
   });
 
   it("backtests a rule as edited, with links to its alerts' events", async () => {
