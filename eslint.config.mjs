@@ -115,8 +115,9 @@ export default defineConfig([
   },
   {
     // The sync, the Asana client, the integrity checks and the detections engine run from a
-    // command line and a scheduler as well as inside the server; they hold no UI.
-    files: ["lib/sync/**", "lib/asana/**", "lib/integrity/**", "lib/detections/**"],
+    // command line and a scheduler as well as inside the server; they hold no UI. The location
+    // lookups (lib/geo) run inside the sync.
+    files: ["lib/sync/**", "lib/asana/**", "lib/integrity/**", "lib/detections/**", "lib/geo/**"],
     ignores: TOOLING,
     rules: {
       "no-restricted-imports": [
@@ -124,8 +125,8 @@ export default defineConfig([
         {
           patterns: [
             { group: ["@/app/*", "**/app/*"], message: "lib/ never imports from app/ (routes only)." },
-            { group: UI_RUNTIME, message: "The sync, the Asana client, the integrity checks and the detections engine run without Next.js, React or TanStack Query." },
-            { group: ["@/components/*"], message: "The sync, the Asana client, the integrity checks and the detections engine hold no UI." },
+            { group: UI_RUNTIME, message: "The sync, the Asana client, the integrity checks, the detections engine and the location lookups run without Next.js, React or TanStack Query." },
+            { group: ["@/components/*"], message: "The sync, the Asana client, the integrity checks, the detections engine and the location lookups hold no UI." },
           ],
         },
       ],

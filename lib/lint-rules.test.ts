@@ -39,8 +39,9 @@ describe("the linter holds the code base's conventions", { timeout: 120_000 }, (
     expect(await rulesBroken("components/events/some-file.tsx", 'import { GET } from "@/app/api/actors/route";\nexport { GET };\n')).toContain("no-restricted-imports");
   });
 
-  it("the sync, the Asana client, the integrity checks and the detections engine import no Next.js, React or TanStack Query", async () => {
+  it("the sync, the Asana client, the integrity checks, the detections engine and the location lookups import no Next.js, React or TanStack Query", async () => {
     for (const source of ["next/server", "react", "@tanstack/react-query"]) {
+      expect(await rulesBroken("lib/geo/some-file.ts", `import * as x from "${source}";\nexport { x };\n`), source).toContain("no-restricted-imports");
       expect(await rulesBroken("lib/detections/some-file.ts", `import * as x from "${source}";\nexport { x };\n`), source).toContain("no-restricted-imports");
       expect(await rulesBroken("lib/sync/some-file.ts", `import * as x from "${source}";\nexport { x };\n`), source).toContain("no-restricted-imports");
       expect(await rulesBroken("lib/asana/some-file.ts", `import * as x from "${source}";\nexport { x };\n`), source).toContain("no-restricted-imports");
