@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { addressesLocated } from "@/lib/geo/locate-page";
 import { log } from "@/lib/log";
 import { judgeQueued, MAX_DRAIN, type JudgeOutcome } from "./judge";
 import { wakeDeliveries } from "./notify/loop";
@@ -30,6 +31,8 @@ export async function judgeAfterPage(inserted: number, logger: Logger = log): Pr
  */
 export async function judgeStored(logger: Logger = log, options: { drain?: boolean } = {}): Promise<JudgeOutcome | null> {
   try {
+    // Rules may read where an event came from (ip_location): the events' addresses are located first.
+    await addressesLocated();
     // Each alert opened is queued to its channels in the transaction that opened it (an outbox).
     const onOpened = async (tx: Parameters<typeof queueDeliveries>[0], ids: string[]) => void (await queueDeliveries(tx, ids));
     if (options.drain) waiting = 0;

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { AsanaClient, AuditLogQuery } from "@/lib/asana/client";
 import { judgeAfterPage } from "@/lib/detections/judge-stored";
+import { queueAddresses } from "@/lib/geo/locate-page";
 import { metrics } from "@/lib/metrics/registry";
 import type { Semaphore } from "./semaphore";
 import { inWriteTransaction, quarantineRecords, type Tx } from "./store";
@@ -81,6 +82,8 @@ export async function fetchAndStorePage(
     } else throw error;
   }
 
+  // The page's client addresses are located in the background (a replayed page's already are).
+  if (result.inserted > 0) await queueAddresses(page.data, checked.rejected.length > 0 ? new Set(checked.rejected.map((r) => r.index)) : undefined, ctx.logger);
   // The detection rules judge the new events, queued by the same commit, once a batch of them
   // is waiting (a crash here leaves them queued for the next batch or the run's end).
   if (result.inserted > 0) await judgeAfterPage(result.inserted, ctx.logger);

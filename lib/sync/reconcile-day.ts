@@ -5,6 +5,7 @@ import { checkEvent } from "@/lib/asana/schemas";
 import { db } from "@/lib/db/client";
 import { storedGid } from "./sanitize-record";
 import { judgeStored } from "@/lib/detections/judge-stored";
+import { queueAddresses } from "@/lib/geo/locate-page";
 import { inWriteTransaction, quarantineRecords, type QuarantineRecord } from "./store";
 import { recordTexts, writeRecordTexts } from "./write-page";
 
@@ -95,7 +96,8 @@ export async function reconcileDay(ctx: DayContext, day: Date, windowEnd: Date, 
       });
       result.foundLate += inserted;
       result.quarantined += quarantined;
-      // Late events are judged at their own time like any other.
+      // Late events are located and judged at their own time like any other.
+      if (inserted > 0) await queueAddresses(missing.map((m) => page.data[m.index]), undefined, ctx.logger);
       if (inserted > 0) await judgeStored(ctx.logger);
       const now = Date.now();
       for (const m of missing) if (Number.isFinite(m.createdMs)) result.maxLateMs = Math.max(result.maxLateMs ?? 0, now - m.createdMs);

@@ -1,5 +1,6 @@
 import { ensureBuiltinRules } from "@/lib/detections/builtin-sync";
 import { env } from "@/lib/env";
+import { relocateInBackground } from "@/lib/geo/relocate";
 import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
 import { configuredWorkspaces, reconcileAll, syncAll } from "./sync-all";
@@ -48,6 +49,9 @@ export function startScheduler(): { stop: () => void } {
     if (!stopped) reconcileTimer = setTimeout(() => void reconcileTick(), again ? 1_000 : RECONCILE_CHECK_MS);
   };
 
+  // Stored addresses without a location, or located with older databases, are located in the
+  // background, whether this server syncs or not (an outside scheduler, a restored archive).
+  const relocateTimer = setTimeout(() => relocateInBackground(logger), 2_000);
   if (!e.SYNC_ENABLED || !e.ASANA_TOKEN || configuredWorkspaces().length === 0) {
     logger.info({ enabled: e.SYNC_ENABLED, workspaces: configuredWorkspaces().length }, "sync scheduler not started (disabled, or no token or workspace configured)");
   } else {
@@ -60,6 +64,7 @@ export function startScheduler(): { stop: () => void } {
       stopped = true;
       clearTimeout(timer);
       clearTimeout(reconcileTimer);
+      clearTimeout(relocateTimer);
     },
   };
   // No run starts once the server is shutting down; the one in flight is awaited by sync-all.ts.

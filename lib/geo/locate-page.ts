@@ -1,0 +1,111 @@
+import type { Logger } from "pino";
+import { log } from "@/lib/log";
+import { parseAddress } from "./address";
+import { sharedLocator } from "./locate";
+import { storeLocations, type AddressToStore } from "./store-locations";
+
+/**
+ * Locates the client addresses of the pages the sync stores, off its critical path: a page
+ * hands its addresses over after its commit and goes on; a queue in the background looks up
+ * the ones this process has not located yet and writes them to ip_location in batches. Most
+ * pages repeat addresses already seen, so they cost a set lookup per event and no query.
+ * Whatever fails here is logged and left for the next sighting of the address, or for the
+ * pass at the next start (relocate.ts): a page never fails for it.
+ */
+
+/** Addresses this process has stored (as Asana spelled them), the oldest forgotten first. */
+const REMEMBERED = 100_000;
+/** Addresses waiting; past this a page waits for the queue (memory stays bounded). */
+const PENDING_MAX = 20_000;
+/** Addresses per statement. */
+const BATCH = 1_000;
+const MAX_TEXT = 45;
+
+interface QueueState {
+  remembered: Set<string>;
+  pending: Map<string, AddressToStore>;
+  running: Promise<void> | null;
+  /** The databases could not be loaded: nothing is queued any more. */
+  unavailable: boolean;
+}
+
+// On globalThis: the scheduler and a route that triggers a sync may sit in different chunks.
+const globalForQueue = globalThis as unknown as { __auditLocateQueue?: QueueState };
+function state(): QueueState {
+  return (globalForQueue.__auditLocateQueue ??= { remembered: new Set(), pending: new Map(), running: null, unavailable: false });
+}
+
+/** context.client_ip_address of a record, read as own properties only: records are Asana's. */
+function clientAddress(record: unknown): string | null {
+  if (typeof record !== "object" || record === null || !Object.hasOwn(record, "context")) return null;
+  const context = (record as { context: unknown }).context;
+  if (typeof context !== "object" || context === null || !Object.hasOwn(context, "client_ip_address")) return null;
+  const ip = (context as { client_ip_address: unknown }).client_ip_address;
+  return typeof ip === "string" && ip !== "" && ip.length <= MAX_TEXT ? ip : null;
+}
+
+/**
+ * Queues the client addresses of the page's records (but those at positions in `leaveOut`:
+ * quarantined) that this process has not stored yet. Resolves at once, or, when the queue is
+ * full, once it has drained.
+ */
+export function queueAddresses(records: readonly unknown[], leaveOut?: ReadonlySet<number>, logger: Logger = log): Promise<void> {
+  const s = state();
+  if (s.unavailable) return Promise.resolve();
+  records.forEach((record, index) => {
+    const text = clientAddress(record);
+    if (text === null || s.remembered.has(text) || leaveOut?.has(index)) return;
+    const address = parseAddress(text);
+    if (address && !s.pending.has(address.key)) s.pending.set(address.key, { text, address });
+  });
+  startDrain(s, logger);
+  return s.pending.size >= PENDING_MAX && s.running ? s.running : Promise.resolve();
+}
+
+/** One drain at a time; addresses queued while one ends start the next. */
+function startDrain(s: QueueState, logger: Logger): void {
+  if (s.running || s.pending.size === 0) return;
+  s.running = drain(s, logger).finally(() => {
+    s.running = null;
+    startDrain(s, logger);
+  });
+}
+
+async function drain(s: QueueState, logger: Logger): Promise<void> {
+  const locator = await sharedLocator();
+  if (!locator) {
+    s.unavailable = true;
+    s.pending.clear();
+    return;
+  }
+  while (s.pending.size > 0) {
+    const batch: AddressToStore[] = [];
+    for (const [key, entry] of s.pending) {
+      if (batch.length >= BATCH) break;
+      batch.push(entry);
+      s.pending.delete(key);
+    }
+    try {
+      await storeLocations(locator, batch);
+      for (const { text } of batch) remember(s, text);
+    } catch (error) {
+      logger.warn({ err: error, addresses: batch.length }, "storing the locations of client addresses failed; they are located when seen again");
+    }
+  }
+}
+
+function remember(s: QueueState, text: string): void {
+  s.remembered.add(text);
+  if (s.remembered.size > REMEMBERED) s.remembered.delete(s.remembered.values().next().value!);
+}
+
+/** Resolves once every address queued so far is stored (or has failed). Never rejects. */
+export async function addressesLocated(): Promise<void> {
+  const s = state();
+  while (s.running) await s.running;
+}
+
+/** Forgets which addresses were stored: after ip_location was emptied or changed behind the queue's back (tests). */
+export function forgetLocatedAddresses(): void {
+  state().remembered.clear();
+}
