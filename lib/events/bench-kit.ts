@@ -79,6 +79,12 @@ export async function runShapes(write: (line: string) => void = (l) => process.s
 
 export const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(", ");
 
+/** A numeric command-line option (`--runs 10`), or the fallback. */
+export function numberFlag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
 /**
  * A throw-away PostgreSQL in a temp directory, migrated, with DATABASE_URL pointing at it, so
  * that the app's modules (imported after this) use it. `stop` removes everything.

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:geo`: what locating client addresses costs.
+ *   1. Loading the databases: wall and CPU time, and the memory they hold.
+ *   2. Lookups per second: public IPv4 and IPv6 addresses, each new, and the demo
+ *      organisation's addresses, which repeat.
+ *   3. Enrichment of a 1,000-event page as the sync does it (lib/geo/locate-page.ts), in a
+ *      fresh embedded PostgreSQL: the part the page waits for, and the background work until
+ *      the rows are stored; cold (no address located yet), after a restart (rows stored, the
+ *      process remembers none) and warm (all remembered). p50/p95 against the 5 ms target.
+ * Options: --pages N (default 100), --lookups N (default 200000).
+ */
+import { loadAverage, numberFlag, startBenchDatabase } from "@/lib/events/bench-kit";
+import { GEO_FILES, GEO_SOURCE } from "./databases";
+import { loadLocator, type Locator } from "./locate";
+
+const PAGES = numberFlag("pages", 100);
+const LOOKUPS = numberFlag("lookups", 200_000);
+const TARGET_MS = 5;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** A deterministic stream of numbers, so every run asks about the same addresses. */
+function numbers(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0);
+}
+
+function publicIpv4s(count: number, seed: number): string[] {
+  const next = numbers(seed);
+  return Array.from({ length: count }, () => {
+    const n = next();
+    // First octets 1–223 outside 10 and 127: mostly allocated, unicast space.
+    const first = 1 + (n % 223);
+    return `${first === 10 || first === 127 ? 11 : first}.${(n >>> 8) & 255}.${(n >>> 16) & 255}.${1 + (next() % 254)}`;
+  });
+}
+
+function publicIpv6s(count: number, seed: number): string[] {
+  const next = numbers(seed);
+  // Blocks the regional registries hand out (ARIN, RIPE, APNIC, LACNIC, AFRINIC).
+  const blocks = ["2600", "2602", "2604", "2605", "2606", "2607", "2a00", "2a01", "2a02", "2a03", "2a05", "2400", "2401", "2402", "2403", "2404", "2800", "2801", "2803", "2804", "2c0f"];
+  const group = () => (next() & 0xffff).toString(16);
+  return Array.from({ length: count }, () => `${blocks[next() % blocks.length]}:${group()}:${group()}:${group()}::${group()}`);
+}
+
+function lookupsPerSecond(locator: Locator, addresses: readonly string[]): number {
+  const started = performance.now();
+  let found = 0;
+  for (const ip of addresses) if (locator.locate(ip).country !== null) found++;
+  if (found === 0) throw new Error("no address was found: the databases are not what they should be");
+  return addresses.length / ((performance.now() - started) / 1000);
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const summary = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  const p95 = percentile(sorted, 95);
+  return `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms${p95 <= TARGET_MS ? "" : `  OVER the ${TARGET_MS} ms target`}`;
+};
+
+async function main() {
+  out(`bench:geo: ${GEO_SOURCE}; load average ${loadAverage()}`);
+
+  gc();
+  const before = process.memoryUsage();
+  const [wallStart, cpuStart] = [performance.now(), cpuMs()];
+  const locator = await loadLocator(GEO_FILES);
+  const [wall, cpu] = [performance.now() - wallStart, cpuMs() - cpuStart];
+  gc();
+  const after = process.memoryUsage();
+  out(`loading the databases: ${wall.toFixed(0)} ms (${cpu.toFixed(0)} ms of CPU)`);
+  out(`  memory held: ${mib(after.rss - before.rss)} RSS (${mib(after.arrayBuffers - before.arrayBuffers)} of file buffers, ${mib(after.heapUsed - before.heapUsed)} of JavaScript heap${globalThis.gc ? "" : ", without --expose-gc: approximate"})`);
+
+  out(`lookups (load average ${loadAverage()}):`);
+  const v4 = publicIpv4s(LOOKUPS, 1);
+  const v6 = publicIpv6s(LOOKUPS, 2);
+  lookupsPerSecond(locator, v4.slice(0, 10_000)); // warm the code, not the cache
+  out(`  public IPv4, each new: ${Math.round(lookupsPerSecond(locator, v4)).toLocaleString("en-US")}/s`);
+  out(`  public IPv6, each new: ${Math.round(lookupsPerSecond(locator, v6)).toLocaleString("en-US")}/s`);
+
+  const database = await startBenchDatabase();
+  try {
+    const { generateOrganisation } = await import("@/lib/asana/emulator");
+    const { addressesLocated, forgetLocatedAddresses, queueAddresses } = await import("./locate-page");
+    const { db } = await import("@/lib/db/client");
+    const org = generateOrganisation({ seed: 42, events: PAGES * 1_000, days: 90 });
+    const pages = Array.from({ length: PAGES }, (_, p) => Array.from({ length: 1_000 }, (_, i) => org.eventAt(p * 1_000 + i) as unknown));
+    const repeated = pages.flatMap((page) => page.map((e) => (e as { context?: { client_ip_address?: string } }).context?.client_ip_address).filter((ip): ip is string => !!ip));
+    out(`  the demo organisation's addresses (${new Set(repeated).size.toLocaleString("en-US")} distinct in ${repeated.length.toLocaleString("en-US")}): ${Math.round(lookupsPerSecond(locator, repeated)).toLocaleString("en-US")}/s`);
+    const distinctPages = Array.from({ length: PAGES }, (_, p) => publicIpv4s(1_000, 100 + p).map((ip) => ({ context: { client_ip_address: ip } })));
+
+    /** Times one page: queued (what the page waits for), then stored (the background work). */
+    const run = async (page: readonly unknown[]) => {
+      const started = performance.now();
+      await queueAddresses(page);
+      const queued = performance.now() - started;
+      await addressesLocated();
+      return { queued, stored: performance.now() - started };
+    };
+    const series = async (label: string, list: readonly (readonly unknown[])[], prepare: (page: readonly unknown[]) => Promise<unknown>) => {
+      const queued: number[] = [];
+      const stored: number[] = [];
+      for (const page of list) {
+        await prepare(page);
+        const t = await run(page);
+        queued.push(t.queued);
+        stored.push(t.stored);
+      }
+      out(`  ${label}: the page waits ${summary(queued)}; stored in the background ${summary(stored).replace(/  OVER.*/, "")}`);
+    };
+    const fresh = async () => {
+      await db().$executeRawUnsafe("TRUNCATE ip_location");
+      forgetLocatedAddresses();
+    };
+    const restarted = async (page: readonly unknown[]) => {
+      await fresh();
+      await run(page);
+      forgetLocatedAddresses();
+    };
+    const warm = async (page: readonly unknown[]) => {
+      await fresh();
+      await run(page);
+    };
+    // The shared locator the queue uses, loaded before anything is timed.
+    await (await import("./locate")).sharedLocator();
+    await run(pages[0]!);
+
+    out(`enrichment of a 1,000-event page, ${PAGES} pages each (load average ${loadAverage()}):`);
+    await series("demo pages, cold (nothing located)", pages, fresh);
+    await series("demo pages, after a restart (rows stored, none remembered)", pages, restarted);
+    await series("demo pages, warm (all remembered)", pages, warm);
+    await series("1,000 distinct public addresses, cold", distinctPages, fresh);
+    await series("1,000 distinct public addresses, after a restart", distinctPages, restarted);
+    await series("1,000 distinct public addresses, warm", distinctPages, warm);
+    out(`load average after: ${loadAverage()}`);
+    await db().$disconnect();
+  } finally {
+    await database.stop();
+  }
+}
+
+await main();
