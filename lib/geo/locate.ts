@@ -8,7 +8,7 @@ import { GEO_FILES, type GeoFiles } from "./databases";
 import { hostingProvider } from "./hosting";
 
 /** Where an address is, as ip_location stores it. Every field null (and hosting false): unknown. */
-export interface Location {
+export interface AddressLocation {
   readonly country: string | null;
   readonly region: string | null;
   readonly city: string | null;
@@ -19,11 +19,11 @@ export interface Location {
   readonly hosting: boolean;
 }
 
-export const UNKNOWN_LOCATION: Location = Object.freeze({ country: null, region: null, city: null, latitude: null, longitude: null, asn: null, asOrg: null, hosting: false });
+export const UNKNOWN_LOCATION: AddressLocation = Object.freeze({ country: null, region: null, city: null, latitude: null, longitude: null, asn: null, asOrg: null, hosting: false });
 
 export interface Locator {
-  locate(ip: string): Location;
-  locateAddress(address: Address): Location;
+  locate(ip: string): AddressLocation;
+  locateAddress(address: Address): AddressLocation;
 }
 
 const PLACE_MAX = 100;
@@ -40,7 +40,7 @@ function coordinates(record: Response): { latitude: number | null; longitude: nu
   return { latitude: Math.round(lat * 1e4) / 1e4, longitude: Math.round(lon * 1e4) / 1e4 };
 }
 
-type Place = Pick<Location, "country" | "region" | "city" | "latitude" | "longitude">;
+type Place = Pick<AddressLocation, "country" | "region" | "city" | "latitude" | "longitude">;
 const NOWHERE: Place = Object.freeze({ country: null, region: null, city: null, latitude: null, longitude: null });
 
 /**
@@ -65,7 +65,7 @@ function place(record: Response | null): Place {
 }
 
 function makeLocator(cityV4: Reader<Response>, cityV6: Reader<Response>, asns: AsnTable): Locator {
-  const locateAddress = (address: Address): Location => {
+  const locateAddress = (address: Address): AddressLocation => {
     if (address.special) return UNKNOWN_LOCATION;
     const { lookup } = address;
     let record: Response | null = null;
@@ -140,6 +140,6 @@ export function setGeoFiles(files: GeoFiles): void {
 }
 
 /** Where the address is; "unknown" (every field null) for special ranges, unlisted addresses, or no databases. */
-export async function locate(ip: string): Promise<Location> {
+export async function locate(ip: string): Promise<AddressLocation> {
   return (await sharedLocator())?.locate(ip) ?? UNKNOWN_LOCATION;
 }

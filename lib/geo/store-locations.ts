@@ -1,7 +1,7 @@
 import { dbPool } from "@/lib/db/client";
 import type { Address } from "./address";
 import { GEO_SOURCE } from "./databases";
-import type { Location, Locator } from "./locate";
+import type { AddressLocation, Locator } from "./locate";
 
 /**
  * Writes where each address is into ip_location, one row per address: a new address is
@@ -33,7 +33,7 @@ const LOOKUPS_PER_TURN = 250;
 
 export async function storeLocations(locator: Locator, addresses: readonly AddressToStore[], source = GEO_SOURCE): Promise<number> {
   if (addresses.length === 0) return 0;
-  const located: Location[] = [];
+  const located: AddressLocation[] = [];
   for (let i = 0; i < addresses.length; i += LOOKUPS_PER_TURN) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const a of addresses.slice(i, i + LOOKUPS_PER_TURN)) located.push(locator.locateAddress(a.address));
