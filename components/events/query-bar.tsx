@@ -8,6 +8,7 @@ import { filterToText, textToFilter, type TextError } from "@/lib/events/query-t
 import { useZoneChoice } from "@/lib/events/use-event-params";
 import { useZone } from "@/lib/time/use-local-zone";
 import { cn } from "@/lib/utils";
+import { DataText } from "@/components/ui/data-text";
 import { Button } from "@/components/ui/button";
 import { useSuggestions } from "./query";
 import { QueryHelp } from "./query-help";
@@ -132,8 +133,14 @@ export function QueryBar({ filter, onSubmit }: { filter: EventFilter; onSubmit: 
                 }}
                 className={cn("flex cursor-pointer items-baseline justify-between gap-3 rounded-sm px-2 py-1 text-[13px]", i === suggest?.active && "bg-accent text-accent-foreground")}
               >
-                <span className="font-mono">{item.label}</span>
-                {item.detail ? <span className="truncate text-xs text-muted-foreground">{item.detail}</span> : null}
+                <span className="min-w-0 font-mono">
+                  <DataText value={item.label} max={120} />
+                </span>
+                {item.detail ? (
+                  <span className="truncate text-xs text-muted-foreground">
+                    <DataText value={item.detail} max={120} />
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,8 @@
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import { DIMENSION_SPECS, type Dimension } from "@/lib/events/filters";
 import { formatInstant } from "@/lib/events/format-time";
+import { HOSTING_LABELS } from "@/lib/events/geo-values";
+import { countryCode, countryName } from "@/lib/geo/country";
 import { describeRelative, type TimeRange } from "@/lib/events/time-range";
 import { UTC } from "@/lib/time/zone";
 
@@ -9,6 +11,9 @@ export function valueLabel(dimension: Dimension, value: string): string {
   if (dimension === "eventType") return eventTypeLabel(value);
   if (dimension === "category") return categoryLabel(value);
   if (dimension === "actorType" || dimension === "contextType" || dimension === "authMethod" || dimension === "resourceType") return humanize(value);
+  if (dimension === "country") return countryCode(value) ? countryName(value) : value;
+  if (dimension === "asn") return `AS${value}`;
+  if (dimension === "hosting") return HOSTING_LABELS.get(value) ?? value;
   return value;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { LIST_TEXT_MAX } from "@/lib/events/event-row";
-import { likePattern } from "@/lib/events/where";
+import { likePattern } from "@/lib/events/query-expr";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/stats/spans";
 import { ACTOR_PAGE_SIZE, SPARKLINE_DAYS, type ActorSort } from "./params";

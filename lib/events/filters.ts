@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTOR_TYPES, AUTH_METHODS, CONTEXT_TYPES } from "@/lib/asana/vocabulary";
 import { EVENT_CATEGORIES } from "@/lib/asana/event-types";
+import { GEO_CHECKS, GEO_SPECS, normaliseGeoValue } from "./geo-values";
 import { parseIpOrCidr } from "./ip";
 import type { QueryExpr } from "./query-expr";
 import { DEFAULT_TIME, timeRangeSchema, type TimeRange } from "./time-range";
@@ -21,6 +22,10 @@ export const DIMENSIONS = [
   "resourceType",
   "resource",
   "ip",
+  "country",
+  "asn",
+  "asOrg",
+  "hosting",
   "contextType",
   "authMethod",
   "oauthApp",
@@ -59,6 +64,7 @@ export const DIMENSION_SPECS = {
   resourceType: { key: "resource_type", label: "Resource type", hint: "a resource type, e.g. project" },
   resource: { key: "resource", label: "Resource", hint: "a gid or part of a name" },
   ip: { key: "ip", label: "IP address", hint: "an address or a CIDR range, e.g. 10.0.0.0/8" },
+  ...GEO_SPECS,
   contextType: { key: "context", label: "Context", hint: CONTEXT_TYPES.join(", ") },
   authMethod: { key: "auth", label: "Auth method", hint: AUTH_METHODS.join(", ") },
   oauthApp: { key: "app", label: "OAuth app", hint: "an OAuth app's name, exactly" },
@@ -95,6 +101,7 @@ const VALUE_CHECKS: Record<Dimension, (value: string) => string | null> = {
     const parsed = parseIpOrCidr(value);
     return "error" in parsed ? parsed.error : null;
   },
+  ...GEO_CHECKS,
   contextType: oneOf(CONTEXT_TYPES, "a context type"),
   authMethod: oneOf(AUTH_METHODS, "an auth method"),
   oauthApp: () => null,
@@ -107,7 +114,7 @@ const VALUE_CHECKS: Record<Dimension, (value: string) => string | null> = {
  * NUL in text, and the others only ever arrive by mistake or malice.
  */
 export function checkValue(dimension: Dimension, raw: string): { value: string } | { error: string } {
-  const value = raw.trim();
+  const value = normaliseGeoValue(dimension, raw.trim());
   if (value === "") return { error: "a value is empty" };
   if (value.length > MAX_VALUE_LENGTH) return { error: `a value is longer than ${MAX_VALUE_LENGTH} characters` };
   if (/[\u0000-\u001f\u007f]/.test(value)) return { error: "a value contains control characters" };

@@ -1,5 +1,6 @@
 import { ACTOR_TYPES, AUTH_METHODS, CONTEXT_TYPES } from "@/lib/asana/vocabulary";
 import { EVENT_CATEGORIES } from "@/lib/asana/event-types";
+import { HOSTING_VALUES } from "./geo-values";
 import { checkValue, DIMENSION_SPECS, emptyValues, MAX_VALUE_LENGTH, type Dimension, type DimensionValues } from "./filters";
 import { combine, term, wildcardRegExp, type QueryExpr } from "./query-expr";
 import type { Node, TextError, ValueNode } from "./query-parse";
@@ -15,12 +16,15 @@ const CLOSED_LISTS: Partial<Record<Dimension, readonly string[]>> = {
   actorType: ACTOR_TYPES,
   contextType: CONTEXT_TYPES,
   authMethod: AUTH_METHODS,
+  hosting: HOSTING_VALUES,
 };
 
 const PATTERN_SHAPES: Partial<Record<Dimension, { shape: RegExp; what: string }>> = {
   eventType: { shape: /^[a-z0-9_*?]+$/, what: "an event type pattern (lower-case letters, digits, _ and wildcards)" },
   resourceType: { shape: /^[a-z0-9_*?]+$/, what: "a resource type pattern (lower-case letters, digits, _ and wildcards)" },
   ip: { shape: /^[0-9a-fA-F.:*?]+$/, what: "an IP address pattern (digits, dots, colons and wildcards), e.g. 10.0.*" },
+  country: { shape: /^[A-Za-z*?]{1,2}$/, what: "a country code pattern (letters and wildcards), e.g. D* or * (any known country)" },
+  asn: { shape: /^[0-9*?]{1,10}$/, what: "a network number pattern (digits and wildcards), e.g. 165*" },
 };
 
 /** The terms one typed value stands for, or an error message. */

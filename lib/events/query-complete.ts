@@ -1,5 +1,6 @@
 import { ACTOR_TYPES, AUTH_METHODS, CONTEXT_TYPES } from "@/lib/asana/vocabulary";
 import { CATEGORY_LABELS, EVENT_CATEGORIES, EVENT_TYPES, eventTypeLabel, RESOURCE_TYPES } from "@/lib/asana/event-types";
+import { COUNTRY_CODES, countryName } from "@/lib/geo/country";
 import { DIMENSION_SPECS, DIMENSIONS, type Dimension } from "./filters";
 import { fieldNames, fieldTarget } from "./query-fields";
 import type { SuggestField } from "./suggest-params";
@@ -7,8 +8,8 @@ import type { SuggestField } from "./suggest-params";
 /**
  * What the query bar offers at the caret: field names (with their aliases) while a word has
  * no colon, and values of the catalogue's closed lists after one (event types by name or
- * label, categories, actor types, resource types, contexts, auth methods). Pure, so the
- * listbox and its tests share it.
+ * label, categories, actor types, resource types, contexts, auth methods, countries by code
+ * or name, hosting). Pure, so the listbox and its tests share it.
  */
 export interface Completion {
   /** The text that replaces [start, end) of the query. */
@@ -25,7 +26,7 @@ export interface Completions {
   remote?: { field: SuggestField; prefix: string };
 }
 
-const REMOTE: Partial<Record<Dimension, SuggestField>> = { actor: "actor", oauthApp: "app", ip: "ip" };
+const REMOTE: Partial<Record<Dimension, SuggestField>> = { actor: "actor", oauthApp: "app", ip: "ip", asOrg: "org", asn: "asn" };
 
 const MAX_ITEMS = 8;
 
@@ -36,6 +37,12 @@ const VALUES: Partial<Record<Dimension, readonly { value: string; detail?: strin
   resourceType: RESOURCE_TYPES.map((value) => ({ value })),
   contextType: CONTEXT_TYPES.map((value) => ({ value })),
   authMethod: AUTH_METHODS.map((value) => ({ value })),
+  // Countries by code or by name: "germ" offers DE.
+  country: COUNTRY_CODES.map((code) => ({ value: code, detail: countryName(code) })),
+  hosting: [
+    { value: "true", detail: "a hosting or cloud provider's network" },
+    { value: "false", detail: "any other known network" },
+  ],
 };
 
 const FIELD_ITEMS: readonly Completion[] = [

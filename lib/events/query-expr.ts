@@ -42,6 +42,11 @@ export function depthOf(expr: QueryExpr): number {
 /** Wildcards in a value: a bare `*` or `?`. */
 export const hasWildcard = (value: string) => /[*?]/.test(value);
 
+/** `%term%` for ILIKE, with the user's own %, _ and \ matched literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
 /** `task_*` → `task\_%` for LIKE: the user's own %, _ and \ are matched literally. */
 export function wildcardPattern(value: string): string {
   return value.replace(/[\\%_]/g, "\\$&").replace(/\*/g, "%").replace(/\?/g, "_");

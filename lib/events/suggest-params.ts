@@ -2,7 +2,7 @@ import { createParser, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { defineSearchContract, type ValuesOf } from "@/lib/url/search-contract";
 
 /** Fields whose values come from the data rather than the catalogue: the query bar asks the server. */
-export const SUGGEST_FIELDS = ["actor", "app", "ip"] as const;
+export const SUGGEST_FIELDS = ["actor", "app", "ip", "org", "asn"] as const;
 export type SuggestField = (typeof SUGGEST_FIELDS)[number];
 
 export const MAX_SUGGESTIONS = 20;

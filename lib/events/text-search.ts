@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { estimateEvents } from "./count-events";
 import type { EventFilter } from "./filters";
-import { EVENT_TEXT, likePattern } from "./where";
+import { likePattern } from "./query-expr";
+import { EVENT_TEXT } from "./where";
 
 /**
  * Free text through the trigram index over each event's text (EVENT_TEXT in where.ts), for a

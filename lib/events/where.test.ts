@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyFilter, withCondition, type Condition, type EventFilter } from "./filters";
 import { textToFilter } from "./query-text";
-import { eventWhere, likePattern } from "./where";
+import { likePattern } from "./query-expr";
+import { eventWhere } from "./where";
 
 const now = new Date("2026-11-27T12:00:00.000Z");
 

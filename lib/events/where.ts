@@ -1,7 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isGid, looksLikeEmail, type Dimension, type EventFilter } from "./filters";
 import { parseIpOrCidr } from "./ip";
-import { MAX_DEPTH, wildcardPattern, type QueryExpr } from "./query-expr";
+import { isGeoDimension } from "./geo-values";
+import { likePattern, MAX_DEPTH, wildcardPattern, type QueryExpr } from "./query-expr";
+import { geoMatch } from "./where-geo";
 import { resolveTimeRange } from "./time-range";
 import { eventTypesMatchingText } from "./type-text";
 
@@ -24,11 +26,6 @@ const EQUALITY_COLUMNS = {
 
 const sql = Prisma.sql;
 const raw = Prisma.raw;
-
-/** `%term%` for ILIKE, with the user's own %, _ and \ matched literally. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
-}
 
 function anyOf(column: string, values: string[]): Prisma.Sql {
   return values.length === 1 ? sql`${raw(column)} = ${values[0]}` : sql`${raw(column)} = ANY(${values}::text[])`;
@@ -131,7 +128,8 @@ function freeTextMatch(term: string, piece?: string): Prisma.Sql {
 
 const NULLABLE: Record<string, string> = { actor: "actor_key", resource: "resource_gid", ip: "client_ip", oauthApp: "oauth_app_name" };
 
-function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null, apps?: string[] | null): Prisma.Sql {
+function dimensionMatch(dimension: Dimension, values: string[], actorGids?: string[] | null, apps?: string[] | null, byAddress = false): Prisma.Sql {
+  if (isGeoDimension(dimension)) return geoMatch(dimension, values, { byAddress });
   if (dimension in EQUALITY_COLUMNS) return anyOf(EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS], values);
   switch (dimension) {
     case "actor":
@@ -148,6 +146,8 @@ function dimensionMatch(dimension: Dimension, values: string[], actorGids?: stri
 }
 
 function nullableColumn(dimension: Dimension): string | undefined {
+  // Where an event was is a property of its address: without one, it was nowhere known.
+  if (isGeoDimension(dimension)) return "client_ip";
   return EQUALITY_COLUMNS[dimension as keyof typeof EQUALITY_COLUMNS] ?? NULLABLE[dimension];
 }
 
@@ -165,6 +165,7 @@ function termMatch(term: Extract<QueryExpr, { kind: "term" }>): Prisma.Sql {
   const { dimension, value } = term;
   if (dimension === "text") return freeTextMatch(value);
   if (!term.wildcard) return dimensionMatch(dimension, [value]);
+  if (isGeoDimension(dimension)) return geoMatch(dimension, [value], { wildcard: true });
   switch (dimension) {
     case "actor":
       return actorMatch([value], null, true);
@@ -217,6 +218,8 @@ export interface WhereOptions {
   actorGids?: ActorGids;
   /** Included free-text terms to look up in the trigram index by a rarer piece of them (text-search.ts textPieces). */
   textPieces?: ReadonlyMap<string, string>;
+  /** Included locations read through their addresses' index (geo-plan.ts placesByAddress). */
+  placesByAddress?: boolean;
 }
 
 /** The conditions of a filter, one per element; empty when nothing is filtered. */
@@ -236,7 +239,7 @@ export function eventConditions(filter: EventFilter, options: WhereOptions): Pri
     if (dimension === "text") continue;
     const bucket = (values: string[]) => (dimension === "resource" && values.some((v) => !isGid(v)) ? scanned : indexed);
     const included = filter.include[dimension];
-    if (included.length > 0 && dimension !== options.omitInclude) bucket(included).push(dimensionMatch(dimension, included, options.actorGids?.include, options.actorGids?.apps?.include));
+    if (included.length > 0 && dimension !== options.omitInclude) bucket(included).push(dimensionMatch(dimension, included, options.actorGids?.include, options.actorGids?.apps?.include, options.placesByAddress));
     const excluded = filter.exclude[dimension];
     if (excluded.length > 0) {
       const column = nullableColumn(dimension);

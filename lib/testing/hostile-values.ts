@@ -5,7 +5,7 @@
  */
 export const EVENT_KEYS = [
   "range", "from", "to", "type", "not_type", "category", "not_category", "actor_type", "not_actor_type", "actor", "not_actor",
-  "resource_type", "resource", "not_resource", "ip", "not_ip", "context", "auth", "not_auth", "app", "text", "not_text",
+  "resource_type", "resource", "not_resource", "ip", "not_ip", "country", "not_country", "asn", "not_asn", "org", "hosting", "context", "auth", "not_auth", "app", "text", "not_text",
   "cols", "sort", "size", "tz", "after", "before", "refresh", "event", "exact", "since", "format",
   // Keys nobody declared, some chosen to trip naive object handling.
   "typ", "__proto__", "constructor", "type[]", "q", "page", "limit", "offset", "", " ", "Type", "SIZE",
@@ -43,6 +43,10 @@ export const VALID: Record<string, string[]> = {
   actor: ["alice@example.com", "1201000000000001", "smith"],
   resource: ["1", "plan"],
   ip: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"],
+  country: ["DE", "us,jp"],
+  asn: ["16509", "AS3320"],
+  org: ["Amazon", "Deutsche Telekom AG"],
+  hosting: ["true", "false"],
   context: ["web"],
   auth: ["oauth"],
   app: ["Slack"],
