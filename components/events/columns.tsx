@@ -11,6 +11,7 @@ import { COLUMN_LABELS, type EventColumn, type TimeZoneChoice } from "@/lib/even
 import { FilterValue } from "@/components/filters/filter-value";
 import { DataText } from "@/components/ui/data-text";
 import { EventTime } from "./event-time";
+import { AddressPlace, CountryCell, NetworkCell } from "./place-cells";
 
 export interface CellContext {
   tz: TimeZoneChoice;
@@ -129,9 +130,12 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     cell: (row, { onFilter }) => (
       <div className="flex min-w-0 flex-col">
         {row.clientIp ? (
-          <FilterValue dimension="ip" value={row.clientIp} onFilter={onFilter} className="font-mono text-xs">
-            {row.clientIp}
-          </FilterValue>
+          <>
+            <FilterValue dimension="ip" value={row.clientIp} onFilter={onFilter} className="font-mono text-xs">
+              {row.clientIp}
+            </FilterValue>
+            <AddressPlace row={row} onFilter={onFilter} />
+          </>
         ) : (
           <Muted>no IP</Muted>
         )}
@@ -154,6 +158,20 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
         </span>
       </div>
     ),
+  },
+  country: {
+    id: "country",
+    header: COLUMN_LABELS.country,
+    width: "w-[10%]",
+    className: "",
+    cell: (row, { onFilter }) => <CountryCell row={row} onFilter={onFilter} />,
+  },
+  network: {
+    id: "network",
+    header: COLUMN_LABELS.network,
+    width: "w-[12%]",
+    className: "",
+    cell: (row, { onFilter }) => <NetworkCell row={row} onFilter={onFilter} />,
   },
   details: {
     id: "details",

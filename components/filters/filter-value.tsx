@@ -19,6 +19,7 @@ export function FilterValue({
   children,
   className,
   label,
+  note,
 }: {
   dimension: Dimension;
   value: string;
@@ -27,9 +28,11 @@ export function FilterValue({
   className?: string;
   /** How the value reads in the button's accessible name, when the text shown is shorter. */
   label?: string;
+  /** More about the value for its tooltip (an address's network beside its place). */
+  note?: string;
 }) {
   const classes = cn("max-w-full truncate rounded-sm text-left underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring/50", className);
-  if (!canFilter(dimension, value)) return <span className={cn(classes, "hover:no-underline")}>{children}</span>;
+  if (!canFilter(dimension, value)) return <span className={cn(classes, "hover:no-underline")} title={note}>{children}</span>;
   const click = (event: MouseEvent) => {
     event.stopPropagation();
     onFilter({ dimension, value, exclude: event.shiftKey || event.altKey });
@@ -38,7 +41,7 @@ export function FilterValue({
     <button
       type="button"
       onClick={click}
-      title={`Filter: ${dimensionLabel(dimension)} is ${visibleText(label ?? value, 200)} (Shift-click to exclude)`}
+      title={`Filter: ${dimensionLabel(dimension)} is ${visibleText(label ?? value, 200)} (Shift-click to exclude)${note ? `\n${note}` : ""}`}
       className={classes}
     >
       {children}

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { toPlace, type EventPlace } from "./place";
 import { summariseDetails } from "./summarise-event";
 
 /** One event as the explorer's table shows it: every column, and `details` as one line. */
@@ -24,6 +25,12 @@ export interface EventRow {
   userAgent: string | null;
   authMethod: string | null;
   oauthAppName: string | null;
+  /**
+   * Where the address is (its ip_location row), when the answer reads it (the explorer's
+   * pages and an event's own page): null when the event has no address or the address has
+   * not been looked up yet.
+   */
+  place?: EventPlace | null;
   summary: string;
   /**
    * The whole length of each text field a list answer cut (at LIST_TEXT_MAX characters), by
@@ -79,6 +86,8 @@ export interface DbEventRow {
   auth_method: string | null;
   oauth_app_name: string | null;
   details: unknown;
+  /** The address's location as JSON (placeJson), when read. */
+  place?: unknown;
   /** Lists only: field → whole length, for the fields cut. */
   cut?: Record<string, number> | null;
 }
@@ -145,7 +154,30 @@ export function toEventRow(row: DbEventRow): EventRow {
     userAgent: row.user_agent,
     authMethod: row.auth_method,
     oauthAppName: row.oauth_app_name,
+    ...(row.place !== undefined ? { place: toPlace(row.place) } : {}),
     summary: summariseDetails(row.details),
     ...(cut ? { cut } : {}),
   };
+}
+
+const PLACE_COLUMNS = { country: "country", region: "region", city: "city", asOrg: "as_org" } as const;
+
+/**
+ * The address's ip_location row (`loc`, joined by the caller) as one JSON value, null when it
+ * has none; text cut at `max` characters when given, the whole lengths then under `cut`.
+ */
+export function placeJson(max: number | null): Prisma.Sql {
+  const text = (column: string) => (max === null ? `loc.${column}` : `left(loc.${column}, ${max})`);
+  const texts = Object.entries(PLACE_COLUMNS).map(([field, column]) => `'${field}', ${text(column)}`);
+  const cut = max === null ? "NULL" : `NULLIF(jsonb_strip_nulls(jsonb_build_object(${Object.entries(PLACE_COLUMNS).map(([field, column]) => `'${field}', ${lengthIfCut(`loc.${column}`)}`).join(", ")})), '{}'::jsonb)`;
+  return Prisma.raw(`CASE WHEN loc.ip IS NULL THEN NULL ELSE jsonb_build_object(${texts.join(", ")},
+    'latitude', loc.latitude, 'longitude', loc.longitude, 'asn', loc.asn, 'hosting', loc.hosting, 'cut', ${cut}) END`);
+}
+
+/**
+ * A page of list rows (EVENT_LIST_COLUMNS) with their addresses' places: one LEFT JOIN on
+ * the page's own addresses, after the page is chosen, in the page's order.
+ */
+export function withPlaces(page: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT page.*, ${placeJson(LIST_TEXT_MAX)} AS place FROM (${page}) AS page LEFT JOIN ip_location loc ON loc.ip = page.client_ip::inet ${order}`;
 }

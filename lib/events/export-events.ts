@@ -10,8 +10,8 @@ import { isTimeZone, UTC } from "@/lib/time/zone";
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Fields are fixed SQL over the event's columns. */
-type Field = { name: string; sql: string; json?: boolean };
+/** Fields are fixed SQL over the event's columns, or its address's location (`loc`, joined when a field needs it). */
+type Field = { name: string; sql: string; json?: boolean; place?: boolean };
 
 const ISO_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -60,6 +60,18 @@ const FIELDS: Record<Exclude<EventColumn, "time">, Field[]> = {
     { name: "client_ip", sql: "host(client_ip)" },
     { name: "auth_method", sql: "auth_method" },
     { name: "oauth_app_name", sql: "oauth_app_name" },
+  ],
+  country: [
+    { name: "country", sql: "loc.country", place: true },
+    { name: "region", sql: "loc.region", place: true },
+    { name: "city", sql: "loc.city", place: true },
+    { name: "latitude", sql: "loc.latitude", json: true, place: true },
+    { name: "longitude", sql: "loc.longitude", json: true, place: true },
+  ],
+  network: [
+    { name: "asn", sql: "loc.asn", json: true, place: true },
+    { name: "as_org", sql: "loc.as_org", place: true },
+    { name: "hosting", sql: "loc.hosting", json: true, place: true },
   ],
   details: [{ name: "details", sql: "details", json: true }],
   userAgent: [{ name: "user_agent", sql: "user_agent" }],
@@ -135,6 +147,8 @@ export async function exportEvents(input: ExportInput): Promise<ReadableStream<U
   const now = input.now ?? new Date();
   const fields = exportFields(input.columns, input.zone);
   const line = Prisma.raw(lineSql(fields, input.format));
+  // The location of each exported row's address, looked up by its primary key as the batch is read.
+  const from = fields.some((f) => f.place) ? Prisma.sql`audit_event LEFT JOIN ip_location loc ON loc.ip = audit_event.client_ip` : Prisma.sql`audit_event`;
   const where = eventWhere(input.filter, { now, actorGids: await resolveActors(input.filter) });
   const descending = input.sort === "newest";
   const keyOrder = descending ? "created_at DESC, gid DESC" : "created_at ASC, gid ASC";
@@ -166,7 +180,7 @@ export async function exportEvents(input: ExportInput): Promise<ReadableStream<U
       SELECT line, created_at, gid, (batch_rows = ${batchSize} OR kept_rows < batch_rows) AS more FROM (
         SELECT *, count(*) FILTER (WHERE bytes_before < ${batchBytes}) OVER () AS kept_rows, count(*) OVER () AS batch_rows FROM (
           SELECT line, created_at, gid, coalesce(sum(octet_length(line)) OVER (${Prisma.raw(`ORDER BY ${keyOrder}`)} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bytes_before
-          FROM (SELECT ${line} AS line, created_at, gid FROM audit_event WHERE ${where} ${seek} ${order} LIMIT ${batchSize}) AS batch
+          FROM (SELECT ${line} AS line, created_at, gid FROM ${from} WHERE ${where} ${seek} ${order} LIMIT ${batchSize}) AS batch
         ) AS measured
       ) AS counted
       WHERE bytes_before < ${batchBytes} ${order}`;

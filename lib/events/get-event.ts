@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { nestsDeeperThan } from "@/lib/format/json-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isAlteration, MAX_ALTERATIONS_LISTED, type Alteration } from "./alterations";
-import { DETAILS_DIGEST, EVENT_ROW_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "./event-row";
+import { DETAILS_DIGEST, EVENT_ROW_COLUMNS, placeJson, toEventRow, type DbEventRow, type EventRow } from "./event-row";
 import { describeEvent } from "./summarise-event";
 
 export interface EventDetail extends EventRow {
@@ -58,8 +58,8 @@ export async function getEvent(gid: string): Promise<EventDetail | null> {
     SELECT ${EVENT_ROW_COLUMNS},
       CASE WHEN octet_length(d.text) <= ${DETAILS_MAX_BYTES} THEN d.text END AS details_text,
       ${Prisma.raw(DETAILS_DIGEST)} AS details_digest, octet_length(d.text) AS details_bytes,
-      left(raw, ${RAW_MAX}) AS raw, length(raw) AS raw_length, alterations
-    FROM audit_event, LATERAL (SELECT details::text AS text) AS d
+      left(raw, ${RAW_MAX}) AS raw, length(raw) AS raw_length, alterations, ${placeJson(null)} AS place
+    FROM audit_event LEFT JOIN ip_location loc ON loc.ip = audit_event.client_ip, LATERAL (SELECT details::text AS text) AS d
     WHERE gid = ${gid}`;
   const row = rows[0];
   if (!row) return null;

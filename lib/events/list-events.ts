@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EVENT_LIST_COLUMNS, toEventRow, type DbEventRow, type EventRow } from "./event-row";
+import { EVENT_LIST_COLUMNS, toEventRow, withPlaces, type DbEventRow, type EventRow } from "./event-row";
 import type { EventFilter } from "./filters";
 import { encodeCursor, type Cursor, type EventView } from "./view";
 import { resolveActors } from "./resolve-actors";
 import { textIndexServes, textPieces, withTextIndex } from "./text-search";
-import { eventWhere, needsScan } from "./where";
+import { placesByAddress } from "./geo-plan";
+import { eventWhere, needsScan, type WhereOptions } from "./where";
 
 export interface ListEventsInput {
   filter: EventFilter;
@@ -49,7 +50,9 @@ export const SCAN_BUDGET = 20_000;
  */
 export async function listEvents(input: ListEventsInput): Promise<EventPage> {
   const now = input.now ?? new Date();
-  const actorGids = await resolveActors(input.filter);
+  const actors = await resolveActors(input.filter);
+  const byAddress = await placesByAddress(input.filter, { now, actorGids: actors });
+  const where = (options: Omit<WhereOptions, "now" | "actorGids" | "placesByAddress"> = {}) => eventWhere(input.filter, { now, actorGids: actors, placesByAddress: byAddress, ...options });
   const budget = input.scanBudget ?? SCAN_BUDGET;
   const newestFirst = input.sort === "newest";
   const backwards = input.page !== null && "before" in input.page;
@@ -66,21 +69,29 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
   let rows: DbEventRow[];
   let boundary: Cursor | null = null;
   if (!needsScan(input.filter)) {
-    rows = await db().$queryRaw<DbEventRow[]>`
-      SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
-      WHERE ${eventWhere(input.filter, { now, actorGids })} ${seek}
-      ${order} LIMIT ${input.size + 1}`;
+    rows = await db().$queryRaw<DbEventRow[]>(
+      withPlaces(
+        Prisma.sql`SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
+        WHERE ${where()} ${seek}
+        ${order} LIMIT ${input.size + 1}`,
+        order,
+      ),
+    );
   } else {
     // Row-by-row conditions read at most SCAN_BUDGET rows (newest first, by the indexes),
     // stopping as soon as the page is full: a rare term over months answers in bounded time
     // with "searched back to …", instead of reading millions of rows in one request.
-    const indexed = eventWhere(input.filter, { now, actorGids, part: "indexed" });
-    const scan = eventWhere(input.filter, { now, actorGids, part: "scan" });
-    rows = await db().$queryRaw<DbEventRow[]>`
-      SELECT ${EVENT_LIST_COLUMNS} FROM (
-        SELECT * FROM audit_event WHERE ${indexed} ${seek} ${order} LIMIT ${budget}
-      ) budget
-      WHERE ${scan} ${order} LIMIT ${input.size + 1}`;
+    const indexed = where({ part: "indexed" });
+    const scan = where({ part: "scan" });
+    rows = await db().$queryRaw<DbEventRow[]>(
+      withPlaces(
+        Prisma.sql`SELECT ${EVENT_LIST_COLUMNS} FROM (
+          SELECT * FROM audit_event WHERE ${indexed} ${seek} ${order} LIMIT ${budget}
+        ) budget
+        WHERE ${scan} ${order} LIMIT ${input.size + 1}`,
+        order,
+      ),
+    );
     if (rows.length <= input.size) {
       const edge = await db().$queryRaw<{ created_at: Date; gid: string }[]>`
         SELECT created_at, gid FROM audit_event WHERE ${indexed} ${seek} ${order} OFFSET ${budget - 1} LIMIT 1`;
@@ -89,10 +100,14 @@ export async function listEvents(input: ListEventsInput): Promise<EventPage> {
     // Too few matches among the newest rows: a rare term, looked up in the trigram index
     // over the whole range at once (text-search.ts), else the search goes on batch by batch.
     if (boundary && textIndexServes(input.filter)) {
-      const found = await withTextIndex<DbEventRow>(Prisma.sql`
-        SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
-        WHERE ${eventWhere(input.filter, { now, actorGids, textPieces: await textPieces(input.filter) })} ${seek}
-        ${order} LIMIT ${input.size + 1}`);
+      const found = await withTextIndex<DbEventRow>(
+        withPlaces(
+          Prisma.sql`SELECT ${EVENT_LIST_COLUMNS} FROM audit_event
+          WHERE ${where({ textPieces: await textPieces(input.filter) })} ${seek}
+          ${order} LIMIT ${input.size + 1}`,
+          order,
+        ),
+      );
       if (found) {
         rows = found;
         boundary = null;

@@ -6,7 +6,7 @@ import { isTimeZone, UTC } from "@/lib/time/zone";
  * time zone, the page reached, auto-refresh and the event opened. All of it is URL state.
  * The allowed values are declared once here and feed the parsers, the menus and the types.
  */
-export const EVENT_COLUMNS = ["time", "event", "actor", "resource", "context", "details", "gid", "userAgent", "workspace"] as const;
+export const EVENT_COLUMNS = ["time", "event", "actor", "resource", "context", "country", "network", "details", "gid", "userAgent", "workspace"] as const;
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
 export const DEFAULT_COLUMNS: readonly EventColumn[] = ["time", "event", "actor", "resource", "context", "details"];
 /** The time column anchors every row and the keyset: it cannot be hidden. */
@@ -18,6 +18,8 @@ export const COLUMN_LABELS: Record<EventColumn, string> = {
   actor: "Actor",
   resource: "Resource",
   context: "Context",
+  country: "Country",
+  network: "Network",
   details: "Details",
   gid: "Event gid",
   userAgent: "User agent",
