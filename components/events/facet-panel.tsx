@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Ban, Check, ChevronRight, Minus } from "lucide-react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
@@ -14,10 +14,12 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { rovingFocus, rovingKeyDown, rovingTabStops } from "@/components/ui/roving-focus";
 import { cn } from "@/lib/utils";
+import { countryCode, countryName } from "@/lib/geo/country";
+import { CountryFlag } from "@/components/geo/country-flag";
 
 /** Labels are plain, bounded text with every hidden character shown: they also name buttons. */
 const shown = (value: string) => visibleText(value, 120);
-const SECTIONS: Array<{ dimension: FacetDimension; title: string; label: (v: FacetValue) => string }> = [
+const SECTIONS: Array<{ dimension: FacetDimension; title: string; label: (v: FacetValue) => string; icon?: (v: FacetValue) => ReactNode }> = [
   { dimension: "actorType", title: "Actor type", label: (v) => humanize(v.value) },
   { dimension: "actor", title: "Top actors", label: (v) => shown(v.label ?? v.value) },
   { dimension: "resourceType", title: "Resource type", label: (v) => humanize(v.value) },
@@ -25,6 +27,8 @@ const SECTIONS: Array<{ dimension: FacetDimension; title: string; label: (v: Fac
   { dimension: "authMethod", title: "Auth method", label: (v) => humanize(v.value) },
   { dimension: "oauthApp", title: "Top OAuth apps", label: (v) => shown(v.value) },
   { dimension: "ip", title: "Top IP addresses", label: (v) => shown(v.value) },
+  { dimension: "country", title: "Countries", label: (v) => (countryCode(v.value) ? countryName(v.value) : shown(v.value)), icon: (v) => <CountryFlag code={v.value} /> },
+  { dimension: "asn", title: "Top networks", label: (v) => shown(v.label ? `AS${v.value} ${v.label}` : `AS${v.value}`) },
 ];
 
 /** Whether a facet's value can be a filter: whole, and a value the filter accepts (an actor by gid: digits). */
@@ -72,7 +76,7 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
           {i === 0 ? <EventTypeSection categories={dimensions.category} types={dimensions.eventType} filter={filter} onToggle={onToggle} /> : null}
           <FacetSection title={s.title} estimate={windows[s.dimension]?.narrowed}>
             {withSelected(dimensions[s.dimension], filter, s.dimension).map((v, i) => (
-              <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
+              <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} icon={s.icon?.(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
             ))}
           </FacetSection>
         </Fragment>
@@ -176,7 +180,7 @@ function EventTypeSection({ categories, types, filter, onToggle }: { categories:
  * (their labels are the words people look for: "Two-factor authentication requirement
  * changed"); long tails (names, addresses) keep one line and show whole in the tooltip.
  */
-function FacetRow({ dimension, value, label, filter, onToggle, max, wrap = false, ownRow = true }: { dimension: FacetDimension; value: FacetValue; label: string; filter: EventFilter; onToggle: Toggle; max: number; wrap?: boolean; ownRow?: boolean }) {
+function FacetRow({ dimension, value, label, icon, filter, onToggle, max, wrap = false, ownRow = true }: { dimension: FacetDimension; value: FacetValue; label: string; icon?: ReactNode; filter: EventFilter; onToggle: Toggle; max: number; wrap?: boolean; ownRow?: boolean }) {
   const labelClass = wrap ? "min-w-0 [overflow-wrap:anywhere]" : "truncate";
   const included = filter.include[dimension].includes(value.value);
   const excluded = filter.exclude[dimension].includes(value.value);
@@ -184,6 +188,7 @@ function FacetRow({ dimension, value, label, filter, onToggle, max, wrap = false
     return (
       <li className="relative flex items-center gap-1 rounded-sm px-1 py-0.5 text-[13px]" title="No filter can name this value">
         <span aria-hidden className="absolute inset-y-0.5 left-0 rounded-sm bg-primary/8 dark:bg-primary/12" style={{ width: `${Math.max(2, (value.count / max) * 100)}%` }} />
+        {icon}
         <span className={cn("relative min-w-0", labelClass)}>{label}</span>
         <span className="relative ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
       </li>
@@ -205,6 +210,7 @@ function FacetRow({ dimension, value, label, filter, onToggle, max, wrap = false
         )}
       >
         {included ? <Check className="mt-0.5 size-3.5 shrink-0 self-start text-primary" aria-hidden /> : excluded ? <Ban className="mt-0.5 size-3.5 shrink-0 self-start text-destructive" aria-hidden /> : null}
+        {icon}
         <span className={labelClass}>{label}</span>
         <span className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">{formatCount(value.count)}</span>
       </button>

@@ -12,6 +12,7 @@ import { resolveTimeRange } from "./time-range";
 import { LIST_TEXT_MAX } from "./event-row";
 import { EXACT_BUDGET, FACET_BUDGET } from "./facet-budget";
 import { rollupFor, type FacetRollup } from "./facet-rollups";
+import { eventsRelation, labelNetworks, placesRelation } from "./facet-places";
 import { facetRollupCounts } from "./facet-sources";
 import { FACET_DIMENSIONS, groupingSets, groupingSetsQuery, groupingSetsCounts, topValues, TOP, type Counts, type FacetDimension, type FacetValue, type Named, type Relation } from "./facet-grouping";
 import { resolveActors } from "./resolve-actors";
@@ -104,7 +105,10 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
       return Promise.all(
         [...byRollup].map(async ([rollup, list]) => {
           if (rollup === null) return countEvents(counting, list, named, sources, range);
-          const counts = rollup === "values" ? await valueFacets(counting, list as ValueDimension[], named, sources) : await groupingSets(list, rollupRelation(rollup, counting, sources), named);
+          const counts =
+            rollup === "values"
+              ? await valueFacets(counting, list as ValueDimension[], named, sources)
+              : await groupingSets(list, rollup === "places" ? placesRelation(counting, sources) : rollupRelation(rollup, counting, sources), named);
           const window: FacetWindow = { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, narrowed: false, events: 0, source: "rollup" };
           return { counts, window };
         }),
@@ -119,11 +123,11 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
       windows[d] = window;
     }
   }
-  await labelActors(dimensions.actor);
+  await Promise.all([labelActors(dimensions.actor), labelNetworks(dimensions.asn)]);
   return { dimensions, windows };
 }
 
-function rollupRelation(rollup: Exclude<FacetRollup, "values">, filter: EventFilter, options: SourceOptions): Relation {
+function rollupRelation(rollup: "types" | "facets", filter: EventFilter, options: SourceOptions): Relation {
   const { relation } = rollup === "types" ? typeCounts(filter, { ...options, finestMs: DAY_MS }) : facetRollupCounts(filter, options);
   return { from: Prisma.sql`(${relation}) AS r`, count: "sum(n)", inet: false };
 }
@@ -139,11 +143,11 @@ async function countEvents(filter: EventFilter, dimensions: FacetDimension[], na
   const indexed = eventWhere(filter, { now, actorGids, part: "indexed" });
   const budget = pickedByTime(filter) ? FACET_BUDGET.clustered : FACET_BUDGET.scattered;
   const exactBudget = pickedByTime(filter) ? EXACT_BUDGET.clustered : EXACT_BUDGET.scattered;
-  const events = (notBefore?: Date): Relation => ({ from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, notBefore })}`, count: "count(*)", inet: true });
+  const events = (notBefore?: Date): Relation => eventsRelation(eventWhere(filter, { now, actorGids, notBefore }), dimensions);
   // A rare term: its few events, wherever they lie, through the trigram index (text-search.ts).
   const pieces = textIndexServes(filter) ? await textPieces(filter) : null;
   if (pieces && (await estimateEvents(eventWhere(filter, { now, actorGids, textPieces: pieces }))) <= EXACT_BUDGET.scattered) {
-    const found: Relation = { ...events(), from: Prisma.sql`audit_event WHERE ${eventWhere(filter, { now, actorGids, textPieces: pieces })}` };
+    const found = eventsRelation(eventWhere(filter, { now, actorGids, textPieces: pieces }), dimensions);
     const counts = await withTextIndex<Record<string, unknown> & { n: number }>(groupingSetsQuery(dimensions, found, named));
     if (counts) return { counts: groupingSetsCounts(dimensions, counts, named), window: whole };
   }

@@ -10,7 +10,7 @@ import { LIST_TEXT_MAX } from "./event-row";
  */
 
 /** The dimensions the facet panel counts, and the column each counts by. */
-export const FACET_DIMENSIONS = ["eventType", "category", "actorType", "actor", "resourceType", "contextType", "authMethod", "oauthApp", "ip"] as const;
+export const FACET_DIMENSIONS = ["eventType", "category", "actorType", "actor", "resourceType", "contextType", "authMethod", "oauthApp", "ip", "country", "asn"] as const;
 export type FacetDimension = (typeof FACET_DIMENSIONS)[number];
 
 export const FACET_COLUMN: Record<FacetDimension, string> = {
@@ -24,10 +24,13 @@ export const FACET_COLUMN: Record<FacetDimension, string> = {
   oauthApp: "oauth_app_name",
   // Grouped as inet and printed once per group: host() on every row costs a fifth of the pass.
   ip: "client_ip",
+  // Columns of the address's location, joined in (facet-places.ts).
+  country: "geo_country",
+  asn: "geo_asn",
 };
 
 /** Long tails (actors, addresses, apps) are cut to their top values; closed lists are shown whole. */
-export const TOP: Record<FacetDimension, number> = { eventType: 200, category: 50, actorType: 20, actor: 10, resourceType: 50, contextType: 20, authMethod: 20, oauthApp: 10, ip: 10 };
+export const TOP: Record<FacetDimension, number> = { eventType: 200, category: 50, actorType: 20, actor: 10, resourceType: 50, contextType: 20, authMethod: 20, oauthApp: 10, ip: 10, country: 15, asn: 10 };
 
 export interface FacetValue {
   /** Cut at LIST_TEXT_MAX characters (`cut` then says so). */

@@ -1,5 +1,6 @@
 import type { Dimension, EventFilter } from "./filters";
 import { onlyOn } from "./filter-ops";
+import { GEO_DIMENSIONS } from "./geo-values";
 
 /**
  * The rollups the sync keeps that facet counts can be read from, each with the dimensions it
@@ -8,7 +9,9 @@ import { onlyOn } from "./filter-ops";
  *
  * - types: event_rollup_daily and event_rollup_hourly (whole days, then whole hours);
  * - facets: event_facet_rollup_daily and event_facet_rollup_hourly (whole days, then whole hours);
- * - values: event_value_rollup_monthly (whole months, then days of a month).
+ * - values: event_value_rollup_monthly (whole months, then days of a month);
+ * - places: its address rows joined to ip_location: a country or network is an address's,
+ *   so conditions on addresses and their locations are checked on each address row.
  *
  * The ends of a range that no rollup holds whole are counted from audit_event, so a count is
  * exact whichever way it is read. The first rollup that can serve a dimension is used: the
@@ -21,6 +24,7 @@ export const FACET_ROLLUPS = {
   types: { counts: TYPE_DIMENSIONS, filters: TYPE_DIMENSIONS },
   facets: { counts: FACET_DIMENSIONS, filters: FACET_DIMENSIONS },
   values: { counts: ["actor", "ip", "oauthApp"], filters: ["actorType"] },
+  places: { counts: ["country", "asn"], filters: ["actorType", "ip", ...GEO_DIMENSIONS] },
 } as const satisfies Record<string, { counts: readonly Dimension[]; filters: readonly Dimension[] }>;
 
 export type FacetRollup = keyof typeof FACET_ROLLUPS;
