@@ -1,7 +1,6 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import type { ReactNode } from "react";
 import { ArrowRight, Copy, History } from "lucide-react";
 import { contextLinks } from "@/lib/events/context-links";
 import { toast } from "sonner";
@@ -18,6 +17,8 @@ import { Button } from "@/components/ui/button";
 import { describeAlteration } from "@/lib/events/alterations";
 import { DataText } from "@/components/ui/data-text";
 import { LongText } from "@/components/ui/long-text";
+import { Field, Section, text } from "./detail-parts";
+import { EventLocation } from "./event-location";
 import { EventTime } from "./event-time";
 
 /** Copies text; a path ("/events/…") is copied as a full address, so it can be pasted anywhere. */
@@ -42,31 +43,6 @@ export function CopyButton({ text, what, label = "Copy" }: { text: string; what:
 const allTime = emptyFilter({ kind: "relative", last: "all" });
 /** Links into the explorer over all time: an actor's or a resource's whole history. */
 const historyHref = (dimension: "actor" | "resource", gid: string) => `/events${eventSearch(withCondition(allTime, { dimension, value: gid, exclude: false }))}`;
-
-// minmax(0, 1fr) and wrapping anywhere: a 200,000-character token must wrap, not widen the page.
-function Field({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
-  return (
-    <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 py-1 text-[13px]">
-      <dt className="[overflow-wrap:anywhere] text-muted-foreground">{label}</dt>
-      <dd className={mono ? "font-mono text-xs [overflow-wrap:anywhere]" : "[overflow-wrap:anywhere]"}>{children ?? <span className="text-muted-foreground/60">—</span>}</dd>
-    </div>
-  );
-}
-
-/** A stored value in full: invisible characters shown, long ones cut with "Show all"; null for none (Field shows a dash). */
-const text = (value: string | null) => (value === null ? null : <LongText value={value} />);
-
-function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <section className="flex flex-col gap-1 border-t pt-3" aria-label={title}>
-      <div className="flex items-center justify-between gap-2">
-        <h3 className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</h3>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 /** The actor's or resource's other events: in the explorer (with how many, counted up to 10,000) and on their own page. */
 function OtherEvents({ explorerHref, label, count, pageHref, pageLabel }: { explorerHref: string; label: string; count: number | null; pageHref: string; pageLabel: string }) {
@@ -292,6 +268,8 @@ export function EventDetail({ event, tz }: { event: Detail; tz: TimeZoneChoice }
           </Field>
         </dl>
       </Section>
+
+      <EventLocation event={event} />
 
       <OriginalJson event={event} />
     </div>

@@ -31,6 +31,7 @@ import { TimeRangePicker } from "./time-range-picker";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { PageSkipLink } from "@/components/shell/page-skip-link";
 import { markedGid } from "@/lib/events/context-links";
+import { GeoAttribution } from "@/components/geo/geo-attribution";
 
 /** The explorer, bound to the URL: what it shows is what the address says, and nothing else. */
 export function EventExplorer() {
@@ -200,6 +201,8 @@ function Explorer({ filter, view, setFilter, setView }: { filter: EventFilter; v
           )}
           {list.data && events.length > 0 ? <ScanNotice page={list.data} view={view} setView={setView} /> : null}
           <Pagination page={page} view={view} setView={setView} />
+          {/* The rows' places and the facets' countries and networks come from the location databases, whose licence asks for this. */}
+          <GeoAttribution className="self-end" />
         </div>
       </div>
 
