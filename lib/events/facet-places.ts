@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_TIME } from "@/lib/events/filter-ops";
-import { and, valueCounts, type SourceOptions } from "@/lib/stats/sources";
+import { and, dimensionConditions, intervalSql, resolvedInterval, rollupValueParts, type SourceOptions } from "@/lib/stats/sources";
+import { DAY_MS, splitRange, type Interval } from "@/lib/stats/spans";
 import { emptyValues, type EventFilter } from "./filters";
 import { LIST_TEXT_MAX } from "./event-row";
 import type { FacetDimension, FacetValue, Relation } from "./facet-grouping";
@@ -27,31 +28,28 @@ export function eventsRelation(where: Prisma.Sql, dimensions: readonly FacetDime
 }
 
 /**
- * (client_ip, n, geo_country, geo_asn): events per address over the filter's range, from the
- * per-value rollup (raw events at the range's ends) under the filter's actor types, with the
- * filter's other conditions (addresses and their locations) checked on each address. The
- * caller has checked that the filter has no others (rollupFor's "places").
+ * (client_ip, n, geo_country, geo_asn): events per located address over the filter's range,
+ * from the per-value rollup's address rows for whole UTC days (the events themselves at the
+ * range's ends), under the filter's actor types, with its other conditions (addresses and
+ * their locations) checked on each address. An address without a row counts towards no
+ * country or network, so the join is an inner one. The caller has checked that the filter
+ * has no other conditions (rollupFor's "places").
  */
 export function placesRelation(filter: EventFilter, options: SourceOptions): Relation {
-  const byActorType: EventFilter = {
-    ...filter,
-    include: { ...emptyValues(), actorType: filter.include.actorType },
-    exclude: { ...emptyValues(), actorType: filter.exclude.actorType },
-    expression: null,
-  };
-  const byAddress: EventFilter = {
-    ...filter,
-    time: ALL_TIME,
-    include: { ...filter.include, actorType: [] },
-    exclude: { ...filter.exclude, actorType: [] },
-  };
-  const { relation } = valueCounts(byActorType, "ip", options);
-  const conditions = eventConditions(byAddress, { now: options.now });
+  const byActorType: EventFilter = { ...filter, include: { ...emptyValues(), actorType: filter.include.actorType }, exclude: { ...emptyValues(), actorType: filter.exclude.actorType }, expression: null };
+  const byAddress: EventFilter = { ...filter, time: ALL_TIME, include: { ...filter.include, actorType: [] }, exclude: { ...filter.exclude, actorType: [] } };
+  const actorTypes = dimensionConditions(byActorType, options);
+  const split = splitRange(resolvedInterval(filter, options.now), DAY_MS);
+  // Grouped by the stored inet, and naming gid so that PostgreSQL reads the time index rather
+  // than skip-scanning every address's (as valueCounts explains).
+  const events = (range: Interval) =>
+    sql`SELECT client_ip, count(*)::int AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...actorTypes, sql`client_ip IS NOT NULL`, sql`gid <> ''`])} GROUP BY client_ip`;
+  const days = split.rollup ? rollupValueParts("ip", split.rollup, actorTypes).map((part) => sql`SELECT value::inet AS client_ip, n FROM (${part}) AS d WHERE n > 0`) : [];
+  const counts = Prisma.join([...split.raw.map(events), ...days], " UNION ALL ");
   return {
     from: sql`(
-      SELECT v.value::inet AS client_ip, v.n, loc.geo_country, loc.geo_asn
-      FROM (${relation}) AS v LEFT JOIN ${LOCATION} AS loc ON loc.ip = v.value::inet
-    ) AS r WHERE ${and(conditions)}`,
+      SELECT a.client_ip, a.n, loc.geo_country, loc.geo_asn FROM (${counts}) AS a JOIN ${LOCATION} AS loc ON loc.ip = a.client_ip
+    ) AS r WHERE ${and(eventConditions(byAddress, { now: options.now }))}`,
     count: "sum(n)",
     inet: true,
   };

@@ -65,7 +65,7 @@ const place = (r: Row) => (r.ip ? located.get(r.ip) : undefined);
 const expected = (keep: (r: Row) => boolean) => rows.filter(keep).map((r) => r.gid).sort();
 
 function filterOf(text: string): EventFilter {
-  const parsed = textToFilter(`${text} since:all`);
+  const parsed = textToFilter(text.includes("from:") ? text : `${text} since:all`);
   if (!parsed.ok) throw new Error(`${text}: ${JSON.stringify(parsed.errors)}`);
   // Through the URL, as every consumer reads a filter.
   const viaUrl = parseEventParams(new URLSearchParams(eventSearch(parsed.filter)));
@@ -150,6 +150,7 @@ describe("country and network facets", () => {
   };
   const pairs = (values: Array<{ value: string; count: number }>) => values.map(({ value, count }) => ({ value, count }));
   const commonest = () => countBy(rows, (r) => r.event_type)[0]!.value;
+  const midDay = new Date(Math.floor(Date.now() / 86_400_000 - 10) * 86_400_000 + 13.5 * 3_600_000);
 
   const userNotHostingNotUs = (r: Row) => r.actor_type === "user" && !place(r)?.hosting && place(r)?.country !== "US";
   it.each<[string, () => string, (r: Row) => boolean, (r: Row) => boolean]>([
@@ -158,6 +159,8 @@ describe("country and network facets", () => {
     ["from the rollups, under a country", () => "country:DE", () => true, (r) => place(r)?.country === "DE"],
     ["from the rollups, under exclusions and an actor type", () => "-country:US -hosting:true actor_type:user", userNotHostingNotUs, userNotHostingNotUs],
     ["from the events, under an event type", () => `type:${commonest()}`, (r) => r.event_type === commonest(), (r) => r.event_type === commonest()],
+    // Whole days from the rollup, the hours before the first from the events.
+    ["from the rollups and the events, from the middle of a day", () => `actor_type:user from:${midDay.toISOString()}`, (r) => r.actor_type === "user" && r.created_at >= midDay, (r) => r.actor_type === "user" && r.created_at >= midDay],
   ])("equal the events' count per value (%s)", async (_, text, forCountry, forNetwork) => {
     const facets = await countFacets(filterOf(text()));
     expect(pairs(facets.dimensions.country)).toEqual(countBy(rows.filter(forCountry), (r) => place(r)?.country ?? null).slice(0, 15));
