@@ -51,6 +51,8 @@ async function main() {
         },
       });
       out(`  loaded through the sync's page writer at ${Math.round(rate).toLocaleString("en-US")} events/s, then VACUUM ANALYZE`);
+      // Only here: an archive of someone's (--database-url) keeps the locations it has.
+      out(`  addresses given a location: ${(await (await import("./bench-geo")).locateBenchAddresses()).toLocaleString("en-US")} (a synthetic one each where ip_location had none)`);
     }
     const { measureStorage, storageLines } = await import("./bench-storage");
     out("\nstorage");
@@ -198,6 +200,7 @@ async function registerExplorerShapes() {
     },
   });
   facetShape("facets, free text, all time (estimate: the newest 20,000)", `${v.typical.email.split("@")[1]} since:all`);
+  await (await import("./bench-geo")).registerGeoShapes(pageShape, facetShape);
   registerShape({ group: g4, name: "count, all time (estimate)", targetP95Ms: PAGE_TARGET, runs: RUNS, run: async () => countEvents(q("since:all")) });
   registerShape({ group: g4, name: "count, rare type (exact)", targetP95Ms: PAGE_TARGET, runs: RUNS, run: async () => countEvents(q("type:workspace_saml_settings_changed since:all")) });
 }
