@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { EVENT_LIST_COLUMNS, LIST_TEXT_MAX, toEventRow, type DbEventRow, type EventRow } from "@/lib/events/event-row";
 import { visibleText } from "@/lib/format/visible-text";
+import { getPlaceMarkers, type PlaceMarker } from "./place-markers";
 
 /** One thing an actor used (an address, a user agent, an auth method, an OAuth app) and when. */
 export interface UsedValue {
@@ -21,7 +22,7 @@ export type UsedKind = (typeof USED_KINDS)[number];
 /** Why an event of the actor's timeline is marked as new for them. */
 export interface Marker {
   gid: string;
-  kind: "first-ip" | "first-sign-in-ip" | "first-user-agent" | "first-auth-method" | "first-app" | "first-export";
+  kind: "first-ip" | "first-sign-in-ip" | "first-user-agent" | "first-auth-method" | "first-app" | "first-export" | PlaceMarker["kind"];
   label: string;
 }
 
@@ -82,6 +83,8 @@ interface UsedRow {
   n: number;
   first_gid: string;
   first_sign_in_gid: string | null;
+  /** An address whose network is known: its first use is marked as a new network, or not at all. */
+  located: boolean;
 }
 
 /**
@@ -93,16 +96,18 @@ interface UsedRow {
 export async function getActorProfile(key: string): Promise<ActorProfile | null> {
   const actor = await db().actor.findUnique({ where: { key }, select: { gid: true } });
   if (!actor) return null;
-  const [rows, roleChanges] = await Promise.all([
+  const [rows, placeMarkers, roleChanges] = await Promise.all([
     db().$queryRaw<UsedRow[]>`
       SELECT kind AS set, left(value, ${LIST_TEXT_MAX}) AS value, value_length > ${LIST_TEXT_MAX} AS cut, first_seen, last_seen, n, value_count,
         split_part(first_key, ' ', 2) AS first_gid,
-        NULLIF(split_part(first_sign_in_key, ' ', 2), '') AS first_sign_in_gid
+        NULLIF(split_part(first_sign_in_key, ' ', 2), '') AS first_sign_in_gid,
+        CASE WHEN kind = 0 THEN EXISTS (SELECT FROM ip_location AS l WHERE l.ip = value::inet AND l.asn IS NOT NULL) ELSE false END AS located
       FROM (
         SELECT *, row_number() OVER (PARTITION BY kind ORDER BY first_seen DESC) AS rank, count(*) OVER (PARTITION BY kind)::int AS value_count
         FROM actor_used_value WHERE actor_key = ${key}
       ) AS ranked
       WHERE rank <= ${USED_LISTED}`,
+    getPlaceMarkers(key),
     // Only a user (an actor with a gid) can be the resource of a role change.
     actor.gid === null
       ? []
@@ -114,7 +119,8 @@ export async function getActorProfile(key: string): Promise<ActorProfile | null>
 
   const used: Record<UsedKind, UsedValue[]> = { ip: [], userAgent: [], authMethod: [], oauthApp: [] };
   const usedCount: Record<UsedKind, number> = { ip: 0, userAgent: 0, authMethod: 0, oauthApp: 0 };
-  const markers: Marker[] = [];
+  // A country or network new for them goes ahead of anything else new in the same event.
+  const markers: Marker[] = [...placeMarkers];
   for (const row of rows) {
     const set = SETS[row.set]!;
     if (set === "exports") {
@@ -125,7 +131,8 @@ export async function getActorProfile(key: string): Promise<ActorProfile | null>
     usedCount[set] = row.value_count;
     // Marker labels are badges: a value Asana sent is shown visibly and cut short.
     const shown = visibleText(row.value, 60);
-    if (set === "ip") {
+    // Another address of a network they already used (a new lease from their ISP) is not news.
+    if (set === "ip" && !row.located) {
       if (row.first_sign_in_gid !== row.first_gid) markers.push({ gid: row.first_gid, kind: "first-ip", label: `First event from ${shown}` });
       if (row.first_sign_in_gid) markers.push({ gid: row.first_sign_in_gid, kind: "first-sign-in-ip", label: `First sign-in from ${shown}` });
     }
