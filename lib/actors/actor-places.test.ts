@@ -46,7 +46,7 @@ describe("getActorPlaces", () => {
     ]);
     expect(places.networks.find((n) => n.asn === 4242)!.org).toBe("__proto__");
     expect(places.networks.find((n) => n.asn === 65000)!.org).toHaveLength(200);
-    expect(places.networkCount).toBe(7);
+    expect(places.networkCount).toBe(6);
     expect(places.events).toBe(events.length);
     expect(places.countedAfter).toBeNull();
   });

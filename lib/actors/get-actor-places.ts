@@ -32,6 +32,7 @@ export interface ActorPlaces {
   countries: CountryUse[];
   /** The NETWORKS_LISTED networks with the most events, the unknown last. */
   networks: NetworkUse[];
+  /** Known networks in all. */
   networkCount: number;
   /** Events with a client address counted. */
   events: number;
@@ -107,7 +108,7 @@ export async function getActorPlaces(key: string, time: TimeRange, { now = new D
     )
     SELECT ranked.*, (SELECT after FROM edge) AS after FROM (
       SELECT *, row_number() OVER (PARTITION BY grouped ORDER BY events DESC, country, asn) AS rank,
-        (count(*) FILTER (WHERE grouped = 'network') OVER ())::int AS networks
+        (count(*) FILTER (WHERE grouped = 'network' AND asn IS NOT NULL) OVER ())::int AS networks
       FROM grouped
     ) AS ranked
     WHERE grouped = 'country' OR rank <= ${NETWORKS_LISTED}
