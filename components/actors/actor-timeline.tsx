@@ -25,7 +25,10 @@ import { DataText } from "@/components/ui/data-text";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { MaybeLink } from "@/components/ui/maybe-link";
 import { hasPage, resourceHref } from "@/components/links/entity-links";
+import { isGid } from "@/lib/events/filters";
 import { ActorIdentity, ActorUsed } from "./actor-profile";
+import { ActorPlaces } from "./actor-places";
+import { ActorSignIns } from "./actor-sign-ins";
 
 /** The per-actor timeline: who, what they used, their activity, and their events by day. */
 export function ActorTimeline({ gid }: { gid: string }) {
@@ -38,6 +41,13 @@ export function ActorTimeline({ gid }: { gid: string }) {
       <ActorIdentity gid={gid} />
       <FilterBar filter={filter} setFilter={setFilter} scope={scoped} />
       <ActorActivityPanel gid={gid} filter={filter} />
+      {/* Only users sign in, and only users have a gid for a key. */}
+      {isGid(gid) ? (
+        <section aria-label="Sign-ins" className="flex min-w-0 flex-col gap-3">
+          <h2 className="text-base font-semibold">Sign-ins, where from and how fast</h2>
+          <ActorSignIns gid={gid} time={filter.time} />
+        </section>
+      ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label="Their events" className="flex min-w-0 flex-col gap-3">
           <div className="flex items-center justify-between gap-2">
@@ -46,7 +56,9 @@ export function ActorTimeline({ gid }: { gid: string }) {
           </div>
           <ActorEvents gid={gid} filter={filter} sort={view.sort} />
         </section>
-        <aside aria-label="What they used" className="flex flex-col gap-3 xl:sticky xl:top-4">
+        <aside aria-label="What they used" className="flex flex-col gap-3">
+          <h2 className="text-base font-semibold">Where from</h2>
+          <ActorPlaces gid={gid} time={filter.time} />
           <h2 className="text-base font-semibold">What they used, first seen</h2>
           <ActorUsed gid={gid} />
         </aside>

@@ -32,7 +32,7 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   const parsed = parseEventParams(search, { localZone });
   const identity = await getActorIdentity(gid);
   if (!identity) notFound();
-  // What they used is left to the browser: for the busiest actors it is the one slow query, and the timeline need not wait for it.
+  // What they used, their places and sign-ins are left to the browser: for the busiest actors the first is the one slow query, and the timeline need not wait for any.
   queryClient.setQueryData(actorKeys.identity(gid), identity);
   if (parsed.ok) {
     const { filter, view } = parsed;
@@ -49,7 +49,7 @@ export default async function ActorPage({ params, searchParams }: { params: Prom
   }
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={<DataText value={identity.name ?? identity.email ?? actorTypeName(identity.actorType)} max={200} />} description="Who they are, what they used and when first, their activity, and their events day by day. Markers show what was new for them." />
+      <PageHeader title={<DataText value={identity.name ?? identity.email ?? actorTypeName(identity.actorType)} max={200} />} description="Who they are, their activity, their sign-ins and where from, the countries and networks and what else they used, and their events day by day. Markers show what was new for them." />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ActorTimeline gid={gid} />
       </HydrationBoundary>
