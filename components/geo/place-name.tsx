@@ -2,19 +2,7 @@ import { CountryFlag } from "@/components/geo/country-flag";
 import { Badge } from "@/components/ui/badge";
 import { DataText } from "@/components/ui/data-text";
 import { countryName } from "@/lib/geo/country";
-
-/** What the location databases say of an address (ip_location), as the API passes it on. */
-export interface Place {
-  /** ISO 3166-1 alpha-2, already checked; null when unknown. */
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  asn: number | null;
-  org: string | null;
-  hosting: boolean;
-  /** Whether it has coordinates a distance can be measured from. */
-  located: boolean;
-}
+import type { Place } from "@/lib/geo/place";
 
 /**
  * A place as a person reads it: flag, city, region and country, and with `network` the network

@@ -4,20 +4,11 @@ import { resolveTimeRange, type TimeRange } from "@/lib/events/time-range";
 import { encodeCursor, type Cursor } from "@/lib/events/view";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countryCode } from "@/lib/geo/country";
+import type { Place } from "@/lib/geo/place";
 import { CITY_ACCURACY_KM, IMPOSSIBLE_SPEED_KMH, knownPoint, legs } from "@/lib/geo/travel";
 
 /** Where a sign-in came from, as the address's location says. */
-export interface SignInPlace {
-  /** ISO 3166-1 alpha-2, or null when no country is known. */
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  asn: number | null;
-  org: string | null;
-  hosting: boolean;
-  /** Whether the place has coordinates: only then is a distance measured to or from it. */
-  located: boolean;
-}
+export type SignInPlace = Place;
 
 export interface SignIn {
   gid: string;
