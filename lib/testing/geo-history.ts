@@ -1,4 +1,6 @@
+import type pg from "pg";
 import { INSERT_PAGE } from "@/lib/sync/store";
+import { removeWorkspaceEvents } from "./hostile-events";
 
 /**
  * One person's history with places, for the tests of where an actor's activity comes from
@@ -94,7 +96,8 @@ export async function insertGeoHistory(client: Queryable, events: GeoEvent[]): P
   for (const [address, [country, region, city, latitude, longitude, asn, org, hosting]] of Object.entries(LOCATIONS)) {
     await client.query(
       `INSERT INTO ip_location (ip, source, country, region, city, latitude, longitude, asn, as_org, hosting) VALUES ($1, 'test', $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (ip) DO NOTHING`,
+       ON CONFLICT (ip) DO UPDATE SET (source, country, region, city, latitude, longitude, asn, as_org, hosting) =
+         (EXCLUDED.source, EXCLUDED.country, EXCLUDED.region, EXCLUDED.city, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.asn, EXCLUDED.as_org, EXCLUDED.hosting)`,
       [ADDRESSES[address as Address], country, region, city, latitude, longitude, asn, org, hosting],
     );
   }
@@ -105,4 +108,10 @@ export function eventAt(events: GeoEvent[], address: Address, type = "user_login
   const found = events.filter((e) => e.address === address && e.type === type)[n];
   if (!found) throw new Error(`no ${type} from ${address} #${n}`);
   return found.gid;
+}
+
+/** Takes the history out again (events, what the sync kept beside them, and its locations). */
+export async function removeGeoHistory(client: pg.ClientBase): Promise<void> {
+  await removeWorkspaceEvents(client, GEO_WORKSPACE);
+  await client.query("DELETE FROM ip_location WHERE source = 'test' AND ip = ANY($1::inet[])", [Object.values(ADDRESSES)]);
 }

@@ -263,18 +263,23 @@ export async function insertHostileEvents(client: pg.ClientBase, events = hostil
 }
 
 /** Takes them out again, rollups, actors and resources included, so that other specs count what they expect. */
-export async function removeHostileEvents(client: pg.ClientBase): Promise<void> {
+export function removeHostileEvents(client: pg.ClientBase): Promise<void> {
+  return removeWorkspaceEvents(client, HOSTILE_WORKSPACE);
+}
+
+/** Takes out every event of a workspace a test wrote, with what the sync wrote beside them. */
+export async function removeWorkspaceEvents(client: pg.ClientBase, workspace: string): Promise<void> {
   await client.query("BEGIN");
   try {
-    await client.query(SUBTRACT_VALUES, [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM event_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM event_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM event_facet_rollup_daily WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM event_facet_rollup_hourly WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM actor_used_value WHERE actor_key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM resource WHERE gid IN (SELECT resource_gid FROM audit_event WHERE workspace_gid = $1)", [HOSTILE_WORKSPACE]);
-    await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [HOSTILE_WORKSPACE]);
+    await client.query(SUBTRACT_VALUES, [workspace]);
+    await client.query("DELETE FROM event_rollup_hourly WHERE workspace_gid = $1", [workspace]);
+    await client.query("DELETE FROM event_rollup_daily WHERE workspace_gid = $1", [workspace]);
+    await client.query("DELETE FROM event_facet_rollup_daily WHERE workspace_gid = $1", [workspace]);
+    await client.query("DELETE FROM event_facet_rollup_hourly WHERE workspace_gid = $1", [workspace]);
+    await client.query("DELETE FROM actor_used_value WHERE actor_key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [workspace]);
+    await client.query("DELETE FROM actor WHERE key IN (SELECT actor_key FROM audit_event WHERE workspace_gid = $1)", [workspace]);
+    await client.query("DELETE FROM resource WHERE gid IN (SELECT resource_gid FROM audit_event WHERE workspace_gid = $1)", [workspace]);
+    await client.query("DELETE FROM audit_event WHERE workspace_gid = $1", [workspace]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
