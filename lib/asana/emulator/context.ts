@@ -1,9 +1,11 @@
+import { drawAddress, hostsOf } from "./addresses";
+import { OKTA, PARTNER, SITES, STRANGERS, STRANGERS_V6 } from "./networks";
 import type { Person, Pools } from "./pools";
 import type { Rng } from "./random";
 import type { AuditLogEventContext, ContextType } from "./types";
 
-/** Office egress ranges (documentation prefixes), one per site. */
-const OFFICES = ["203.0.113.", "198.51.100.", "192.0.2."];
+/** Each office's egress addresses, as text once: a page draws one for about every other event. */
+const OFFICE_HOSTS = SITES.map((s) => hostsOf(s.office));
 
 const BROWSERS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
@@ -38,15 +40,15 @@ const RULES = [
   "When task is overdue, move to Backlog",
 ];
 
-export function officeIp(person: Person, rng: Rng): string {
-  return `${OFFICES[person.office % OFFICES.length]}${10 + rng.int(240)}`;
+export function officeIp(site: number, rng: Rng): string {
+  return rng.pick(OFFICE_HOSTS[site]!);
 }
 
-/** Where a member connects from: usually an office, often home, sometimes over IPv6. */
+/** Where a member connects from: usually the office, often home, sometimes over IPv6 or a VPN. */
 export function personIp(person: Person, rng: Rng): string {
   const u = rng.next();
-  if (u < 0.55) return officeIp(person, rng);
-  if (u < 0.9) return person.homeIp;
+  if (u < 0.55) return officeIp(person.office, rng);
+  if (u < 0.9) return person.vpnIp !== "" && u < 0.7 ? person.vpnIp : person.homeIp;
   return person.homeIpv6;
 }
 
@@ -56,10 +58,9 @@ export function browserAgent(person: Person | undefined, rng: Rng): string {
   return rng.pick(BROWSERS);
 }
 
+/** Someone outside the organisation: a server or a home connection abroad (networks.ts). */
 export function strangerIp(rng: Rng): string {
-  return rng.chance(0.15)
-    ? `2001:db8:${(0x8000 + rng.int(0x7fff)).toString(16)}::${(1 + rng.int(0xfffe)).toString(16)}`
-    : `${[45, 91, 103, 154, 185, 194][rng.int(6)]}.${rng.int(256)}.${rng.int(256)}.${1 + rng.int(254)}`;
+  return drawAddress(rng.pick(rng.chance(0.15) ? STRANGERS_V6 : STRANGERS).block, rng);
 }
 
 /** The context of something a member (or a service account) did. */
@@ -72,7 +73,7 @@ export function memberContext(
 ): AuditLogEventContext {
   if (isService) {
     const ctx: AuditLogEventContext = { context_type: "api", api_authentication_method: "service_account" };
-    if (rng.chance(0.97)) ctx.client_ip_address = `${OFFICES[0]}${200 + rng.int(50)}`;
+    if (rng.chance(0.97)) ctx.client_ip_address = actor.homeIp;
     if (rng.chance(0.9)) ctx.user_agent = rng.pick(API_CLIENTS);
     return ctx;
   }
@@ -126,8 +127,9 @@ export function anonymousContext(rng: Rng): AuditLogEventContext {
   return { context_type: "web", client_ip_address: strangerIp(rng), user_agent: browserAgent(undefined, rng) };
 }
 
+/** A reseller's consultant: from their office in London, or through Okta's cloud. */
 export function externalAdminContext(rng: Rng): AuditLogEventContext {
   return rng.chance(0.5)
-    ? { context_type: "web", client_ip_address: strangerIp(rng), user_agent: browserAgent(undefined, rng) }
-    : { context_type: "api", api_authentication_method: "oauth", oauth_app_name: "Okta", client_ip_address: strangerIp(rng) };
+    ? { context_type: "web", client_ip_address: drawAddress(PARTNER.block, rng), user_agent: browserAgent(undefined, rng) }
+    : { context_type: "api", api_authentication_method: "oauth", oauth_app_name: "Okta", client_ip_address: drawAddress(OKTA, rng) };
 }

@@ -73,7 +73,7 @@ export function lazyResource(pools: Pools, kind: keyof Pools["lazy"], index: num
 
 /** A person at their desk: the office, or home, in their usual browser. */
 export function webContext(p: Person, rng: Rng, atOffice = false): AuditLogEventContext {
-  return { context_type: "web", client_ip_address: atOffice ? officeIp(p, rng) : personIp(p, rng), user_agent: browserAgent(p, rng) };
+  return { context_type: "web", client_ip_address: atOffice ? officeIp(p.office, rng) : personIp(p, rng), user_agent: browserAgent(p, rng) };
 }
 
 export function tokenContext(ip: string, userAgent: string): AuditLogEventContext {

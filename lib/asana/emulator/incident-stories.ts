@@ -130,7 +130,7 @@ export const leaver: Story = (s, at, round) => {
   if (round === 0) downloadAll(s, who, at - 14 * HOUR - rng.int(6 * HOUR));
   const bySync = rng.chance(0.6);
   const remover = bySync ? pools.scim : s.admin();
-  const context: AuditLogEventContext = bySync ? { context_type: "api", api_authentication_method: "service_account", client_ip_address: `203.0.113.${200 + rng.int(50)}`, user_agent: "Okta SCIM 2.0" } : webContext(remover, rng, true);
+  const context: AuditLogEventContext = bySync ? { context_type: "api", api_authentication_method: "service_account", client_ip_address: pools.scim.homeIp, user_agent: "Okta SCIM 2.0" } : webContext(remover, rng, true);
   s.add(at, "user_deprovisioned", remover, userResource(who), {}, context);
   s.leave(who, at);
   // A script of theirs on a schedule: its next run comes within the hour.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { hostsOf } from "./addresses";
 import { EVENT_TYPES } from "./event-types";
+import { SITES } from "./networks";
 import { generateOrganisation } from "./organisation";
 import { validateEvent } from "./test-support";
 import type { AuditLogEvent } from "./types";
@@ -118,7 +120,7 @@ describe("generateOrganisation", () => {
     expect(misplaced).toEqual([]);
     const ips = events.map((e) => e.context.client_ip_address).filter((ip): ip is string => !!ip);
     expect(ips.some((ip) => ip.includes(":"))).toBe(true);
-    expect(ips.some((ip) => ip.startsWith("203.0.113."))).toBe(true);
+    expect(ips.some((ip) => hostsOf(SITES[0]!.office).includes(ip))).toBe(true);
     expect(events.some((e) => e.context.user_agent?.includes("Chrome"))).toBe(true);
     expect(events.some((e) => e.context.client_ip_address === undefined)).toBe(true);
 

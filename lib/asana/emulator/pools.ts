@@ -1,4 +1,6 @@
 import { Faker, base, en } from "@faker-js/faker";
+import { drawAddress, type Block } from "./addresses";
+import { INTEGRATIONS, OKTA, SITES } from "./networks";
 import { Rng, hash3 } from "./random";
 
 /**
@@ -46,9 +48,13 @@ export interface Person {
   gidNum: number;
   name: string;
   email: string;
+  /** Their broadband at home, in their office's city (a service account's: the cloud it runs in). */
   homeIp: string;
   homeIpv6: string;
+  /** The exit of the commercial VPN they use from home, or "" (most people use none). */
+  vpnIp: string;
   browser: number;
+  /** Index into SITES (networks.ts). */
   office: number;
   /**
    * Ordinary event position from which this person no longer acts: they left the organisation
@@ -117,13 +123,23 @@ export const OAUTH_APPS = [
   "Harvest",
 ] as const;
 
-const HOME_FIRST_OCTETS = [24, 50, 67, 73, 76, 82, 86, 90, 98, 108, 151, 176, 185, 188, 212, 217];
+/** Share of people who connect from home through a commercial VPN, some of the time. */
+const VPN_USERS = 0.04;
 const FILE_EXTENSIONS = ["pdf", "png", "docx", "xlsx", "pptx", "jpg", "csv", "zip", "mp4", "txt"];
 const DIVISIONS = ["North America", "EMEA", "APAC", "Research & Development", "Go-to-Market", "Operations"];
 const PROJECT_SUFFIXES = ["Launch", "Roadmap", "Planning", "Migration", "Tracker", "Backlog", "Redesign", "Campaign", "Onboarding", "Audit"];
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(n)));
-const hex = (n: number) => (n & 0xffff).toString(16);
+
+/** An office, in proportion to the people who work there. */
+function pickOffice(rng: Rng): number {
+  let u = rng.next();
+  for (let k = 0; k < SITES.length; k++) {
+    u -= SITES[k]!.share;
+    if (u < 0) return k;
+  }
+  return 0;
+}
 
 export function buildPools(seed: number, events: number, workspaceGid: string): Pools {
   const faker = new Faker({ locale: [en, base], seed });
@@ -138,18 +154,22 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
     emails.add(email);
     return email;
   };
-  const person = (gidNum: number, name: string, local: string): Person => {
+  const person = (gidNum: number, name: string, local: string, cloud?: Block): Person => {
     const gid = String(gidNum);
     const email = uniqueEmail(local);
+    const office = pickOffice(rng);
+    const site = SITES[office]!;
+    const homeIp = drawAddress(cloud ?? rng.pick(site.homes), rng);
     return {
       gid,
       gidNum,
       name,
       email,
-      homeIp: `${rng.pick(HOME_FIRST_OCTETS)}.${rng.int(256)}.${rng.int(256)}.${1 + rng.int(254)}`,
-      homeIpv6: `2001:db8:${hex(rng.int(65536))}:${hex(rng.int(65536))}::${hex(1 + rng.int(65535))}`,
+      homeIp,
+      homeIpv6: cloud ? homeIp : drawAddress(rng.pick(site.homesV6), rng),
+      vpnIp: !cloud && rng.chance(VPN_USERS) ? drawAddress(rng.pick(site.vpn), rng) : "",
       browser: rng.int(1000),
-      office: rng.int(3),
+      office,
       leftAt: Number.POSITIVE_INFINITY,
     };
   };
@@ -164,10 +184,10 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
   // Administrators are not the busiest members, so admin work does not pile onto one person.
   const admins = users.slice(-Math.max(3, Math.round(userCount / 40)));
   const serviceAccounts = [
-    person(GID_BASE.service + 0, "SCIM Provisioning (Okta)", "svc-scim"),
-    person(GID_BASE.service + 1, "Audit Log Exporter", "svc-audit-export"),
-    person(GID_BASE.service + 2, "Workflow Automation", "svc-workflow"),
-    person(GID_BASE.service + 3, "Data Warehouse Sync", "svc-dwh"),
+    person(GID_BASE.service + 0, "SCIM Provisioning (Okta)", "svc-scim", OKTA),
+    person(GID_BASE.service + 1, "Audit Log Exporter", "svc-audit-export", INTEGRATIONS),
+    person(GID_BASE.service + 2, "Workflow Automation", "svc-workflow", INTEGRATIONS),
+    person(GID_BASE.service + 3, "Data Warehouse Sync", "svc-dwh", INTEGRATIONS),
   ];
   const externalAdmins = Array.from({ length: 3 }, () => {
     const first = faker.person.firstName();
