@@ -44,12 +44,19 @@ export function officeIp(site: number, rng: Rng): string {
   return rng.pick(OFFICE_HOSTS[site]!);
 }
 
-/** Where a member connects from: usually the office, often home, sometimes over IPv6 or a VPN. */
-export function personIp(person: Person, rng: Rng): string {
+/** Where a member connects from when at home: usually the office, often home, sometimes over IPv6 or a VPN. */
+export function usualIp(person: Person, rng: Rng): string {
   const u = rng.next();
   if (u < 0.55) return officeIp(person.office, rng);
   if (u < 0.9) return person.vpnIp !== "" && u < 0.7 ? person.vpnIp : person.homeIp;
   return person.homeIpv6;
+}
+
+/** Where a member connects from at `atMs`: on a trip, the office they visit or their hotel. */
+export function personIp(person: Person, rng: Rng, atMs: number): string {
+  const trip = person.trip;
+  if (trip !== null && atMs >= trip.arriveAt && atMs < trip.leaveAt) return rng.chance(0.5) ? officeIp(trip.site, rng) : trip.hotelIp;
+  return usualIp(person, rng);
 }
 
 export function browserAgent(person: Person | undefined, rng: Rng): string {
@@ -70,6 +77,7 @@ export function memberContext(
   isService: boolean,
   isLogin: boolean,
   rng: Rng,
+  atMs: number,
 ): AuditLogEventContext {
   if (isService) {
     const ctx: AuditLogEventContext = { context_type: "api", api_authentication_method: "service_account" };
@@ -104,7 +112,7 @@ export function memberContext(
         ctx.oauth_app_name = rng.pick(pools.oauthApps);
       } else if (m < 0.9) ctx.api_authentication_method = "personal_access_token";
       else ctx.api_authentication_method = "cookie";
-      ctx.client_ip_address = personIp(actor, rng);
+      ctx.client_ip_address = personIp(actor, rng, atMs);
       if (rng.chance(0.85)) ctx.user_agent = rng.pick(API_CLIENTS);
       return ctx;
     }
@@ -115,7 +123,7 @@ export function memberContext(
     case "email":
       return ctx;
     default:
-      ctx.client_ip_address = personIp(actor, rng);
+      ctx.client_ip_address = personIp(actor, rng, atMs);
       if (rng.chance(0.97)) {
         ctx.user_agent = type === "web" ? browserAgent(actor, rng) : type === "desktop" ? rng.pick(DESKTOP) : rng.pick(MOBILE);
       }

@@ -6,6 +6,7 @@ import { GID_BASE, gidString, type Named, type Person, type Pools } from "./pool
 import { Rng, WeightedTable } from "./random";
 import { poolFor, subtypeFor } from "./resources";
 import { isoTime } from "./timeline";
+import { inFlight } from "./travel";
 import type {
   ActorType,
   AuditLogEvent,
@@ -89,7 +90,7 @@ export class EventBuilder {
   }
 
   /** Every draw of event `pos`, in one fixed order; the gid is numbered by `gidPos`. */
-  private draw(pos: number, gidPos: number): void {
+  private draw(pos: number, gidPos: number, createdAtMs: number): void {
     const sk = this.computeSkeleton(pos);
     const rng = this.rng;
     const info = EVENT_TYPES[sk.typeIdx]!;
@@ -97,7 +98,7 @@ export class EventBuilder {
     this.omitActorEmail = rng.chance(0.003);
     this.drawResource(info.event_type, info.resource_type, rng);
     this.details = buildDetails(info.event_type, this.pools, rng);
-    this.context = this.contextObject(info.event_category === "logins", rng);
+    this.context = this.contextObject(info.event_category === "logins", rng, createdAtMs);
   }
 
   /**
@@ -105,7 +106,7 @@ export class EventBuilder {
    * elsewhere than `pos` (organisation.ts); gids then follow the stream's order as Asana's do.
    */
   build(pos: number, createdAtMs: number, gidPos = pos): AuditLogEvent {
-    this.draw(pos, gidPos);
+    this.draw(pos, gidPos, createdAtMs);
     const info = EVENT_TYPES[this.skeleton.typeIdx]!;
     return {
       gid: this.gid,
@@ -171,11 +172,11 @@ export class EventBuilder {
     sk.actorGidNum = person ? person.gidNum : 0;
   }
 
-  /** A member still in the organisation at `pos`: someone who has left is drawn again. */
+  /** A member still in the organisation at `pos` and not on a plane: anyone else is drawn again. */
   private member(rng: Rng, pos: number): Person {
     const { users, userSkew } = this.pools;
     let p = users[rng.skewed(users.length, userSkew)]!;
-    while (p.leftAt <= pos) p = users[rng.skewed(users.length, userSkew)]!;
+    while (p.leftAt <= pos || (p.trip !== null && inFlight(p.trip, pos))) p = users[rng.skewed(users.length, userSkew)]!;
     return p;
   }
 
@@ -269,11 +270,11 @@ export class EventBuilder {
     return resource;
   }
 
-  private contextObject(isLogin: boolean, rng: Rng): AuditLogEventContext {
+  private contextObject(isLogin: boolean, rng: Rng, atMs: number): AuditLogEventContext {
     const sk = this.skeleton;
     switch (sk.actorType) {
       case "user":
-        return memberContext(this.pools, this.actorPerson!, this.actorIsService, isLogin, rng);
+        return memberContext(this.pools, this.actorPerson!, this.actorIsService, isLogin, rng, atMs);
       case "asana":
         return { context_type: "asana" };
       case "asana_support":

@@ -1,4 +1,4 @@
-import { browserAgent, officeIp, personIp } from "./context";
+import { browserAgent, officeIp, usualIp } from "./context";
 import type { Skeleton } from "./event-builder";
 import { EVENT_TYPE_INDEX, EVENT_TYPES } from "./event-types";
 import { GID_BASE, gidString, type Named, type Person, type Pools } from "./pools";
@@ -71,9 +71,12 @@ export function lazyResource(pools: Pools, kind: keyof Pools["lazy"], index: num
   return r;
 }
 
-/** A person at their desk: the office, or home, in their usual browser. */
+/**
+ * A person at their desk: the office, or home, in their usual browser. Never abroad: incidents
+ * pick no one who travels (incidents.ts), and live ones come after every trip has ended.
+ */
 export function webContext(p: Person, rng: Rng, atOffice = false): AuditLogEventContext {
-  return { context_type: "web", client_ip_address: atOffice ? officeIp(p.office, rng) : personIp(p, rng), user_agent: browserAgent(p, rng) };
+  return { context_type: "web", client_ip_address: atOffice ? officeIp(p.office, rng) : usualIp(p, rng), user_agent: browserAgent(p, rng) };
 }
 
 export function tokenContext(ip: string, userAgent: string): AuditLogEventContext {

@@ -23,7 +23,7 @@ export interface Scene {
   add(at: number, type: string, actor: Actor, resource: AuditLogEventResource, details: AuditLogEventDetails, context: AuditLogEventContext): void;
   /** A working moment about `days` working days after `ms`. */
   later(ms: number, days: number): number;
-  /** Someone at work: not an administrator, and not anyone who leaves in a story. */
+  /** Someone at work: not an administrator, not anyone who leaves in a story, and not a traveller. */
   member(): Person;
   admin(): Person;
   /** `p` stops acting from `at` on: ordinary events no longer pick them. */

@@ -79,7 +79,7 @@ export function planIncidents(seed: number, pools: Pools, timeline: Timeline, ev
       for (;;) {
         const k = rng.skewed(adminFrom, pools.userSkew);
         const p = pools.users[k]!;
-        if (!leaving.has(p)) return p;
+        if (!leaving.has(p) && p.trip === null) return p;
       }
     },
     admin: () => rng.pick(pools.admins),

@@ -6,6 +6,7 @@ import { LiveIncidents } from "./live-incidents";
 import { GID_BASE, buildPools, type Pools } from "./pools";
 import { seed32 } from "./random";
 import { Timeline } from "./timeline";
+import { planTrips } from "./travel";
 import type { AuditLogEvent } from "./types";
 
 export const DEFAULT_WORKSPACE_GID = "1200000000000001";
@@ -81,11 +82,16 @@ export function generateOrganisation(options: OrganisationOptions): Organisation
   const withIncidents = options.incidents ?? (size >= INCIDENTS_FROM_EVENTS && days >= 14);
   if (withIncidents && size < INCIDENTS_MIN_EVENTS) throw new RangeError(`incidents need at least ${INCIDENTS_MIN_EVENTS} events, got ${size}`);
   // The activity curve does not depend on the count, so a timeline of any count can place them.
-  const plan: IncidentPlan = withIncidents ? planIncidents(seed, pools, new Timeline(seed, now, days, 1), size) : { events: [], departures: [], summary: [] };
+  const planning = new Timeline(seed, now, days, 1);
+  planTrips(seed, pools, planning);
+  const plan: IncidentPlan = withIncidents ? planIncidents(seed, pools, planning, size) : { events: [], departures: [], summary: [] };
   const planted = plan.events;
   const ordinary = size - planted.length;
   const timeline = new Timeline(seed, now, days, Math.max(ordinary, 1));
   for (const { person, at } of plan.departures) person.leftAt = timeline.indexAtOrAfter(at);
+  for (const { trip } of pools.users) {
+    if (trip !== null) trip.flights = [trip.departAt, trip.arriveAt, trip.leaveAt, trip.backAt].map((ms) => timeline.indexAtOrAfter(ms)) as [number, number, number, number];
+  }
   const plantedAt = Float64Array.from(planted, (e) => e.at);
   const interleaving = new Interleaving(Float64Array.from(planted, (e, k) => k + timeline.indexAtOrAfter(e.at)));
   const builder = new EventBuilder(seed, pools, ordinary);

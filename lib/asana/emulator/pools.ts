@@ -2,6 +2,7 @@ import { Faker, base, en } from "@faker-js/faker";
 import { drawAddress, type Block } from "./addresses";
 import { INTEGRATIONS, OKTA, SITES } from "./networks";
 import { Rng, hash3 } from "./random";
+import type { Trip } from "./travel";
 
 /**
  * The people and objects of the synthetic organisation. Small pools (people, teams, projects...)
@@ -56,6 +57,8 @@ export interface Person {
   browser: number;
   /** Index into SITES (networks.ts). */
   office: number;
+  /** Their business trip, if they take one (travel.ts). */
+  trip: Trip | null;
   /**
    * Ordinary event position from which this person no longer acts: they left the organisation
    * (incidents.ts). Infinity for everyone still here.
@@ -170,6 +173,7 @@ export function buildPools(seed: number, events: number, workspaceGid: string): 
       vpnIp: !cloud && rng.chance(VPN_USERS) ? drawAddress(rng.pick(site.vpn), rng) : "",
       browser: rng.int(1000),
       office,
+      trip: null,
       leftAt: Number.POSITIVE_INFINITY,
     };
   };
