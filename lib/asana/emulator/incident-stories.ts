@@ -38,14 +38,14 @@ const ATTACK_AGENTS = [
   "python-requests/2.31.0",
   "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
 ];
-const SCRIPT_AGENTS = ["python-asana/5.1.0", "curl/8.7.1", "node-asana/3.2.0"];
+export const SCRIPT_AGENTS = ["python-asana/5.1.0", "curl/8.7.1", "node-asana/3.2.0"];
 /** Apps that spread by consent phishing: plausible names nobody in the organisation approved. */
 const LURE_APPS = ["Calendar Sync Pro", "DocuView PDF Tools", "MeetingNotes AI", "Smart Gantt Export", "TeamMood Pulse"];
 
 const failed = (s: Scene, at: number, victim: Person, ip: string, agent: string) =>
   s.add(at, "user_login_failed", victim, userResource(victim), { method: "password" }, { context_type: "web", client_ip_address: ip, user_agent: agent });
 
-const signedIn = (s: Scene, at: number, who: Person, ip: string, agent: string) =>
+export const signedIn = (s: Scene, at: number, who: Person, ip: string, agent: string) =>
   s.add(at, "user_login_succeeded", who, userResource(who), { method: "password" }, { context_type: "web", client_ip_address: ip, user_agent: agent });
 
 /** 20 to 27 wrong passwords for one person from one address within half an hour; mostly the last guess is right. */

@@ -20,7 +20,7 @@ describe("incidents of the synthetic organisation", () => {
   it("plants a few of every kind, spread over the span, as a small share of the events", () => {
     const kinds = new Map<string, number[]>();
     for (const i of org.incidents) kinds.set(i.kind, [...(kinds.get(i.kind) ?? []), i.at]);
-    expect([...kinds.keys()].sort()).toEqual(["brute_force", "consent_phishing", "leaver", "mass_deletion", "mass_export", "password_spray", ...Object.keys(CHANGES)].sort());
+    expect([...kinds.keys()].sort()).toEqual(["brute_force", "consent_phishing", "flight", "foreign_sign_in", "impossible_trip", "leaver", "mass_deletion", "mass_export", "password_spray", ...Object.keys(CHANGES)].sort());
     for (const [kind, times] of kinds) {
       expect(times.length, kind).toBeGreaterThanOrEqual(kind === "mass_export" ? 1 : 2);
       expect(new Set(times.map((t) => Math.floor(t / DAY))).size, kind).toBe(times.length);

@@ -1,13 +1,15 @@
 import { CHANGES } from "./incident-changes";
 import { incidentEvent, type IncidentEvent } from "./incident-event";
 import { bruteForce, consentPhishing, leaver, massDeletion, massExport, passwordSpray, type Scene, type Story } from "./incident-stories";
+import { flight, foreignSignIn, impossibleTrip } from "./incident-travel";
 import type { Person, Pools } from "./pools";
 import { Rng } from "./random";
 import type { Timeline } from "./timeline";
 
 /**
  * The incidents of an organisation's history: brute force, password spraying, mass deletion and
- * download, consent phishing, people who leave but whose tokens do not, and settings weakened,
+ * download, consent phishing, people who leave but whose tokens do not, settings weakened, and
+ * sign-ins from where their person is not (a new country, an impossible trip; a long flight),
  * enough that every built-in detection fires a few times over the span (lib/detections). Planned
  * once per organisation from its seed, a few hundred events in all, placed at plausible times
  * (attacks at any hour, people's actions in working hours) spread over the span; organisation.ts
@@ -46,6 +48,8 @@ interface Kind {
   count: (rounds: number) => number;
   /** Attacks come at any hour; people act in working hours. */
   anyHour?: boolean;
+  /** Days it needs after its start (a trip is over before the span ends): 3 unless told. */
+  room?: number;
 }
 
 // Leavers first: everyone picked after them is someone still there.
@@ -57,6 +61,9 @@ const KINDS: Record<string, Kind> = {
   mass_export: { story: massExport, count: (r) => Math.max(1, r - 2) },
   consent_phishing: { story: consentPhishing, count: (r) => r - 1 },
   ...Object.fromEntries(Object.entries(CHANGES).map(([kind, story]) => [kind, { story, count: (r: number) => r }])),
+  foreign_sign_in: { story: foreignSignIn, count: (r) => r - 1, anyHour: true },
+  impossible_trip: { story: impossibleTrip, count: (r) => r - 1 },
+  flight: { story: flight, count: (r) => r - 1, room: 10 },
 };
 
 /** More of each kind for larger organisations, a few in all. */
@@ -90,10 +97,10 @@ export function planIncidents(seed: number, pools: Pools, timeline: Timeline, ev
   };
   // Room before for a leaver's last evening, and after for the follow-ups of the next days.
   const lo = timeline.startMs + 2 * DAY;
-  const hi = timeline.endMs - 3 * DAY;
-  const [qLo, qHi] = [timeline.quantileOf(lo), timeline.quantileOf(hi)];
   const rounds = roundsFor(events);
-  for (const [kind, { story, count, anyHour }] of Object.entries(KINDS)) {
+  for (const [kind, { story, count, anyHour, room = 3 }] of Object.entries(KINDS)) {
+    const hi = timeline.endMs - room * DAY;
+    const [qLo, qHi] = [timeline.quantileOf(lo), timeline.quantileOf(hi)];
     const n = count(rounds);
     for (let round = 0; round < n; round++) {
       // Round r of n falls in the r-th n-th of the span: spread out, never all on one day.

@@ -1,5 +1,7 @@
-import { externalAdminContext, strangerIp } from "./context";
+import { drawAddress } from "./addresses";
+import { browserAgent, externalAdminContext, strangerIp } from "./context";
 import { incidentEvent, userResource, webContext, workspaceResource, type IncidentEvent } from "./incident-event";
+import { FOREIGN_HOSTING } from "./networks";
 import type { Person, Pools } from "./pools";
 import { Rng, hashFloat } from "./random";
 
@@ -15,8 +17,8 @@ const SALT_LIVE = 0x11c1;
 /** A brute force takes at most 26 consecutive numbers. */
 const LONGEST = 26;
 
-export type LiveKind = "brute_force" | "new_admin" | "external_admin" | "two_factor_off" | "saml_optional";
-const KINDS: readonly LiveKind[] = ["brute_force", "brute_force", "brute_force", "new_admin", "external_admin", "two_factor_off", "saml_optional"];
+export type LiveKind = "brute_force" | "foreign_sign_in" | "new_admin" | "external_admin" | "two_factor_off" | "saml_optional";
+const KINDS: readonly LiveKind[] = ["brute_force", "brute_force", "brute_force", "foreign_sign_in", "new_admin", "external_admin", "two_factor_off", "saml_optional"];
 
 const ATTACK_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.6099.109 Safari/537.36";
 
@@ -40,7 +42,7 @@ export class LiveIncidents {
       this.block = block;
       this.kind = kind;
       this.start = Math.floor(hashFloat(this.seed, block, SALT_LIVE + 1) * (BLOCK - LONGEST));
-      this.length = kind === "brute_force" ? failures + 1 : 1;
+      this.length = kind === "brute_force" ? failures + 1 : kind === "foreign_sign_in" ? 2 : 1;
     }
     const j = q - block * BLOCK - this.start;
     return j >= 0 && j < this.length ? j : -1;
@@ -64,6 +66,12 @@ export class LiveIncidents {
         const context = { context_type: "web" as const, client_ip_address: ip, user_agent: ATTACK_AGENT };
         const type = j < failures ? "user_login_failed" : "user_login_succeeded";
         return incidentEvent(pools, type, someone, userResource(someone), { method: "password" }, context);
+      }
+      case "foreign_sign_in": {
+        // A server abroad signs in as them and makes itself a token to come back with.
+        const context = { context_type: "web" as const, client_ip_address: drawAddress(rng.pick(FOREIGN_HOSTING).block, rng), user_agent: browserAgent(undefined, rng) };
+        if (j === 0) return incidentEvent(pools, "user_login_succeeded", someone, userResource(someone), { method: "password" }, context);
+        return incidentEvent(pools, "user_personal_access_token_authorized", someone, userResource(someone), {}, context);
       }
       case "new_admin":
         return incidentEvent(pools, "user_workspace_admin_role_changed", admin, userResource(someone), { old_value: "member", new_value: "admin" }, webContext(admin, rng, true));
