@@ -41,7 +41,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const { filter, stack, interval, tz } = parsed;
+  const { filter, stack, interval, tz, map } = parsed;
   // The chart in the reader's zone; on a first visit (no zone cookie yet) "local" is unknown
   // and the browser loads the chart itself.
   const zone = tz === "local" && !localZone ? null : concreteZone(tz, localZone);
@@ -55,7 +55,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     queryClient.prefetchQuery({ queryKey: eventCountQuery(filter).queryKey, queryFn: () => countEvents(filter, { now }) }),
     ...panels.map((panel) => {
       const chart = { zone: zone ?? "UTC", interval };
-      return queryClient.prefetchQuery({ queryKey: statsKeys.panel(panel, filter, stack, chart), queryFn: () => loadPanel(panel, filter, { stack, now, ...chart }) });
+      return queryClient.prefetchQuery({ queryKey: statsKeys.panel(panel, filter, { stack, chart, map }), queryFn: () => loadPanel(panel, filter, { stack, now, map, ...chart }) });
     }),
   ]);
   return (

@@ -57,7 +57,7 @@ function actorTypeRows(filter: EventFilter, data: CountBy): ColoredCountRow[] {
 }
 
 export function PanelEventTypes({ filter }: { filter: EventFilter }) {
-  const query = useQuery(panelQuery("event-types", filter, "category"));
+  const query = useQuery(panelQuery("event-types", filter));
   return (
     <ChartPanel
       title="Event types"
@@ -73,7 +73,7 @@ export function PanelEventTypes({ filter }: { filter: EventFilter }) {
 }
 
 export function PanelCategories({ filter }: { filter: EventFilter }) {
-  const query = useQuery(panelQuery("categories", filter, "category"));
+  const query = useQuery(panelQuery("categories", filter));
   return (
     <ChartPanel
       title="Categories"
@@ -88,7 +88,7 @@ export function PanelCategories({ filter }: { filter: EventFilter }) {
 }
 
 export function PanelActorTypes({ filter }: { filter: EventFilter }) {
-  const query = useQuery(panelQuery("actor-types", filter, "category"));
+  const query = useQuery(panelQuery("actor-types", filter));
   return (
     <ChartPanel
       title="Actor types"

@@ -57,7 +57,7 @@ interface Props {
  */
 export function PanelEventsOverTime({ filter, stack, setStack, interval, setInterval, tz, setFilter }: Props) {
   const zone = useZone(tz);
-  const query = useQuery({ ...panelQuery("over-time", filter, stack, { zone: zone ?? "UTC", interval }), enabled: zone !== null });
+  const query = useQuery({ ...panelQuery("over-time", filter, { stack, chart: { zone: zone ?? "UTC", interval } }), enabled: zone !== null });
   const dimension: Dimension = stack === "category" ? "category" : "actorType";
   // A bucket of a far date (the year 1, 9999) is outside what a link's range may say: no link.
   const hrefFor = (point: TimePoint, series?: Series): string | null => {

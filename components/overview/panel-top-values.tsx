@@ -60,7 +60,7 @@ function rows(filter: EventFilter, dimension: keyof typeof PANELS, data: TopValu
 
 export function PanelTopValues({ filter, dimension }: { filter: EventFilter; dimension: keyof typeof PANELS }) {
   const spec = PANELS[dimension];
-  const query = useQuery(panelQuery(spec.panel, filter, "category"));
+  const query = useQuery(panelQuery(spec.panel, filter));
   return (
     <ChartPanel
       title={spec.title}

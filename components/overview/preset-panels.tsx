@@ -17,7 +17,7 @@ import { cn } from "@/lib/utils";
  * query (one pass over the filter's events) and so load, and fail, together.
  */
 export function PresetPanels({ filter }: { filter: EventFilter }) {
-  const query = useQuery(panelQuery("presets", filter, "category"));
+  const query = useQuery(panelQuery("presets", filter));
   if (query.isPending) {
     return (
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7" aria-label="Loading highlights">

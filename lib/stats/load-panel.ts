@@ -1,9 +1,10 @@
 import "server-only";
 import type { EventFilter } from "@/lib/events/filters";
 import { countBy } from "./count-by";
+import { countByCountry } from "./count-by-country";
 import type { Interval } from "./buckets";
 import { countOverTime } from "./count-over-time";
-import { TOP_ACTOR_TYPES, TOP_CATEGORIES, TOP_EVENT_TYPES, TOP_LIST_LENGTH, type PanelDataMap, type Stack, type StatPanel } from "./panels";
+import { DEFAULT_MAP_SUBJECT, TOP_ACTOR_TYPES, TOP_CATEGORIES, TOP_EVENT_TYPES, TOP_LIST_LENGTH, type MapSubject, type PanelDataMap, type Stack, type StatPanel } from "./panels";
 import { presetPanels } from "./preset-panels";
 import { topValues } from "./top-values";
 
@@ -13,6 +14,8 @@ export interface PanelOptions {
   /** The chart's zone and interval (lib/stats/buckets.ts). */
   zone?: string;
   interval?: Interval;
+  /** What the world map counts. */
+  map?: MapSubject;
 }
 
 /** One panel's data: what GET /api/stats/<panel> answers and the page prefetches. */
@@ -36,5 +39,7 @@ export function loadPanel(panel: StatPanel, filter: EventFilter, options: PanelO
       return topValues(filter, "oauthApp", { now, limit: TOP_LIST_LENGTH });
     case "presets":
       return presetPanels(filter, { now });
+    case "map":
+      return countByCountry(filter, options.map ?? DEFAULT_MAP_SUBJECT, { now });
   }
 }

@@ -5,14 +5,15 @@ import { defineSearchContract, toSearchParams, type Parsed, type SearchInput, ty
 import { concreteZone, parseZoneChoice, type TimeZoneChoice } from "@/lib/events/view";
 import type { ZoneContext } from "@/lib/events/search-params";
 import { INTERVALS, type Interval } from "./buckets";
-import { DEFAULT_STACK, STACKS } from "./panels";
+import { DEFAULT_MAP_SUBJECT, DEFAULT_STACK, MAP_SUBJECTS, STACKS, type MapSubject } from "./panels";
 
 const specs = {
   stack: { parser: parseAsStringLiteral(STACKS).withDefault(DEFAULT_STACK), hint: `use one of ${STACKS.join(", ")}` },
   interval: { parser: parseAsStringLiteral(INTERVALS).withDefault("auto" as Interval), hint: `use one of ${INTERVALS.join(", ")}` },
+  map: { parser: parseAsStringLiteral(MAP_SUBJECTS).withDefault(DEFAULT_MAP_SUBJECT as MapSubject), hint: `use one of ${MAP_SUBJECTS.join(", ")}` },
 };
 
-/** The overview's own URL state, beside the explorer's filter it shares: how the time chart stacks its bars. */
+/** The overview's own URL state, beside the explorer's filter it shares: how the time chart stacks its bars, what the world map counts. */
 export const overviewSearch = defineSearchContract("the overview", specs);
 
 /**

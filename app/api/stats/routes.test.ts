@@ -45,6 +45,9 @@ describe("GET /api/stats/[panel]", () => {
     expect(over.body).toMatchObject({ seriesBy: "actorType", total: 800 });
     const types = await call(statsPanel, "/api/stats/event-types?range=all&actor_type=user", { panel: "event-types" });
     expect(types.body.total).toBe(await db().auditEvent.count({ where: { actorType: "user" } }));
+    const map = await call(statsPanel, "/api/stats/map?range=all&map=sign_ins", { panel: "map" });
+    expect(map.body).toMatchObject({ subject: "sign_ins", total: await db().auditEvent.count({ where: { eventType: "user_login_succeeded" } }) });
+    expect((await call(statsPanel, "/api/stats/map?range=all", { panel: "map" })).body).toMatchObject({ subject: "events", total: 800 });
   });
 
   it("refuses bad panels and parameters with a 400 naming each one, and anonymous callers with a 401", async () => {
@@ -55,6 +58,9 @@ describe("GET /api/stats/[panel]", () => {
     expect(params.status).toBe(400);
     expect(params.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["actor_type", "range"]);
     expect((await call(statsPanel, "/api/stats/over-time?stack=sideways", { panel: "over-time" })).status).toBe(400);
+    const map = await call(statsPanel, `/api/stats/map?map=${encodeURIComponent("__proto__\u202e".repeat(20_000))}`, { panel: "map" });
+    expect(map.status).toBe(400);
+    expect(map.body.error.details.errors).toEqual([expect.objectContaining({ param: "map", message: expect.stringContaining("use one of events, sign_ins") })]);
     // The overview's URL: the explorer's view settings (columns, page size) are not its own.
     const view = await call(statsPanel, "/api/stats/over-time?size=50&stack=category&stack=category", { panel: "over-time" });
     expect(view.body.error.details.errors.map((e: { param: string }) => e.param).sort()).toEqual(["size", "stack"]);
