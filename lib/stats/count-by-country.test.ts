@@ -97,6 +97,11 @@ describe("where the map's counts come from", () => {
     expect((await countByCountry(FILTERS[2]![1], "events", { now })).source).toBe("rollup");
     expect((await countByCountry(FILTERS[7]![1], "events", { now })).source).toBe("events");
     expect((await countByCountry(FILTERS[8]![1], "events", { now })).source).toBe("events");
+    // Sign-ins have rows of their own in the rollup: the event type is theirs, the actor type a column.
+    expect((await countByCountry(FILTERS[2]![1], "sign_ins", { now })).source).toBe("rollup");
+    expect((await countByCountry(FILTERS[6]![1], "sign_ins", { now })).source).toBe("rollup");
+    const logins = filterOf({ time: { kind: "relative", last: "30d" }, include: { category: ["logins"] } });
+    expect((await countByCountry(logins, "sign_ins", { now })).source).toBe("events");
   });
 
   it("counts no sign-in under a filter of other event types, and counts sign-ins only under a filter that keeps them", async () => {

@@ -4,9 +4,9 @@ import type { EventFilter } from "@/lib/events/filters";
 import { resolveActors } from "@/lib/events/resolve-actors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countryCode } from "@/lib/geo/country";
-import { mapFilter } from "./map-subject";
+import { mapFilter, SIGN_IN_TYPE } from "./map-subject";
 import type { MapSubject } from "./panels";
-import { and, dimensionConditions, intervalSql, resolvedInterval, rollupValueParts, valueRollupServes, type Source, type SourceOptions } from "./sources";
+import { and, dimensionConditions, intervalSql, resolvedInterval, rollupRows, valueRollupServes, type RollupDimension, type Source, type SourceOptions } from "./sources";
 import { DAY_MS, splitRange, type Interval } from "./spans";
 
 const sql = Prisma.sql;
@@ -38,23 +38,23 @@ export interface CountByCountryOptions {
 /**
  * Events (or successful sign-ins) per country of their client address under the overview's
  * filter, with those no country can be given for counted apart. Addresses are placed by
- * ip_location (lib/geo), one row per distinct address, so the events are first summed per
- * address: from the per-value rollup's 'ip' rows for whole UTC days when the filter allows
- * it (as the top addresses are), and from audit_event otherwise and for the partial days at
- * the range's ends. The answer has at most one row per country whatever is stored: a code
+ * ip_location (lib/geo), one row per distinct address, so the events are summed per address:
+ * for whole UTC days from the per-value rollup's 'ip' rows (or 'sign_in_ip', the sign-ins')
+ * when the filter allows it, as the top addresses are, and from audit_event otherwise and for
+ * the partial days at the range's ends. The answer has at most one row per country whatever is stored: a code
  * that is not two capitals is never read out, and one ISO does not know counts as unlocated.
  */
 export async function countByCountry(filter: EventFilter, subject: MapSubject, options: CountByCountryOptions = {}): Promise<CountByCountry> {
   const counted = mapFilter(filter, subject);
   if (!counted) return { subject, rows: [], unlocated: 0, noAddress: 0, total: 0, source: "events" };
   const sourceOptions: SourceOptions = { now: options.now ?? new Date(), useRollups: options.useRollups, actorGids: await resolveActors(counted) };
-  const { relation, source } = addressCounts(counted, sourceOptions);
+  const { relation, source } = addressCounts(counted, subject, sourceOptions);
   const found = await db().$queryRaw<{ no_address: boolean; country: string | null; count: number }[]>(sql`
-    SELECT a.ip IS NULL AS no_address, CASE WHEN l.country ~ '^[A-Z]{2}$' THEN l.country END AS country, sum(a.n)::int AS count
-    FROM (SELECT ip, sum(n) AS n FROM (${relation}) AS r GROUP BY ip) AS a
-    LEFT JOIN ip_location AS l ON l.ip = a.ip
+    SELECT r.ip IS NULL AS no_address, CASE WHEN l.country ~ '^[A-Z]{2}$' THEN l.country END AS country, sum(r.n)::int AS count
+    FROM (${relation}) AS r
+    LEFT JOIN ip_location AS l ON l.ip = r.ip
     GROUP BY 1, 2
-    HAVING sum(a.n) <> 0`);
+    HAVING sum(r.n) <> 0`);
   const byCountry = new Map<string, number>();
   let unlocated = 0;
   let noAddress = 0;
@@ -73,13 +73,14 @@ export async function countByCountry(filter: EventFilter, subject: MapSubject, o
  * no row for events without an address: they are the daily rollup's count of those days less
  * the rollup's count of addresses in them.
  */
-function addressCounts(filter: EventFilter, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
+function addressCounts(filter: EventFilter, subject: MapSubject, options: SourceOptions): { relation: Prisma.Sql; source: Source } {
   const interval = resolvedInterval(filter, options.now);
   const conditions = dimensionConditions(filter, options);
   const events = (range: Interval) => sql`SELECT client_ip AS ip, 1 AS n FROM audit_event WHERE ${and([...intervalSql("created_at", range), ...conditions])}`;
   const split = splitRange(interval, DAY_MS);
-  if (!valueRollupServes(filter, options) || !split.rollup) return { relation: events(interval), source: "events" };
-  const addresses = Prisma.join(rollupValueParts("ip", split.rollup, conditions), " UNION ALL ");
+  const rollup = rollupFor(filter, subject, options);
+  if (!rollup || !split.rollup) return { relation: events(interval), source: "events" };
+  const addresses = Prisma.join(rollupRows(rollup.dimension, split.rollup, dimensionConditions(rollup.filter, options)), " UNION ALL ");
   const days = sql`SELECT count AS n FROM event_rollup_daily WHERE ${and([...intervalSql("day", split.rollup, true), ...conditions])}`;
   const parts = [
     sql`SELECT value::inet AS ip, n FROM whole`,
@@ -88,4 +89,16 @@ function addressCounts(filter: EventFilter, options: SourceOptions): { relation:
   ];
   // Referenced twice, the CTE is read once.
   return { relation: sql`WITH whole AS (${addresses}) ${Prisma.join(parts, " UNION ALL ")}`, source: "rollup" };
+}
+
+/**
+ * The per-value rollup's rows that count the map's events, and the filter they are read under;
+ * null when the rollup cannot say the filter. Sign-ins have rows of their own (the rollup has
+ * no event type column): what else the filter asks is read from them.
+ */
+function rollupFor(filter: EventFilter, subject: MapSubject, options: SourceOptions): { dimension: RollupDimension; filter: EventFilter } | null {
+  if (subject === "events") return valueRollupServes(filter, options) ? { dimension: "ip", filter } : null;
+  const types = filter.include.eventType;
+  const rest = { ...filter, include: { ...filter.include, eventType: [] }, exclude: { ...filter.exclude, eventType: [] } };
+  return types.length === 1 && types[0] === SIGN_IN_TYPE && valueRollupServes(rest, options) ? { dimension: "sign_in_ip", filter: rest } : null;
 }

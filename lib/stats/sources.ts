@@ -109,9 +109,18 @@ function daySlice(first: number, last: number): Prisma.Sql {
   return raw(Array.from({ length: last - first + 1 }, (_, i) => `days[${first + i}]`).join(" + "));
 }
 
+/**
+ * The per-value rollup's dimensions: the top lists', and the addresses of successful sign-ins
+ * (the world map's: a sign-in filter is on the event type, which the rollup has no column for).
+ */
+export type RollupDimension = (typeof VALUE_COLUMNS)[ValueDimension]["dimension"] | "sign_in_ip";
+
 /** (value, n) from the per-value rollup over whole UTC days of `whole`: whole months from `total`, the rest from `days`. */
 export function rollupValueParts(of: ValueDimension, whole: Interval, conditions: Prisma.Sql[]): Prisma.Sql[] {
-  const { dimension } = VALUE_COLUMNS[of];
+  return rollupRows(VALUE_COLUMNS[of].dimension, whole, conditions);
+}
+
+export function rollupRows(dimension: RollupDimension, whole: Interval, conditions: Prisma.Sql[]): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   for (const part of splitMonths(whole)) {
     const where = [sql`dimension = ${dimension}`, ...conditions];

@@ -122,9 +122,10 @@ describe("rollups kept by the sync", () => {
     // Every migration's backfill of these rollups, in migration order, each in a transaction as
     // migrate() runs it: the hourly and daily ones and the per-value rollup by gid, then the
     // actor-key migration's per-value rows of the actors without a gid (by key), then the facet
-    // rollups. Its lock and its INSERTs into the rollups; comments go first (they hold semicolons).
+    // rollups, then the addresses of successful sign-ins. Its lock and its INSERTs into the
+    // rollups; comments go first (they hold semicolons).
     const fills = (statement: string) => statement.startsWith("LOCK TABLE") || rollups.some((table) => statement.startsWith(`INSERT INTO "${table}"`));
-    const suffixes = ["_rollups", "_rollup_daily_monthly", "_actor_key_resource", "_facet_rollups"];
+    const suffixes = ["_rollups", "_rollup_daily_monthly", "_actor_key_resource", "_facet_rollups", "_sign_in_ip_rollup"];
     const backfills = (await readdir(MIGRATIONS_DIR)).sort().filter((d) => suffixes.some((suffix) => d.endsWith(suffix)));
     expect(backfills).toHaveLength(suffixes.length);
     for (const name of backfills) {

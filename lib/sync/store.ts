@@ -44,7 +44,8 @@ export async function inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promi
  * (keyed by actor_key(), see its migration) and the resource table (last known names) up to
  * date from the rows that were really new. More CTEs over the same really-new rows keep the
  * rollups the charts and the facet panel read (event_rollup_hourly, event_rollup_daily,
- * event_facet_rollup_hourly and _daily, event_value_rollup_monthly) and what each actor used
+ * event_facet_rollup_hourly and _daily, event_value_rollup_monthly: per actor, address, OAuth
+ * app, and address of a successful sign-in for the world map) and what each actor used
  * (actor_used_value, the actor profile's). Being part of this statement, they commit or roll
  * back with the events themselves, so a replayed page adds nothing and a crash loses nothing: they
  * always equal a count over audit_event. Their rows are upserted in key order so that two
@@ -179,7 +180,8 @@ monthly_values AS (
   INSERT INTO event_value_rollup_monthly AS r (dimension, month, value, actor_type, days, total)
   SELECT v.dimension, date_trunc('month', i.utc)::date, v.value, i.actor_type, day_counts(i.dom), count(*)
   FROM (SELECT *, created_at AT TIME ZONE 'UTC' AS utc, extract(day FROM created_at AT TIME ZONE 'UTC')::int AS dom FROM inserted) AS i
-  CROSS JOIN LATERAL (VALUES ('actor', i.actor_key), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name)) AS v(dimension, value)
+  CROSS JOIN LATERAL (VALUES ('actor', i.actor_key), ('ip', host(i.client_ip)), ('oauth_app', i.oauth_app_name),
+    ('sign_in_ip', CASE WHEN i.event_type = 'user_login_succeeded' THEN host(i.client_ip) END)) AS v(dimension, value)
   WHERE v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4

@@ -164,7 +164,8 @@ FROM (
   SELECT v.dimension, date_trunc('month', e.created_at AT TIME ZONE 'UTC')::date AS month, v.value, e.actor_type, d,
     (count(*) FILTER (WHERE extract(day FROM e.created_at AT TIME ZONE 'UTC') = d))::int AS n
   FROM audit_event AS e
-  CROSS JOIN LATERAL (VALUES ('actor', e.actor_key), ('ip', host(e.client_ip)), ('oauth_app', e.oauth_app_name)) AS v(dimension, value)
+  CROSS JOIN LATERAL (VALUES ('actor', e.actor_key), ('ip', host(e.client_ip)), ('oauth_app', e.oauth_app_name),
+    ('sign_in_ip', CASE WHEN e.event_type = 'user_login_succeeded' THEN host(e.client_ip) END)) AS v(dimension, value)
   CROSS JOIN generate_series(1, 31) AS d
   WHERE e.workspace_gid = $1 AND e.gid = ANY($2::text[]) AND v.value IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5

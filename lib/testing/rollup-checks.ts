@@ -49,7 +49,8 @@ async function valueDifferences() {
     WITH truth AS (
       SELECT v.dimension, (created_at AT TIME ZONE 'UTC')::date AS day, v.value, actor_type, count(*)::int AS n
       FROM audit_event
-      CROSS JOIN LATERAL (VALUES ('actor', actor_key), ('ip', host(client_ip)), ('oauth_app', oauth_app_name)) AS v(dimension, value)
+      CROSS JOIN LATERAL (VALUES ('actor', actor_key), ('ip', host(client_ip)), ('oauth_app', oauth_app_name),
+        ('sign_in_ip', CASE WHEN event_type = 'user_login_succeeded' THEN host(client_ip) END)) AS v(dimension, value)
       WHERE v.value IS NOT NULL
       GROUP BY 1, 2, 3, 4
     ),
