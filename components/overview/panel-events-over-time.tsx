@@ -14,32 +14,14 @@ import { useZone } from "@/lib/time/use-local-zone";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";
 import { ChartPanel } from "@/components/charts/chart-panel";
+import { ChartToggle } from "@/components/charts/chart-toggle";
 import { bucketRange } from "@/components/charts/format-bucket";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { cn } from "@/lib/utils";
 
 const HEIGHT = 260;
 const linkableRange = (point: { from: string; to: string }) => isRangeInstant(new Date(point.from)) && isRangeInstant(new Date(point.to));
 const STACK_LABELS: Record<Stack, string> = { category: "Category", actor_type: "Actor type" };
 const INTERVAL_LABELS: Record<Interval, string> = { auto: "Auto", day: "Day", week: "Week" };
-
-function Toggle<T extends string>({ label, values, labels, value, onChange }: { label: string; values: readonly T[]; labels: Record<T, string>; value: T; onChange: (value: T) => unknown }) {
-  return (
-    <div role="group" aria-label={label} className="inline-flex h-7 items-center rounded-md border bg-background p-0.5 text-xs dark:bg-input/20">
-      {values.map((v) => (
-        <button
-          key={v}
-          type="button"
-          aria-pressed={value === v}
-          onClick={() => onChange(v)}
-          className={cn("h-full rounded-sm px-2 font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring/50", value === v ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:text-foreground")}
-        >
-          {labels[v]}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 interface Props {
   filter: EventFilter;
@@ -78,8 +60,8 @@ export function PanelEventsOverTime({ filter, stack, setStack, interval, setInte
       emptyDescription="No events in this time range match the filters. Widen the range or clear a filter."
       actions={
         <div className="flex flex-wrap items-center gap-2">
-          <Toggle label="Bars per" values={INTERVALS} labels={INTERVAL_LABELS} value={interval} onChange={setInterval} />
-          <Toggle label="Stack bars by" values={Object.keys(STACK_LABELS) as Stack[]} labels={STACK_LABELS} value={stack} onChange={setStack} />
+          <ChartToggle label="Bars per" values={INTERVALS} labels={INTERVAL_LABELS} value={interval} onChange={setInterval} />
+          <ChartToggle label="Stack bars by" values={Object.keys(STACK_LABELS) as Stack[]} labels={STACK_LABELS} value={stack} onChange={setStack} />
         </div>
       }
       chart={(data) => (
