@@ -17,13 +17,13 @@ export interface CountRow {
  * A panel's figures as a table: each count is a link to the events it counts. `total` adds
  * each row's share of it (left out for top-N lists, whose rows are not the whole).
  */
-export function CountTable({ rows, total, label }: { rows: CountRow[]; total?: number; label: string }) {
+export function CountTable({ rows, total, label, countLabel = "Events" }: { rows: CountRow[]; total?: number; label: string; countLabel?: string }) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
           <TableHead>{label}</TableHead>
-          <TableHead className="text-right">Events</TableHead>
+          <TableHead className="text-right">{countLabel}</TableHead>
           {total !== undefined ? <TableHead className="text-right">Share</TableHead> : null}
         </TableRow>
       </TableHeader>

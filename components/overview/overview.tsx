@@ -8,18 +8,20 @@ import { InvalidParams } from "@/components/filters/invalid-params";
 import { PanelAlerts } from "./panel-alerts";
 import { PanelActorTypes, PanelCategories, PanelEventTypes } from "./panel-counts";
 import { PanelEventsOverTime } from "./panel-events-over-time";
+import { PanelMap } from "./panel-map";
 import { PanelTopValues } from "./panel-top-values";
 import { PresetPanels } from "./preset-panels";
 import { FilterBar } from "@/components/filters/filter-bar";
 
 /**
  * The overview, bound to the URL like the explorer (the same filter parameters, plus how the
- * time chart stacks). Every panel is its own query: each loads, fails and retries alone.
+ * time chart stacks and what the map counts). Every panel is its own query: each loads, fails and retries alone.
  */
 export function Overview() {
   const { filter, errors, setFilter } = useEventFilter();
   const [stack, setStack] = useQueryState("stack", overviewSearch.parsers.stack.withOptions({ history: "replace" }));
   const [interval, setInterval] = useQueryState("interval", overviewSearch.parsers.interval.withOptions({ history: "replace" }));
+  const [map, setMap] = useQueryState("map", overviewSearch.parsers.map.withOptions({ history: "replace" }));
   const tz = useZoneChoice();
   const searchParams = useSearchParams();
   if (!filter) return <InvalidParams errors={errors} search={new URLSearchParams(searchParams.toString())} path="/" />;
@@ -41,6 +43,7 @@ export function Overview() {
         <PanelTopValues filter={filter} dimension="ip" />
         <PanelTopValues filter={filter} dimension="oauthApp" />
       </div>
+      <PanelMap filter={filter} subject={map} setSubject={(m) => void setMap(m)} />
     </div>
   );
 }
