@@ -51,6 +51,13 @@ async function expectEveryAddressLocated(): Promise<Row[]> {
 describe("where the synced events' client addresses are", { timeout: 180_000 }, () => {
   it("is stored for every distinct address once the sync has run, public ones located and documentation ranges unknown", async () => {
     emulator = await startTestEmulator({ seed: 71, events: 3_000, defaultLimit: 250 });
+    // The demo's people use real networks; a dozen events from documentation ranges join them.
+    const documentationRanges = ["192.0.2.", "198.51.100.", "203.0.113.", "2001:db8::"];
+    const visible = emulator.control.visibleEvents() as Array<Record<string, unknown>>;
+    emulator.control.addEvents(
+      Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(visible[i]!), gid: `79${String(i).padStart(14, "0")}`, context: { ...(visible[i]!.context as object), client_ip_address: `${documentationRanges[i % 4]}${10 + i}` } })),
+      { storedAt: Date.now() },
+    );
     expect(await runSync(emulator)).toMatchObject({ status: "ran", outcome: "succeeded" });
     const located = await expectEveryAddressLocated();
     expect(located.length).toBeGreaterThan(100);
