@@ -1,23 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { resolveTimeRange, type TimeRange } from "@/lib/events/time-range";
+import type { EventPlace, PlaceText } from "@/lib/events/place";
 import { encodeCursor, type Cursor } from "@/lib/events/view";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countryCode } from "@/lib/geo/country";
-import type { Place } from "@/lib/geo/place";
 import { CITY_ACCURACY_KM, IMPOSSIBLE_SPEED_KMH, knownPoint, legs } from "@/lib/geo/travel";
-
-/** Where a sign-in came from, as the address's location says. */
-export type SignInPlace = Place;
 
 export interface SignIn {
   gid: string;
   at: string;
   ip: string | null;
-  /** null: the address has no location (not looked up, or a range no database places). */
-  place: SignInPlace | null;
+  /** null: the address has no location (not looked up, or a range no database places). Coordinates only when real ones. */
+  place: EventPlace | null;
   /** The trip from the latest earlier sign-in with a known place, if one is among the LOOKBACK before it. */
-  leg: { fromGid: string; fromAt: string; from: SignInPlace; distanceKm: number; elapsedMs: number; speedKmh: number; impossible: boolean } | null;
+  leg: { fromGid: string; fromAt: string; from: EventPlace; distanceKm: number; elapsedMs: number; speedKmh: number; impossible: boolean } | null;
 }
 
 export interface SignInPage {
@@ -48,6 +45,10 @@ interface SignInRow {
   org: string | null;
   hosting: boolean | null;
   has_location: boolean;
+  /** Whole lengths of the texts cut at TEXT_MAX. */
+  region_length: number | null;
+  city_length: number | null;
+  org_length: number | null;
 }
 
 /**
@@ -62,7 +63,8 @@ export async function getActorSignIns(key: string, time: TimeRange, page: { size
   const rows = await db().$queryRaw<SignInRow[]>`
     SELECT e.gid, e.created_at, host(e.client_ip) AS ip, l.ip IS NOT NULL AS has_location,
       CASE WHEN l.country ~ '^[A-Z]{2}$' THEN l.country END AS country, left(l.region, ${TEXT_MAX}) AS region, left(l.city, ${TEXT_MAX}) AS city,
-      l.latitude, l.longitude, l.asn, left(l.as_org, ${TEXT_MAX}) AS org, l.hosting
+      l.latitude, l.longitude, l.asn, left(l.as_org, ${TEXT_MAX}) AS org, l.hosting,
+      length(l.region) AS region_length, length(l.city) AS city_length, length(l.as_org) AS org_length
     FROM audit_event AS e LEFT JOIN ip_location AS l ON l.ip = e.client_ip
     WHERE e.actor_key = ${key} AND e.event_type = 'user_login_succeeded'
       ${range.to ? Prisma.sql`AND e.created_at < ${range.to}` : Prisma.empty}
@@ -71,7 +73,7 @@ export async function getActorSignIns(key: string, time: TimeRange, page: { size
     LIMIT ${page.size + 1 + LOOKBACK}`;
 
   const places = rows.map(placeOf);
-  const chronological = rows.map((row, i) => ({ at: row.created_at, point: places[i]?.located ? knownPoint(row.latitude, row.longitude) : null })).reverse();
+  const chronological = rows.map((row, i) => ({ at: row.created_at, point: places[i] ? knownPoint(places[i].latitude, places[i].longitude) : null })).reverse();
   const trips = legs(chronological, { maxSpeedKmh: IMPOSSIBLE_SPEED_KMH, allowanceKm: CITY_ACCURACY_KM }).reverse();
   const inRange = (row: SignInRow) => !range.from || row.created_at >= range.from;
   const shown = rows.slice(0, page.size).filter(inRange);
@@ -96,10 +98,21 @@ export async function getActorSignIns(key: string, time: TimeRange, page: { size
   };
 }
 
-function placeOf(row: SignInRow): SignInPlace | null {
+function placeOf(row: SignInRow): EventPlace | null {
   if (!row.has_location) return null;
-  const country = row.country === null ? null : countryCode(row.country);
-  const located = knownPoint(row.latitude, row.longitude) !== null;
-  if (!country && row.asn === null && !located) return null;
-  return { country, region: row.region, city: row.city, asn: row.asn, org: row.org, hosting: row.hosting === true, located };
+  const point = knownPoint(row.latitude, row.longitude);
+  const cut: Partial<Record<PlaceText, number>> = {};
+  for (const [field, length] of [["region", row.region_length], ["city", row.city_length], ["asOrg", row.org_length]] as const) if (length !== null && length > TEXT_MAX) cut[field] = length;
+  return {
+    // A two-letter value no ISO list knows ("ZZ") is as good as no country.
+    country: row.country === null ? null : countryCode(row.country),
+    region: row.region,
+    city: row.city,
+    latitude: point?.latitude ?? null,
+    longitude: point?.longitude ?? null,
+    asn: row.asn,
+    asOrg: row.org,
+    hosting: row.hosting === true,
+    ...(Object.keys(cut).length > 0 ? { cut } : {}),
+  };
 }
