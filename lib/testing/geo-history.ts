@@ -17,7 +17,7 @@ export const ADDRESSES = {
   berlin: "84.128.10.1",
   berlinLease: "84.128.99.7",
   frankfurt: "91.64.1.1",
-  newYork: "3.80.1.1",
+  newYork: "54.239.28.85",
   tokyo: "126.10.1.1",
   unknown: "203.0.113.9",
   badCountry: "185.220.1.1",
