@@ -60,7 +60,12 @@ export function DeliveryLog({ alertId }: { alertId: string }) {
             <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
             <TableCell className="max-w-72 text-xs whitespace-normal [overflow-wrap:anywhere]">
               {d.lastStatus !== null ? <span className="font-mono">{d.lastStatus}</span> : null}
-              {d.lastError ? <span className="text-muted-foreground"> {d.lastError}</span> : null}
+              {d.lastError ? (
+                <span className="text-muted-foreground">
+                  {" "}
+                  <DataText value={d.lastError} max={300} />
+                </span>
+              ) : null}
               {d.lastStatus === null && !d.lastError ? <span className="text-muted-foreground">—</span> : null}
             </TableCell>
             <TableCell className="text-sm whitespace-nowrap">

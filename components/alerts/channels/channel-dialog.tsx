@@ -4,7 +4,9 @@ import { useState } from "react";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { DataText } from "@/components/ui/data-text";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { visibleText } from "@/lib/format/visible-text";
 import type { ChannelSaved, ChannelView, CreateChannelInput } from "@/lib/detections/notify/channel-schema";
 import { ChannelForm } from "./channel-form";
 import { formErrors } from "@/components/ui/form-field";
@@ -26,7 +28,7 @@ export function ChannelDialog({ open, channel, onClose }: { open: boolean; chann
   };
 
   const saved = (result: ChannelSaved) => {
-    toast.success(`Saved “${result.channel.name}”`);
+    toast.success(`Saved “${visibleText(result.channel.name, 120)}”`);
     close();
     if (result.signingSecret) setSecret(result.signingSecret);
   };
@@ -40,7 +42,7 @@ export function ChannelDialog({ open, channel, onClose }: { open: boolean; chann
       <Dialog open={open} onOpenChange={(next) => !next && close()}>
         <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
           <DialogHeader>
-            <DialogTitle>{channel ? `Edit “${channel.name}”` : "New alert channel"}</DialogTitle>
+            <DialogTitle>{channel ? <>Edit “<DataText value={channel.name} max={120} />”</> : "New alert channel"}</DialogTitle>
             <DialogDescription>
               {channel ? "Secrets are not shown: leave their fields empty to keep them." : "Where alerts are sent: a webhook (signed JSON), a Slack incoming webhook, or e-mail over SMTP."}
             </DialogDescription>

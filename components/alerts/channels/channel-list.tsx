@@ -31,7 +31,7 @@ function Routing({ ruleIds }: { ruleIds: string[] }) {
   if (ruleIds.length === 0) return <span className="text-muted-foreground">Every rule</span>;
   const names = ruleIds.map((id) => rules.data?.find((r) => r.id === id)?.name ?? id);
   return (
-    <span title={names.join("\n")}>
+    <span title={names.map((name) => visibleText(name, 120)).join("\n")}>
       {ruleIds.length === 1 ? <DataText value={names[0]!} max={60} /> : `${ruleIds.length} rules`}
     </span>
   );
@@ -48,8 +48,8 @@ function LastDelivery({ channel }: { channel: ChannelView }) {
         <When iso={last.at} />
       </span>
       {last.lastError ? (
-        <span className="line-clamp-2 text-xs [overflow-wrap:anywhere] text-muted-foreground" title={last.lastError}>
-          {last.lastError}
+        <span className="line-clamp-2 text-xs text-muted-foreground">
+          <DataText value={last.lastError} max={300} />
         </span>
       ) : null}
     </div>

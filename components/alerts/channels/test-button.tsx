@@ -2,6 +2,7 @@
 
 import { CircleCheck, CircleX, Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { visibleText } from "@/lib/format/visible-text";
 import { useSendTest } from "./query";
 
 /** "Send test" for one channel, with the outcome beside it (announced to screen readers). */
@@ -10,7 +11,7 @@ export function TestButton({ channelId, channelName }: { channelId: string; chan
   const outcome = test.data;
   return (
     <div className="flex min-w-40 flex-col items-start gap-1">
-      <Button variant="outline" size="xs" disabled={test.isPending} onClick={() => test.mutate(channelId)} aria-label={`Send a test through ${channelName}`}>
+      <Button variant="outline" size="xs" disabled={test.isPending} onClick={() => test.mutate(channelId)} aria-label={`Send a test through ${visibleText(channelName, 120)}`}>
         <Send />
         {test.isPending ? "Sending…" : "Send test"}
       </Button>

@@ -12,6 +12,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Link } from "@/components/ui/link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { visibleText } from "@/lib/format/visible-text";
 import { describeCondition } from "@/lib/rules/describe";
 import { rulesQuery, useUpdateRule } from "@/lib/rules/query";
 import type { RuleView } from "@/lib/rules/view";
@@ -22,11 +23,11 @@ function EnabledSwitch({ rule }: { rule: RuleView }) {
     <Checkbox
       checked={rule.enabled}
       disabled={update.isPending}
-      aria-label={`${rule.enabled ? "Switch off" : "Switch on"} “${rule.name}”`}
+      aria-label={`${rule.enabled ? "Switch off" : "Switch on"} “${visibleText(rule.name, 120)}”`}
       onCheckedChange={(checked) =>
         update.mutate(
           { id: rule.id, enabled: checked === true },
-          { onSuccess: (r) => toast.success(`${r.name}: ${r.enabled ? "on" : "off"}`), onError: (e) => toast.error(e.message) },
+          { onSuccess: (r) => toast.success(`${visibleText(r.name, 120)}: ${r.enabled ? "on" : "off"}`), onError: (e) => toast.error(e.message) },
         )
       }
     />
@@ -68,8 +69,15 @@ export function RuleList() {
               <code className="font-mono text-xs break-all">
                 <DataText value={rule.query || "all events"} max={300} />
               </code>
-              {rule.detailsMatch.length > 0 ? <span className="text-xs text-muted-foreground"> · details: {rule.detailsMatch.map((d) => `${d.path} ${d.negate ? "not " : ""}${d.anyOf.join("/")}`).join(", ")}</span> : null}
-              <p className="text-xs text-muted-foreground">{describeCondition(rule)}</p>
+              {rule.detailsMatch.length > 0 ? (
+                <span className="text-xs text-muted-foreground">
+                  {" "}
+                  · details: <DataText value={rule.detailsMatch.map((d) => `${d.path} ${d.negate ? "not " : ""}${d.anyOf.join("/")}`).join(", ")} max={300} />
+                </span>
+              ) : null}
+              <p className="text-xs text-muted-foreground">
+                <DataText value={describeCondition(rule)} max={600} />
+              </p>
             </TableCell>
             <TableCell>
               <SeverityBadge severity={rule.severity} />

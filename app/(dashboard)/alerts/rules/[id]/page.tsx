@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { draftOf } from "@/components/alerts/rules/rule-draft";
 import { RuleForm } from "@/components/alerts/rules/rule-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { DataText } from "@/components/ui/data-text";
 import { Link } from "@/components/ui/link";
 import { getRule, RULE_ID } from "@/lib/rules/store";
 
@@ -15,7 +16,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title={rule.name.slice(0, 200)}
+        title={<DataText value={rule.name} max={200} />}
         description={
           <>
             {rule.builtin ? "A built-in rule: your changes are kept across upgrades." : `Added by ${rule.createdBy ?? "an admin"}.`} Version {rule.version}.{" "}
