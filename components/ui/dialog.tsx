@@ -27,16 +27,42 @@ function DialogOverlay({
   );
 }
 
+/**
+ * What had focus when a dialog opened, to give it back on close: Radix gives it back to a
+ * DialogTrigger only, and most dialogs here open from a menu item, a shortcut or a button of
+ * their own, so closing one dropped the keyboard at the top of the page. A menu item is gone
+ * by then: the button its menu is labelled by stands for it.
+ */
+function openerOf(active: Element | null): HTMLElement | null {
+  const labelledBy = active?.closest('[role="menu"]')?.getAttribute("aria-labelledby");
+  const trigger = labelledBy ? document.getElementById(labelledBy) : null;
+  const opener = trigger ?? active;
+  return opener instanceof HTMLElement && opener !== document.body ? opener : null;
+}
+
 function DialogContent({
   className,
   children,
   showCloseButton = true,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & { showCloseButton?: boolean }) {
+  const opener = React.useRef<HTMLElement | null>(null);
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
+        onOpenAutoFocus={(event) => {
+          opener.current = openerOf(document.activeElement);
+          onOpenAutoFocus?.(event);
+        }}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          if (event.defaultPrevented || !opener.current?.isConnected) return;
+          event.preventDefault();
+          opener.current.focus();
+        }}
         data-slot="dialog-content"
         className={cn(
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-popover p-5 text-popover-foreground shadow-lg outline-none",
