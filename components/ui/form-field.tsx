@@ -1,11 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { DataText } from "@/components/ui/data-text";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { hasHiddenCharacters } from "@/lib/format/visible-text";
 import { ApiError } from "@/lib/query/query-client";
 
-/** Messages of a refused save, per field ("to.0" counts as "to"), and the rest. */
+/** Messages of a refused save, per field ("to.0" counts as "to", and as itself), and the rest. */
 export interface FormErrors {
   fields: Record<string, string>;
   general: string | null;
@@ -16,8 +18,8 @@ export function formErrors(error: unknown): FormErrors {
   const issues = error instanceof ApiError ? (error.details as { issues?: Array<{ field: string; message: string }> } | undefined)?.issues : undefined;
   const fields: Record<string, string> = {};
   for (const issue of issues ?? []) {
-    const field = issue.field.split(".")[0]!;
-    fields[field] ??= issue.message;
+    fields[issue.field.split(".")[0]!] ??= issue.message;
+    fields[issue.field] ??= issue.message;
   }
   const known = Object.keys(fields).length > 0;
   return { fields, general: known && !("(input)" in fields) ? null : error instanceof Error ? error.message : "It could not be saved." };
@@ -52,12 +54,26 @@ export const describedBy = (id: string, error: string | undefined, hint = true) 
   "aria-describedby": [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined,
 });
 
+/**
+ * Under a field whose value holds characters that are not drawn (a bidi control reorders what
+ * the input shows; a zero-width space shows nothing): the value as the app shows stored text.
+ */
+export function HiddenCharacters({ value }: { value: unknown }) {
+  if (typeof value !== "string" || !hasHiddenCharacters(value)) return null;
+  return (
+    <p className="text-xs text-muted-foreground" data-testid="hidden-characters">
+      Holds characters that are not drawn: <DataText value={value} max={200} />
+    </p>
+  );
+}
+
 /** A text input as a Field. */
 export function TextField({ formId, name, label, hint, error, ...props }: { formId: string; name: string; label: string; hint?: ReactNode; error?: string } & React.ComponentProps<typeof Input>) {
   const id = `${formId}-${name}`;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <Input id={id} name={name} {...describedBy(id, error, Boolean(hint))} {...props} />
+      <HiddenCharacters value={props.value ?? props.defaultValue} />
     </Field>
   );
 }

@@ -32,9 +32,13 @@ export const LIMITS = {
   detailsValues: 20,
 } as const;
 
-const days = (seconds: number) => `${(seconds / 86_400).toLocaleString("en")} days`;
-const seconds = (max: number) => z.number({ error: "a duration" }).int("a whole number of seconds").min(1, "at least one second").max(max, `at most ${days(max)}`);
-const queryText = z.string().trim().min(1, "enter a query").max(LIMITS.queryLength, `keep the query under ${LIMITS.queryLength.toLocaleString("en")} characters`);
+const days = (count: number) => `${(count / 86_400).toLocaleString("en")} days`;
+/** A duration in whole seconds, bounded: every window and look-back of the engine is. */
+export const durationSeconds = (max: number) => z.number({ error: "a duration" }).int("a whole number of seconds").min(1, "at least one second").max(max, `at most ${days(max)}`);
+/** A rule's query-bar text (empty: every event). */
+export const ruleQueryText = z.string().max(LIMITS.queryLength, `keep the query under ${LIMITS.queryLength.toLocaleString("en")} characters`);
+/** A query that must say something: one of spaces would match every event. */
+const queryText = ruleQueryText.trim().min(1, "enter a query");
 const groupBy = z.enum(GROUP_KEYS, { error: `one of ${GROUP_KEYS.join(", ")}` });
 
 export const matchSettings = z.strictObject({ groupBy: groupBy.default("actor") });
@@ -46,7 +50,7 @@ export const thresholdSettings = z.strictObject({
     .int("a whole number of matches")
     .min(2, "at least 2 (to raise on every match, choose “Every match”)")
     .max(LIMITS.threshold, `at most ${LIMITS.threshold.toLocaleString("en")}`),
-  windowSeconds: seconds(LIMITS.windowSeconds),
+  windowSeconds: durationSeconds(LIMITS.windowSeconds),
   /** Count distinct values of this instead of events (an app authorised by five different users). */
   distinct: z.enum(["actor", "ip", "resource"], { error: "one of actor, ip, resource" }).optional(),
   /**
@@ -59,7 +63,7 @@ export const thresholdSettings = z.strictObject({
 export const firstSeenSettings = z.strictObject({
   groupBy: z.enum(["actor", "ip", "resource"], { error: "one of actor, ip, resource" }).default("actor"),
   field: z.enum(SEEN_FIELDS, { error: `one of ${SEEN_FIELDS.join(", ")}` }),
-  lookbackSeconds: seconds(LIMITS.lookbackSeconds),
+  lookbackSeconds: durationSeconds(LIMITS.lookbackSeconds),
 });
 
 /**
@@ -110,11 +114,11 @@ export const ruleInput = z
     description: z.string().max(4_000, "keep the description under 4,000 characters").default(""),
     runbook: z.string().max(8_000, "keep the runbook under 8,000 characters").default(""),
     helpUrl: z.url({ protocol: /^https$/, error: "an https:// address" }).max(500, "keep the address under 500 characters").nullable().default(null),
-    query: z.string().max(LIMITS.queryLength, `keep the query under ${LIMITS.queryLength.toLocaleString("en")} characters`),
+    query: ruleQueryText,
     detailsMatch: z.array(detailsCondition).max(LIMITS.detailsConditions, `at most ${LIMITS.detailsConditions} conditions on details`).default([]),
     savedQueryId: z.string().max(100).nullable().default(null),
     severity: z.enum(SEVERITIES, { error: `one of ${SEVERITIES.join(", ")}` }),
-    dedupSeconds: seconds(LIMITS.dedupSeconds),
+    dedupSeconds: durationSeconds(LIMITS.dedupSeconds),
     enabled: z.boolean().default(true),
   })
   .and(ruleCondition);

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { parseZoneChoice } from "@/lib/events/view";
-import { detailsCondition, LIMITS, ruleCondition } from "@/lib/detections/rule";
+import { detailsCondition, durationSeconds, LIMITS, ruleCondition, ruleQueryText } from "@/lib/detections/rule";
 
 /** What a backtest needs of a rule (the form's current state, saved or not) and how far back to look. */
 export const backtestInput = z.object({
   rule: z
     .object({
-      query: z.string().max(LIMITS.queryLength),
+      query: ruleQueryText,
       detailsMatch: z.array(detailsCondition).max(LIMITS.detailsConditions).default([]),
-      dedupSeconds: z.number().int().min(1).max(LIMITS.dedupSeconds),
+      dedupSeconds: durationSeconds(LIMITS.dedupSeconds),
     })
     .and(ruleCondition),
   days: z.number().int().min(1).max(400).default(90),

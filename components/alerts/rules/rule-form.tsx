@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import { describedBy, Field, formErrors, TextField, textareaClass } from "@/components/ui/form-field";
+import { describedBy, Field, formErrors, HiddenCharacters, TextField, textareaClass } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ConfirmDeleteDialog } from "@/components/ui/confirm-delete-dialog";
@@ -17,6 +17,8 @@ import { BacktestPanel } from "./backtest-panel";
 import { conditionOf, toInput, type Duration, type RuleDraft, type Unit } from "./rule-draft";
 
 const FORM = "rule";
+/** The condition settings that have a field of their own, where the server's message about them is shown. */
+const SETTING_FIELDS = ["threshold", "windowSeconds", "then", "lookbackSeconds", "marker", "cancel"] as const;
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 outline-none";
 
 const CONDITION_LABELS = { match: "Every match", threshold: "A number of matches within a time window", first_seen: "A value seen for the first time", after: "Activity after a marker event" } as const;
@@ -65,7 +67,9 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
   const [deleting, setDeleting] = useState(false);
   const saving = create.isPending || update.isPending;
   const errors = formErrors(create.error ?? update.error);
-  const settingsError = errors.fields.settings;
+  const settingError = (name: (typeof SETTING_FIELDS)[number]) => errors.fields[`settings.${name}`];
+  // A settings problem no field below shows (a select the API was sent a wrong value for).
+  const otherSettingsError = SETTING_FIELDS.some((name) => settingError(name)) ? undefined : errors.fields.settings;
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
@@ -79,7 +83,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
-      <form onSubmit={save} className="grid gap-5" aria-label={rule ? `Edit ${rule.name}` : "New rule"} noValidate>
+      <form onSubmit={save} className="grid gap-5" aria-label={rule ? `Edit ${visibleText(rule.name, 120)}` : "New rule"} noValidate>
         {errors.general ? (
           <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm text-destructive">
             {errors.general}
@@ -148,7 +152,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
           {draft.condition === "threshold" ? (
             <>
               <div className="flex flex-wrap gap-4">
-                <TextField formId={FORM} name="threshold" label="At least" type="number" min={2} className="w-28" value={draft.threshold} onChange={(e) => set("threshold", e.target.value)} />
+                <TextField formId={FORM} name="threshold" label="At least" type="number" min={2} className="w-28" value={draft.threshold} onChange={(e) => set("threshold", e.target.value)} error={settingError("threshold")} />
                 <Field id={`${FORM}-distinct`} label="Counting">
                   <select id={`${FORM}-distinct`} className={selectClass} value={draft.distinct} onChange={(e) => set("distinct", e.target.value as RuleDraft["distinct"])}>
                     <option value="">events</option>
@@ -157,7 +161,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
                     <option value="resource">different resources</option>
                   </select>
                 </Field>
-                <DurationField id={`${FORM}-window`} label="Within" value={draft.window} onChange={(d) => set("window", d)} />
+                <DurationField id={`${FORM}-window`} label="Within" value={draft.window} onChange={(d) => set("window", d)} error={settingError("windowSeconds")} />
               </div>
               <TextField
                 formId={FORM}
@@ -166,6 +170,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
                 className="font-mono"
                 value={draft.then}
                 onChange={(e) => set("then", e.target.value)}
+                error={settingError("then")}
                 placeholder="type:user_login_succeeded"
                 hint="Raise only on an event matching this query from a key that just reached the threshold: a success after failures."
               />
@@ -176,16 +181,16 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
               <Field id={`${FORM}-field`} label="Value">
                 <Select id={`${FORM}-field`} value={draft.field} options={SEEN_FIELDS} labels={SEEN_LABELS} onChange={(v) => set("field", v)} />
               </Field>
-              <DurationField id={`${FORM}-lookback`} label="Not seen within" value={draft.lookback} onChange={(d) => set("lookback", d)} />
+              <DurationField id={`${FORM}-lookback`} label="Not seen within" value={draft.lookback} onChange={(d) => set("lookback", d)} error={settingError("lookbackSeconds")} />
             </div>
           ) : null}
           {draft.condition === "after" ? (
             <>
-              <TextField formId={FORM} name="marker" label="Marker event (its resource is the actor watched)" className="font-mono" value={draft.marker} onChange={(e) => set("marker", e.target.value)} placeholder="type:user_deprovisioned" />
-              <TextField formId={FORM} name="cancel" label="Unless, in between (optional)" className="font-mono" value={draft.cancel} onChange={(e) => set("cancel", e.target.value)} placeholder="type:user_reprovisioned" />
+              <TextField formId={FORM} name="marker" label="Marker event (its resource is the actor watched)" className="font-mono" value={draft.marker} onChange={(e) => set("marker", e.target.value)} error={settingError("marker")} placeholder="type:user_deprovisioned" />
+              <TextField formId={FORM} name="cancel" label="Unless, in between (optional)" className="font-mono" value={draft.cancel} onChange={(e) => set("cancel", e.target.value)} error={settingError("cancel")} placeholder="type:user_reprovisioned" />
             </>
           ) : null}
-          {settingsError ? <p className="text-sm text-destructive">{settingsError}</p> : null}
+          {otherSettingsError ? <p className="text-sm text-destructive">{otherSettingsError}</p> : null}
           <DurationField
             id={`${FORM}-dedup`}
             label="Join matches into one alert within"
@@ -204,9 +209,11 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
           <legend className="px-1 text-sm font-semibold">For whoever reads the alert</legend>
           <Field id={`${FORM}-description`} label="Description">
             <textarea id={`${FORM}-description`} className={textareaClass} value={draft.description} onChange={(e) => set("description", e.target.value)} maxLength={4_000} />
+            <HiddenCharacters value={draft.description} />
           </Field>
           <Field id={`${FORM}-runbook`} label="Runbook">
             <textarea id={`${FORM}-runbook`} className={textareaClass} value={draft.runbook} onChange={(e) => set("runbook", e.target.value)} maxLength={8_000} />
+            <HiddenCharacters value={draft.runbook} />
           </Field>
           <TextField formId={FORM} name="helpUrl" label="Help link (https)" value={draft.helpUrl} onChange={(e) => set("helpUrl", e.target.value)} error={errors.fields.helpUrl} />
         </fieldset>
