@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { quietLogger, resetDatabase, runSync, startTestEmulator } from "@/lib/testing/sync-harness";
 import { GEO_SOURCE } from "./databases";
 import { locate } from "./locate";
-import { forgetLocatedAddresses } from "./locate-page";
+import { addressesLocated, forgetLocatedAddresses, queueAddresses } from "./locate-page";
 import { relocateStored } from "./relocate";
 
 let emulator: Emulator | undefined;
@@ -109,5 +109,22 @@ describe("where the synced events' client addresses are", { timeout: 180_000 }, 
     forgetLocatedAddresses();
     await runSync(emulator);
     await expectEveryAddressLocated();
+  });
+
+  it("lets a caller wait for what was queued before it, not for a queue that pages keep filling", async () => {
+    const page = (n: number) => Array.from({ length: 500 }, (_, i) => ({ context: { client_ip_address: `${11 + (n % 100)}.${n >> 8 & 255}.${i >> 8}.${1 + (i & 0xff) % 254}` } }));
+    await queueAddresses(page(0));
+    let waited = false;
+    const before = addressesLocated().then(() => (waited = true));
+    // Pages keep coming while the caller waits: the queue never empties.
+    for (let n = 1; n <= 40 && !waited; n++) {
+      await queueAddresses(page(n));
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(waited).toBe(true);
+    await before;
+    const first = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ip_location WHERE ip << '11.0.0.0/8'`;
+    expect(Number(first[0]!.n)).toBe(new Set(page(0).map((r) => r.context.client_ip_address)).size);
+    await addressesLocated();
   });
 });

@@ -27,12 +27,19 @@ interface QueueState {
   running: Promise<void> | null;
   /** The databases could not be loaded: nothing is queued any more. */
   unavailable: boolean;
+  /**
+   * Addresses ever queued and ever settled (stored, failed or dropped), in queue order: a
+   * caller waits for what was queued before it, not for a queue that pages keep filling.
+   */
+  queued: number;
+  settled: number;
+  waiters: Array<{ until: number; resolve: () => void }>;
 }
 
 // On globalThis: the scheduler and a route that triggers a sync may sit in different chunks.
 const globalForQueue = globalThis as unknown as { __auditLocateQueue?: QueueState };
 function state(): QueueState {
-  return (globalForQueue.__auditLocateQueue ??= { remembered: new Set(), pending: new Map(), running: null, unavailable: false });
+  return (globalForQueue.__auditLocateQueue ??= { remembered: new Set(), pending: new Map(), running: null, unavailable: false, queued: 0, settled: 0, waiters: [] });
 }
 
 /** context.client_ip_address of a record, read as own properties only: records are Asana's. */
@@ -56,10 +63,23 @@ export function queueAddresses(records: readonly unknown[], leaveOut?: ReadonlyS
     const text = clientAddress(record);
     if (text === null || s.remembered.has(text) || leaveOut?.has(index)) return;
     const address = parseAddress(text);
-    if (address && !s.pending.has(address.key)) s.pending.set(address.key, { text, address });
+    if (!address || s.pending.has(address.key)) return;
+    s.pending.set(address.key, { text, address });
+    s.queued++;
   });
   startDrain(s, logger);
-  return s.pending.size >= PENDING_MAX && s.running ? s.running : Promise.resolve();
+  return s.pending.size >= PENDING_MAX ? untilSettled(s, s.queued - PENDING_MAX + BATCH) : Promise.resolve();
+}
+
+function untilSettled(s: QueueState, until: number): Promise<void> {
+  return until <= s.settled ? Promise.resolve() : new Promise((resolve) => s.waiters.push({ until, resolve }));
+}
+
+function settle(s: QueueState, count: number): void {
+  s.settled += count;
+  const ready = s.waiters.filter((w) => w.until <= s.settled);
+  s.waiters = s.waiters.filter((w) => w.until > s.settled);
+  for (const waiter of ready) waiter.resolve();
 }
 
 /** One drain at a time; addresses queued while one ends start the next. */
@@ -75,6 +95,7 @@ async function drain(s: QueueState, logger: Logger): Promise<void> {
   const locator = await sharedLocator();
   if (!locator) {
     s.unavailable = true;
+    settle(s, s.pending.size);
     s.pending.clear();
     return;
   }
@@ -91,6 +112,7 @@ async function drain(s: QueueState, logger: Logger): Promise<void> {
     } catch (error) {
       logger.warn({ err: error, addresses: batch.length }, "storing the locations of client addresses failed; they are located when seen again");
     }
+    settle(s, batch.length);
   }
 }
 
@@ -100,9 +122,9 @@ function remember(s: QueueState, text: string): void {
 }
 
 /** Resolves once every address queued so far is stored (or has failed). Never rejects. */
-export async function addressesLocated(): Promise<void> {
+export function addressesLocated(): Promise<void> {
   const s = state();
-  while (s.running) await s.running;
+  return untilSettled(s, s.queued);
 }
 
 /** Forgets which addresses were stored: after ip_location was emptied or changed behind the queue's back (tests). */
