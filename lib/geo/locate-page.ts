@@ -1,14 +1,13 @@
 import type { Logger } from "pino";
 import { log } from "@/lib/log";
-import { parseAddress } from "./address";
 import { sharedLocator } from "./locate";
-import { storeLocations, type AddressToStore } from "./store-locations";
+import { distinctAddresses, storeLocations } from "./store-locations";
 
 /**
  * Locates the client addresses of the pages the sync stores, off its critical path: a page
- * hands its addresses over after its commit and goes on; a queue in the background looks up
- * the ones this process has not located yet and writes them to ip_location in batches. Most
- * pages repeat addresses already seen, so they cost a set lookup per event and no query.
+ * hands over the addresses this process has not located yet (a set lookup per event) and goes
+ * on; a queue on the next turns of the event loop reads them, looks them up and writes them
+ * to ip_location in batches. Most pages repeat addresses already seen: no lookup, no query.
  * Whatever fails here is logged and left for the next sighting of the address, or for the
  * pass at the next start (relocate.ts): a page never fails for it.
  */
@@ -23,7 +22,8 @@ const MAX_TEXT = 45;
 
 interface QueueState {
   remembered: Set<string>;
-  pending: Map<string, AddressToStore>;
+  /** As Asana spelled them: read (and told apart as inet does) by the queue, not the page. */
+  pending: Set<string>;
   running: Promise<void> | null;
   /** The databases could not be loaded: nothing is queued any more. */
   unavailable: boolean;
@@ -39,7 +39,7 @@ interface QueueState {
 // On globalThis: the scheduler and a route that triggers a sync may sit in different chunks.
 const globalForQueue = globalThis as unknown as { __auditLocateQueue?: QueueState };
 function state(): QueueState {
-  return (globalForQueue.__auditLocateQueue ??= { remembered: new Set(), pending: new Map(), running: null, unavailable: false, queued: 0, settled: 0, waiters: [] });
+  return (globalForQueue.__auditLocateQueue ??= { remembered: new Set(), pending: new Set(), running: null, unavailable: false, queued: 0, settled: 0, waiters: [] });
 }
 
 /** context.client_ip_address of a record, read as own properties only: records are Asana's. */
@@ -61,13 +61,12 @@ export function queueAddresses(records: readonly unknown[], leaveOut?: ReadonlyS
   if (s.unavailable) return Promise.resolve();
   records.forEach((record, index) => {
     const text = clientAddress(record);
-    if (text === null || s.remembered.has(text) || leaveOut?.has(index)) return;
-    const address = parseAddress(text);
-    if (!address || s.pending.has(address.key)) return;
-    s.pending.set(address.key, { text, address });
+    if (text === null || s.remembered.has(text) || s.pending.has(text) || leaveOut?.has(index)) return;
+    s.pending.add(text);
     s.queued++;
   });
-  startDrain(s, logger);
+  // On a later turn: the page's own await goes on before any lookup.
+  if (s.pending.size > 0) setImmediate(() => startDrain(s, logger));
   return s.pending.size >= PENDING_MAX ? untilSettled(s, s.queued - PENDING_MAX + BATCH) : Promise.resolve();
 }
 
@@ -100,19 +99,20 @@ async function drain(s: QueueState, logger: Logger): Promise<void> {
     return;
   }
   while (s.pending.size > 0) {
-    const batch: AddressToStore[] = [];
-    for (const [key, entry] of s.pending) {
-      if (batch.length >= BATCH) break;
-      batch.push(entry);
-      s.pending.delete(key);
+    const texts: string[] = [];
+    for (const text of s.pending) {
+      if (texts.length >= BATCH) break;
+      texts.push(text);
+      s.pending.delete(text);
     }
     try {
-      await storeLocations(locator, batch);
-      for (const { text } of batch) remember(s, text);
+      await storeLocations(locator, distinctAddresses(texts));
+      // Texts that are no address inet reads are remembered too: they would only come back.
+      for (const text of texts) remember(s, text);
     } catch (error) {
-      logger.warn({ err: error, addresses: batch.length }, "storing the locations of client addresses failed; they are located when seen again");
+      logger.warn({ err: error, addresses: texts.length }, "storing the locations of client addresses failed; they are located when seen again");
     }
-    settle(s, batch.length);
+    settle(s, texts.length);
   }
 }
 

@@ -2,10 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { dbPool } from "@/lib/db/client";
 import { onShutdown, shutdownSignal } from "@/lib/lifecycle/shutdown";
-import { parseAddress } from "./address";
 import { GEO_SOURCE } from "./databases";
 import { sharedLocator, type Locator } from "./locate";
-import { storeLocations, type AddressToStore } from "./store-locations";
+import { distinctAddresses, storeLocations } from "./store-locations";
 
 /**
  * The pass at start that brings ip_location up to date with what is stored, in the
@@ -41,16 +40,6 @@ WITH page AS (
 )
 SELECT to_char(month, 'YYYY-MM-DD') AS month, value, NOT EXISTS (SELECT 1 FROM ip_location l WHERE l.ip = page.value::inet) AS missing FROM page`;
 
-/** Distinct addresses of the batch (the rollup lists an address once per actor type). */
-function toStore(texts: readonly string[]): AddressToStore[] {
-  const byKey = new Map<string, AddressToStore>();
-  for (const text of texts) {
-    const address = parseAddress(text);
-    if (address) byKey.set(address.key, { text, address });
-  }
-  return [...byKey.values()];
-}
-
 export async function relocateStored(logger: Logger, signal: AbortSignal = shutdownSignal()): Promise<RelocateOutcome> {
   const outcome: RelocateOutcome = { relocated: 0, located: 0 };
   let locator: Locator | null | undefined;
@@ -59,7 +48,8 @@ export async function relocateStored(logger: Logger, signal: AbortSignal = shutd
     if (texts.length === 0) return 0;
     locator ??= await sharedLocator();
     if (!locator) throw new StopRelocating();
-    const batch = toStore(texts);
+    // The rollup lists an address once per actor type.
+    const batch = distinctAddresses(texts);
     await storeLocations(locator, batch);
     return batch.length;
   };

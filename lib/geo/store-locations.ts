@@ -1,5 +1,5 @@
 import { dbPool } from "@/lib/db/client";
-import type { Address } from "./address";
+import { parseAddress, type Address } from "./address";
 import { GEO_SOURCE } from "./databases";
 import type { AddressLocation, Locator } from "./locate";
 
@@ -30,6 +30,16 @@ export interface AddressToStore {
 
 /** Lookups between two yields to the event loop: the sync shares its process with the pages. */
 const LOOKUPS_PER_TURN = 250;
+
+/** The texts that are addresses, one per address as inet tells them apart (the first spelling wins). */
+export function distinctAddresses(texts: readonly string[]): AddressToStore[] {
+  const byKey = new Map<string, AddressToStore>();
+  for (const text of texts) {
+    const address = parseAddress(text);
+    if (address && !byKey.has(address.key)) byKey.set(address.key, { text, address });
+  }
+  return [...byKey.values()];
+}
 
 export async function storeLocations(locator: Locator, addresses: readonly AddressToStore[], source = GEO_SOURCE): Promise<number> {
   if (addresses.length === 0) return 0;
