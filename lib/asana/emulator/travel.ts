@@ -1,3 +1,4 @@
+import { greatCircleKm } from "@/lib/geo/travel";
 import { drawAddress } from "./addresses";
 import { SITES, type Site } from "./networks";
 import type { Person, Pools } from "./pools";
@@ -31,15 +32,8 @@ export interface Trip {
   flights: readonly [number, number, number, number];
 }
 
-/** Great-circle distance in km. */
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
-  return 12_742 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-export function flightMs(from: Site, to: Site): number {
-  return Math.round((distanceKm(from, to) / CRUISE_KMH) * HOUR + AIRPORTS_MS);
+function flightMs(from: Site, to: Site): number {
+  return Math.round((greatCircleKm(from, to) / CRUISE_KMH) * HOUR + AIRPORTS_MS);
 }
 
 /** A trip from the person's office to `site`, leaving at `departAt` and staying `days`. */
