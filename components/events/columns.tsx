@@ -11,7 +11,7 @@ import { COLUMN_LABELS, type EventColumn, type TimeZoneChoice } from "@/lib/even
 import { FilterValue } from "@/components/filters/filter-value";
 import { DataText } from "@/components/ui/data-text";
 import { EventTime } from "./event-time";
-import { AddressPlace, CountryCell, NetworkCell } from "./place-cells";
+import { AddressPlace, CountryCell, HostingBadge, NetworkCell } from "./place-cells";
 
 export interface CellContext {
   tz: TimeZoneChoice;
@@ -155,6 +155,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
               <Value row={row} field="oauthAppName" value={row.oauthAppName} />
             </FilterValue>
           ) : null}
+          {row.place?.hosting ? <HostingBadge place={row.place} onFilter={onFilter} /> : null}
         </span>
       </div>
     ),
@@ -162,14 +163,14 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
   country: {
     id: "country",
     header: COLUMN_LABELS.country,
-    width: "w-[10%]",
+    width: "w-40",
     className: "",
     cell: (row, { onFilter }) => <CountryCell row={row} onFilter={onFilter} />,
   },
   network: {
     id: "network",
     header: COLUMN_LABELS.network,
-    width: "w-[12%]",
+    width: "w-48",
     className: "",
     cell: (row, { onFilter }) => <NetworkCell row={row} onFilter={onFilter} />,
   },

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { EventDetail } from "@/lib/events/get-event";
 import { isPlaced, placeCountry, type EventPlace } from "@/lib/events/place";
 import { CountryFlag } from "@/components/geo/country-flag";
@@ -36,11 +37,16 @@ function Placed({ place }: { place: EventPlace }) {
     <>
       <Field label="Place">
         {isPlaced(place) ? (
-          <span className="inline-flex min-w-0 flex-wrap items-center gap-x-1.5">
-            <CountryFlag code={place.country} />
-            {place.city !== null ? <>{text(place.city)},</> : null}
-            {place.region !== null ? <>{text(place.region)},</> : null}
-            {text(placeCountry(place))}
+          <span>
+            <CountryFlag code={place.country} className="mr-1.5" />
+            {[place.city, place.region, placeCountry(place)]
+              .filter((part) => part !== null)
+              .map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 ? ", " : null}
+                  {text(part)}
+                </Fragment>
+              ))}
           </span>
         ) : (
           <span data-testid="unknown-location">
@@ -55,8 +61,9 @@ function Placed({ place }: { place: EventPlace }) {
       ) : null}
       <Field label="Network">
         {network ? (
-          <span className="inline-flex min-w-0 flex-wrap items-baseline gap-x-1.5">
+          <span>
             {place.asn !== null ? <span className="font-mono text-xs">AS{place.asn}</span> : null}
+            {place.asn !== null && place.asOrg !== null ? " " : null}
             {text(place.asOrg)}
           </span>
         ) : (

@@ -18,7 +18,7 @@ type OnFilter = (condition: Condition) => void;
 
 const PART_MAX = 80;
 const Part = ({ place, field, value }: { place: EventPlace; field: PlaceText; value: string }) => <DataText value={value} max={PART_MAX} fullLength={place.cut?.[field]} />;
-const Unknown = () => <span className="text-xs text-muted-foreground">unknown location</span>;
+const Unknown = () => <span className="truncate text-xs text-muted-foreground">unknown location</span>;
 
 /** "Berlin, Germany"; the region stands in for a missing city, the country alone when that is all. */
 function PlaceName({ place }: { place: EventPlace }) {
@@ -59,7 +59,7 @@ export function HostingBadge({ place, onFilter, className }: { place: EventPlace
   );
 }
 
-/** The line under an address: its flag and place (a click filters by the country), or "unknown location". */
+/** The line under an address: its flag and place (a click filters by the country), or "unknown location"; the hosting badge goes with the context below. */
 export function AddressPlace({ row, onFilter }: { row: EventRow; onFilter: OnFilter }) {
   const place = row.place;
   // No row yet (the address is still to be looked up): nothing is claimed either way.
@@ -71,7 +71,6 @@ export function AddressPlace({ row, onFilter }: { row: EventRow; onFilter: OnFil
       <FilterValue dimension="country" value={place.country!} onFilter={onFilter} label={placeCountry(place) ?? undefined} note={networkNote(place)} className="min-w-0">
         <PlaceName place={place} />
       </FilterValue>
-      {place.hosting ? <HostingBadge place={place} onFilter={onFilter} /> : null}
     </span>
   );
 }
@@ -107,7 +106,7 @@ export function CountryCell({ row, onFilter }: { row: EventRow; onFilter: OnFilt
 export function NetworkCell({ row, onFilter }: { row: EventRow; onFilter: OnFilter }) {
   const place = row.place;
   if (!place) return none;
-  if (place.asn === null && place.asOrg === null) return <span className="text-xs text-muted-foreground">unknown network</span>;
+  if (place.asn === null && place.asOrg === null) return <span className="truncate text-xs text-muted-foreground">unknown network</span>;
   return (
     <div className="flex min-w-0 flex-col items-start">
       {place.asn !== null ? (
