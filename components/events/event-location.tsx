@@ -32,7 +32,7 @@ export function EventLocation({ event }: { event: EventDetail }) {
 const coordinate = (value: number) => value.toFixed(4);
 
 function Placed({ place }: { place: EventPlace }) {
-  const network = place.asn !== null || place.asOrg !== null;
+  const network = place.asn !== null || place.org !== null;
   return (
     <>
       <Field label="Place">
@@ -63,8 +63,8 @@ function Placed({ place }: { place: EventPlace }) {
         {network ? (
           <span>
             {place.asn !== null ? <span className="font-mono text-xs">AS{place.asn}</span> : null}
-            {place.asn !== null && place.asOrg !== null ? " " : null}
-            {text(place.asOrg)}
+            {place.asn !== null && place.org !== null ? " " : null}
+            {text(place.org)}
           </span>
         ) : (
           <span className="text-muted-foreground">Unknown network</span>

@@ -28,7 +28,7 @@ function PlaceName({ place }: { place: EventPlace }) {
     <>
       {local ? <Part place={place} field={local[0]} value={local[1]} /> : null}
       {local && country ? ", " : null}
-      {country ? <Part place={place} field="country" value={country} /> : null}
+      {country}
     </>
   );
 }
@@ -50,9 +50,9 @@ export function HostingBadge({ place, onFilter, className }: { place: EventPlace
       className={cn("inline-flex max-w-[12rem] shrink items-center gap-1 rounded-md border border-warning/30 bg-warning/10 px-1 text-[11px] leading-4 font-medium text-warning no-underline hover:no-underline", className)}
     >
       <span className="shrink-0">Hosting</span>
-      {place.asOrg !== null ? (
+      {place.org !== null ? (
         <span className="truncate font-normal">
-          · <Part place={place} field="asOrg" value={place.asOrg} />
+          · <Part place={place} field="org" value={place.org} />
         </span>
       ) : null}
     </FilterValue>
@@ -68,9 +68,15 @@ export function AddressPlace({ row, onFilter }: { row: EventRow; onFilter: OnFil
   return (
     <span className="flex min-w-0 items-center gap-1 text-xs text-muted-foreground" data-testid="address-place">
       <CountryFlag code={place.country} />
-      <FilterValue dimension="country" value={place.country!} onFilter={onFilter} label={placeCountry(place) ?? undefined} note={networkNote(place)} className="min-w-0">
-        <PlaceName place={place} />
-      </FilterValue>
+      {place.country !== null ? (
+        <FilterValue dimension="country" value={place.country} onFilter={onFilter} label={placeCountry(place) ?? undefined} note={networkNote(place)} className="min-w-0">
+          <PlaceName place={place} />
+        </FilterValue>
+      ) : (
+        <span className="min-w-0 truncate" title={networkNote(place)}>
+          <PlaceName place={place} />
+        </span>
+      )}
     </span>
   );
 }
@@ -87,9 +93,13 @@ export function CountryCell({ row, onFilter }: { row: EventRow; onFilter: OnFilt
     <div className="flex min-w-0 flex-col">
       <span className="flex min-w-0 items-center gap-1.5">
         <CountryFlag code={place.country} />
-        <FilterValue dimension="country" value={place.country!} onFilter={onFilter} label={country ?? undefined}>
-          <Part place={place} field="country" value={country ?? place.country!} />
-        </FilterValue>
+        {place.country !== null ? (
+          <FilterValue dimension="country" value={place.country} onFilter={onFilter}>
+            {country}
+          </FilterValue>
+        ) : (
+          <span className="truncate text-xs text-muted-foreground">unknown country</span>
+        )}
       </span>
       {place.city !== null || place.region !== null ? (
         <span className="truncate text-xs text-muted-foreground">
@@ -106,7 +116,7 @@ export function CountryCell({ row, onFilter }: { row: EventRow; onFilter: OnFilt
 export function NetworkCell({ row, onFilter }: { row: EventRow; onFilter: OnFilter }) {
   const place = row.place;
   if (!place) return none;
-  if (place.asn === null && place.asOrg === null) return <span className="truncate text-xs text-muted-foreground">unknown network</span>;
+  if (place.asn === null && place.org === null) return <span className="truncate text-xs text-muted-foreground">unknown network</span>;
   return (
     <div className="flex min-w-0 flex-col items-start">
       {place.asn !== null ? (
@@ -114,9 +124,9 @@ export function NetworkCell({ row, onFilter }: { row: EventRow; onFilter: OnFilt
           AS{place.asn}
         </FilterValue>
       ) : null}
-      {place.asOrg !== null ? (
-        <FilterValue dimension="asOrg" value={place.asOrg} onFilter={onFilter} className="text-xs text-muted-foreground">
-          <Part place={place} field="asOrg" value={place.asOrg} />
+      {place.org !== null ? (
+        <FilterValue dimension="asOrg" value={place.org} onFilter={onFilter} className="text-xs text-muted-foreground">
+          <Part place={place} field="org" value={place.org} />
         </FilterValue>
       ) : null}
       {place.hosting ? <HostingBadge place={place} onFilter={onFilter} className="mt-0.5" /> : null}

@@ -160,7 +160,7 @@ export function toEventRow(row: DbEventRow): EventRow {
   };
 }
 
-const PLACE_COLUMNS = { country: "country", region: "region", city: "city", asOrg: "as_org" } as const;
+const PLACE_COLUMNS = { country: "country", region: "region", city: "city", org: "as_org" } as const;
 
 /**
  * The address's ip_location row (`loc`, joined by the caller) as one JSON value, null when it
