@@ -75,17 +75,21 @@ describe("exportEvents", () => {
         resource_type, resource_subtype, resource_gid, resource_name, resource_email, context_type, client_ip, user_agent, auth_method, oauth_app_name, details, raw)
       VALUES ('-78', '+1', now(), '=event()', '@category', '-user', '+2', '=a', '@b', '+type', ${formulas.subtype}, '-3', ${v.tab}, ${v.cr}, '=web', '10.0.0.1',
         '=ua', ${formulas.auth}, '@app', '"=json"'::jsonb, '{}'::json)`;
+    // The address's location is stored data too (its numbers are PostgreSQL's own printing, left as numbers).
+    await db().$executeRaw`INSERT INTO ip_location (ip, source, country, region, city, latitude, longitude, asn, as_org, hosting)
+      VALUES ('10.0.0.1', 'test', '=DE', '+region', '-city', -41.5, -70.25, 64512, '@org', true) ON CONFLICT (ip) DO NOTHING`;
     const filter = withCondition(all, { dimension: "text", value: "name-formula-78", exclude: false });
     const [header, row] = parseCsv(await read(await exportEvents({ filter, columns: [...EVENT_COLUMNS], sort: "newest", format: "csv" })));
     const cells = Object.fromEntries(header!.map((name, i) => [name, row![i]!]));
     expect(cells.resource_subtype).toBe(`'${formulas.subtype}`);
     expect(cells.auth_method).toBe(`'${formulas.auth}`);
     for (const [name, value] of Object.entries(cells)) {
-      if (name === "created_at" || name === "time_zone" || name === "client_ip" || name === "details") continue;
+      if (["created_at", "time_zone", "client_ip", "details", "latitude", "longitude", "asn", "hosting"].includes(name)) continue;
       expect(value, name).toMatch(/^'[-=+@\t\r]/);
     }
     // A JSON string value starts with a quote, so it reads as text as it is.
     expect(cells.details).toBe('"=json"');
+    expect([cells.latitude, cells.longitude, cells.asn, cells.hosting]).toEqual(["-41.5", "-70.25", "64512", "true"]);
   });
 
   it("case 6: writes times in the chosen zone with their offset, and says the zone on every row", async () => {

@@ -10,8 +10,12 @@ import { isTimeZone, UTC } from "@/lib/time/zone";
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Fields are fixed SQL over the event's columns, or its address's location (`loc`, joined when a field needs it). */
-type Field = { name: string; sql: string; json?: boolean; place?: boolean };
+/**
+ * Fields are fixed SQL over the event's columns, or its address's location (`loc`, joined when
+ * a field needs it). A `number` is printed by PostgreSQL from a number or boolean: it holds no
+ * formula, and a negative coordinate stays a number in a spreadsheet.
+ */
+type Field = { name: string; sql: string; json?: boolean; number?: boolean; place?: boolean };
 
 const ISO_UTC = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -65,13 +69,13 @@ const FIELDS: Record<Exclude<EventColumn, "time">, Field[]> = {
     { name: "country", sql: "loc.country", place: true },
     { name: "region", sql: "loc.region", place: true },
     { name: "city", sql: "loc.city", place: true },
-    { name: "latitude", sql: "loc.latitude", json: true, place: true },
-    { name: "longitude", sql: "loc.longitude", json: true, place: true },
+    { name: "latitude", sql: "loc.latitude", json: true, number: true, place: true },
+    { name: "longitude", sql: "loc.longitude", json: true, number: true, place: true },
   ],
   network: [
-    { name: "asn", sql: "loc.asn", json: true, place: true },
+    { name: "asn", sql: "loc.asn", json: true, number: true, place: true },
     { name: "as_org", sql: "loc.as_org", place: true },
-    { name: "hosting", sql: "loc.hosting", json: true, place: true },
+    { name: "hosting", sql: "loc.hosting", json: true, number: true, place: true },
   ],
   details: [{ name: "details", sql: "details", json: true }],
   userAgent: [{ name: "user_agent", sql: "user_agent" }],
@@ -97,6 +101,7 @@ function lineSql(fields: Field[], format: ExportFormat): string {
     return `row_to_json((SELECT f FROM (SELECT ${fields.map((f) => `${f.sql} AS "${f.name}"`).join(", ")}) AS f))::text`;
   }
   const cell = (f: Field) => {
+    if (f.number) return `coalesce('"' || ${f.sql}::text || '"', '')`;
     const text = f.json ? `${f.sql}::text` : f.sql;
     const safe = `CASE WHEN ${text} ~ '^[-=+@\\t\\r]' THEN '''' || ${text} ELSE ${text} END`;
     return `coalesce('"' || replace(${safe}, '"', '""') || '"', '')`;
