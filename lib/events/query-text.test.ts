@@ -70,6 +70,9 @@ describe("filterToText ⇄ textToFilter", () => {
     actorType: ACTOR_TYPES,
     resourceType: ["project", "task"],
     ip: ["10.0.0.1", "10.0.0.0/8", "2001:db8::/32"],
+    country: ["DE", "US", "JP"],
+    asn: ["16509", "3320", "4294967295"],
+    hosting: ["true", "false"],
     contextType: CONTEXT_TYPES,
     authMethod: ["oauth", "cookie"],
   };
