@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { placeEventsHref } from "@/lib/actors/place-links";
+import { countryHref } from "@/lib/stats/map-subject";
 import { checkValue, filterOf, type EventFilter } from "./filters";
 import { completionsAt } from "./query-complete";
 import { term, type QueryExpr } from "./query-expr";
@@ -132,5 +134,17 @@ describe("location completions", () => {
     expect(completionsAt("org:amaz", 8)).toMatchObject({ remote: { field: "org", prefix: "amaz" } });
     expect(completionsAt("asn:165", 7)).toMatchObject({ remote: { field: "asn", prefix: "165" } });
     expect(completionsAt("count", 5)?.items.map((i) => i.insert)).toContain("country:");
+  });
+});
+
+describe("links into the explorer by place", () => {
+  it("are the explorer's own country and asn filters: the world map's and the actor page's", () => {
+    const month = filterOf({ time: { kind: "relative", last: "30d" }, include: { actorType: ["user"] } });
+    const href = countryHref(month, "sign_ins", "DE")!;
+    expect(href).toBe("/events?range=30d&type=user_login_succeeded&actor_type=user&country=DE");
+    const parsed = parseEventParams(new URLSearchParams(href.slice("/events".length)));
+    expect(parsed.ok && parsed.filter.include).toMatchObject({ eventType: ["user_login_succeeded"], actorType: ["user"], country: ["DE"] });
+    expect(countryHref(month, "events", "ZZ")).toBeNull();
+    expect(placeEventsHref("123", { kind: "relative", last: "all" }, { asn: 16509 })).toBe("/events?range=all&actor=123&asn=16509");
   });
 });

@@ -1,6 +1,5 @@
-import { intersect } from "@/lib/events/filter-ops";
+import { drillDown, intersect } from "@/lib/events/filter-ops";
 import type { EventFilter } from "@/lib/events/filters";
-import { eventSearch } from "@/lib/events/search-params";
 import { countryCode } from "@/lib/geo/country";
 import type { MapSubject } from "./panels";
 
@@ -16,15 +15,8 @@ export function mapFilter(filter: EventFilter, subject: MapSubject): EventFilter
   return subject === "events" ? filter : intersect(filter, { include: { eventType: [SIGN_IN_TYPE] } });
 }
 
-/**
- * The explorer's table of the events the map counts in one country. The explorer's country
- * filter (`?country=DE`) is not part of the filter model on this branch yet: its key is set
- * on the explorer's own search string, which the model's serializer makes.
- */
+/** The explorer's table of the events the map counts in one country (its `country` filter); null for a code ISO does not know. */
 export function countryHref(filter: EventFilter, subject: MapSubject, code: string): string | null {
   const counted = mapFilter(filter, subject);
-  if (!counted || countryCode(code) !== code) return null;
-  const search = new URLSearchParams(eventSearch(counted));
-  search.set("country", code);
-  return `/events?${search.toString()}`;
+  return counted && countryCode(code) === code ? drillDown(counted, "country", code) : null;
 }
