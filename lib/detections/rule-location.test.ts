@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/lib/asana/emulator";
 import { db, dbPool } from "@/lib/db/client";
+import { addressesLocated } from "@/lib/geo/locate-page";
 import { runSync, startTestEmulator } from "@/lib/testing/sync-harness";
 import { judgeEvents, prepareRules } from "./judge";
 import { compileFilter } from "./rule-sql";
@@ -30,6 +31,7 @@ describe("a rule on where an event came from", () => {
     const events = Object.values(ADDRESSES).map((ip, i) => make({ type: "user_login_succeeded", at: new Date(Date.now() - (10 - i) * 60_000), actor, ip }));
     emulator.control.addEvents(events, { storedAt: Date.now() });
     expect(await runSync(emulator)).toMatchObject({ outcome: "succeeded" });
+    await addressesLocated();
     // Where the addresses are, whatever an enrichment said of these shared-space addresses.
     await db().$executeRaw`
       INSERT INTO ip_location (ip, source, country, asn, as_org, hosting) VALUES
