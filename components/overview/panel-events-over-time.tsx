@@ -14,7 +14,7 @@ import { useZone } from "@/lib/time/use-local-zone";
 import type { TimeZoneChoice } from "@/lib/events/view";
 import { ChartBarEventsOverTime, seriesLabel } from "@/components/charts/chart-bar-events-over-time";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { ChartToggle } from "@/components/charts/chart-toggle";
+import { SegmentedToggle } from "@/components/ui/segmented-toggle";
 import { bucketRange } from "@/components/charts/format-bucket";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -60,8 +60,8 @@ export function PanelEventsOverTime({ filter, stack, setStack, interval, setInte
       emptyDescription="No events in this time range match the filters. Widen the range or clear a filter."
       actions={
         <div className="flex flex-wrap items-center gap-2">
-          <ChartToggle label="Bars per" values={INTERVALS} labels={INTERVAL_LABELS} value={interval} onChange={setInterval} />
-          <ChartToggle label="Stack bars by" values={Object.keys(STACK_LABELS) as Stack[]} labels={STACK_LABELS} value={stack} onChange={setStack} />
+          <SegmentedToggle label="Bars per" values={INTERVALS} labels={INTERVAL_LABELS} value={interval} onChange={setInterval} />
+          <SegmentedToggle label="Stack bars by" values={Object.keys(STACK_LABELS) as Stack[]} labels={STACK_LABELS} value={stack} onChange={setStack} />
         </div>
       }
       chart={(data) => (

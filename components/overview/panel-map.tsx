@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ChartPanel } from "@/components/charts/chart-panel";
-import { ChartToggle } from "@/components/charts/chart-toggle";
+import { SegmentedToggle } from "@/components/ui/segmented-toggle";
 import { CountTable } from "@/components/charts/count-table";
 import { CountryFlag } from "@/components/geo/country-flag";
 import { GeoAttribution } from "@/components/geo/geo-attribution";
@@ -48,7 +48,7 @@ export function PanelMap({ filter, subject, setSubject }: Props) {
       isEmpty={(d) => d.total === 0}
       emptyTitle={`No ${noun.many}`}
       emptyDescription={subject === "sign_ins" ? "No successful sign-in matches the filters in this time range." : undefined}
-      actions={<ChartToggle label="Count" values={MAP_SUBJECTS} labels={LABELS} value={subject} onChange={setSubject} />}
+      actions={<SegmentedToggle label="Count" values={MAP_SUBJECTS} labels={LABELS} value={subject} onChange={setSubject} />}
       chart={(d) => <MapView data={d} noun={noun} hrefOf={hrefOf} />}
       table={(d) => (
         <CountTable
