@@ -23,6 +23,8 @@ export interface ColumnDef {
   header: string;
   /** Width of the column (the table's layout is fixed, so long values truncate instead of widening it). */
   width: string;
+  /** A fixed width's rems: the table grows by them (and scrolls sideways) instead of squeezing the other columns. */
+  rem?: number;
   /** Wrapping and type of the column's cells. */
   className: string;
   cell: (row: EventRow, ctx: CellContext) => ReactNode;
@@ -164,6 +166,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     id: "country",
     header: COLUMN_LABELS.country,
     width: "w-40",
+    rem: 10,
     className: "",
     cell: (row, { onFilter }) => <CountryCell row={row} onFilter={onFilter} />,
   },
@@ -171,6 +174,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     id: "network",
     header: COLUMN_LABELS.network,
     width: "w-48",
+    rem: 12,
     className: "",
     cell: (row, { onFilter }) => <NetworkCell row={row} onFilter={onFilter} />,
   },
@@ -185,6 +189,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     id: "gid",
     header: COLUMN_LABELS.gid,
     width: "w-36",
+    rem: 9,
     className: "whitespace-nowrap font-mono text-xs",
     cell: (row) => <Value row={row} field="gid" value={row.gid} />,
   },
@@ -192,6 +197,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     id: "userAgent",
     header: COLUMN_LABELS.userAgent,
     width: "w-56",
+    rem: 14,
     className: "",
     cell: (row) =>
       row.userAgent ? (
@@ -206,6 +212,7 @@ export const COLUMNS: Record<EventColumn, ColumnDef> = {
     id: "workspace",
     header: COLUMN_LABELS.workspace,
     width: "w-40",
+    rem: 10,
     className: "whitespace-nowrap font-mono text-xs",
     cell: (row) => <Value row={row} field="workspaceGid" value={row.workspaceGid} />,
   },

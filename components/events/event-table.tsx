@@ -14,6 +14,8 @@ import { EventCards } from "./event-cards";
 
 /** An event's row in the table, or its card on a narrow screen. */
 export const ROW_SELECTOR = "[data-gid]";
+/** The table's narrowest, before the columns of a fixed width the view adds. */
+const MIN_REM = 42;
 /** Below this width the events are cards (event-cards.tsx). */
 const NARROW = "(max-width: 639px)";
 
@@ -81,7 +83,13 @@ export function EventTable({ events, columns, tz, sort, onSort, onOpen, onFilter
 
   if (narrow) return <EventCards events={events} tz={tz} onOpen={onOpen} onKeyDown={onKeyDown} openGid={openGid} tabbable={tabbable} fresh={fresh} stale={stale} markedGid={markedGid} />;
   return (
-    <Table className={cn("min-w-[42rem] table-fixed transition-opacity", stale && "opacity-60")} containerClassName="rounded-lg border" aria-busy={stale || undefined} aria-label="Events">
+    <Table
+      className={cn("table-fixed transition-opacity", stale && "opacity-60")}
+      style={{ minWidth: `${MIN_REM + defs.reduce((sum, d) => sum + (d.rem ?? 0), 0)}rem` }}
+      containerClassName="rounded-lg border"
+      aria-busy={stale || undefined}
+      aria-label="Events"
+    >
       <TableHeader sticky>
         <TableRow>
           {defs.map((d) => (

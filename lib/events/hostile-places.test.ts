@@ -38,7 +38,7 @@ describe("hostile locations", () => {
     const page = await listEvents({ filter: filter("since:1h"), sort: "newest", size: 50, page: null });
     expect(size(page)).toBeLessThan(200_000);
     const future = page.events.find((e) => e.gid === "999000000000001")!;
-    expect(future.place).toMatchObject({ country: "DE", asn: 3320, hosting: true, latitude: 52.52, located: true, cut: { org: 200_001 } });
+    expect(future.place).toMatchObject({ country: "DE", asn: 64512, hosting: true, latitude: 52.52, located: true, cut: { org: 200_001 } });
     expect(future.place!.org).toHaveLength(LIST_TEXT_MAX);
     expect(future.place!.city).toBe(HOSTILE_CITY);
     const proto = page.events.find((e) => e.gid === "__proto__")!;
@@ -58,7 +58,7 @@ describe("hostile locations", () => {
     const facets = await countFacets(filter("since:1h"));
     expect(size(facets)).toBeLessThan(200_000);
     expect(facets.dimensions.country.map((v) => v.value).sort()).toEqual(["DE", "__proto__"]);
-    expect(facets.dimensions.asn.find((v) => v.value === "3320")!.label).toHaveLength(LIST_TEXT_MAX);
+    expect(facets.dimensions.asn.find((v) => v.value === "64512")!.label).toHaveLength(LIST_TEXT_MAX);
     expect(facets.dimensions.asn.find((v) => v.value === "2147483647")!.label).toBe("__proto__");
 
     const byOwner = await listEvents({ filter: filter("org:__proto__ since:all"), sort: "newest", size: 50, page: null });

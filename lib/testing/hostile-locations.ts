@@ -6,14 +6,15 @@ import { GEO_SOURCE } from "@/lib/geo/databases";
  * (hostile-events.ts): ip_location is stored data like any other, so its texts may be
  * 200,000 characters with bidi controls, or "__proto__", and its numbers NaN or the largest
  * an int holds. The event dated 2099 (198.51.100.1) is placed in Germany by a hosting network
- * whose name is 200,000 characters behind a right-to-left override; the "__proto__" event
+ * (a private AS number, so that no real network shares its label) whose name is 200,000
+ * characters behind a right-to-left override; the "__proto__" event
  * (198.51.100.2) in a "country" named __proto__ at NaN, Infinity.
  */
 export const HOSTILE_ORG = `\u202e${"A".repeat(200_000)}`;
 export const HOSTILE_CITY = `Berlin\u200b${"\u0301".repeat(300)}`;
 
 const LOCATIONS: LocationRow[] = [
-  { ip: "198.51.100.1", country: "DE", region: "Land \u2067Berlin\u2069", city: HOSTILE_CITY, latitude: "52.52", longitude: "13.405", asn: 3320, org: HOSTILE_ORG, hosting: true },
+  { ip: "198.51.100.1", country: "DE", region: "Land \u2067Berlin\u2069", city: HOSTILE_CITY, latitude: "52.52", longitude: "13.405", asn: 64512, org: HOSTILE_ORG, hosting: true },
   { ip: "198.51.100.2", country: "__proto__", region: "constructor", city: "toString", latitude: "NaN", longitude: "Infinity", asn: 2_147_483_647, org: "__proto__", hosting: false },
 ];
 
