@@ -45,8 +45,10 @@ export function WorldMap({ rows, classes, total, noun, hrefOf }: WorldMapProps) 
   const box = React.useRef<HTMLDivElement>(null);
   const [active, setActive] = React.useState<(Active & { focused: boolean }) | null>(null);
   const counts = new Map(rows.map((r) => [r.country, r.count]));
+  // The links in the rows' order (most first, ties by code): the arrow keys go as the table reads.
+  const rank = new Map(rows.map((r, i) => [r.country, i]));
   const shapes = mapShapes();
-  const lit = shapes.filter((s) => s.code !== null && counts.has(s.code)).sort((a, b) => counts.get(b.code!)! - counts.get(a.code!)!);
+  const lit = shapes.filter((s) => s.code !== null && counts.has(s.code)).sort((a, b) => rank.get(a.code!)! - rank.get(b.code!)!);
   const pointAt = (event: React.MouseEvent, shape: MapShape) => {
     const rect = box.current?.getBoundingClientRect();
     if (!rect || rect.width === 0) return;
@@ -75,14 +77,14 @@ export function WorldMap({ rows, classes, total, noun, hrefOf }: WorldMapProps) 
             {shapes
               .filter((s) => s.code === null || !counts.has(s.code))
               .map((shape, i) => (
-                <path key={shape.code ?? `n${i}`} d={shape.d} fill={classColor(-1)} stroke="var(--card)" strokeWidth={0.5} onMouseMove={(e) => pointAt(e, shape)} />
+                <path key={shape.code ?? `n${i}`} d={shape.d} fill={classColor(-1, classes.length)} stroke="var(--card)" strokeWidth={0.5} onMouseMove={(e) => pointAt(e, shape)} />
               ))}
           </g>
           {lit.map((shape) => {
             const code = shape.code!;
             const n = counts.get(code)!;
             const href = hrefOf(code);
-            const fill = <path d={shape.d} fill={classColor(classOf(classes, n))} stroke="var(--card)" strokeWidth={0.5} />;
+            const fill = <path d={shape.d} fill={classColor(classOf(classes, n), classes.length)} stroke="var(--card)" strokeWidth={0.5} />;
             const label = `${countryName(code)}: ${count(n, noun)}`;
             if (!href) {
               return (

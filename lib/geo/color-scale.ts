@@ -3,7 +3,8 @@
  * domain's activity by country is heavy-tailed (one head office holds most of it) and a
  * linear scale would paint every other country the palest class; starting at the smallest
  * count keeps every class in use when the counts lie close together. Bounds past the first
- * have one significant digit (8, 70, 600) so that the legend reads as ranges a person would name.
+ * have one significant digit (8, 70, 600), or two where one would merge classes, so that the
+ * legend reads as ranges a person would name.
  */
 export const MAP_CLASSES = 5;
 
@@ -13,9 +14,9 @@ export interface ColorClass {
   to: number;
 }
 
-/** x (≥ 1) rounded down to one significant digit. */
-function roundDown(x: number): number {
-  const power = 10 ** Math.floor(Math.log10(x));
+/** x (≥ 1) rounded down to `digits` significant digits. */
+function roundDown(x: number, digits: number): number {
+  const power = 10 ** Math.max(0, Math.floor(Math.log10(x)) - digits + 1);
   return Math.floor(x / power) * power;
 }
 
@@ -25,8 +26,10 @@ export function colorClasses(min: number, max: number): ColorClass[] {
   const low = Math.max(1, Math.min(Math.floor(min), Math.floor(max)));
   const starts = [low];
   for (let i = 1; i < MAP_CLASSES; i++) {
-    const start = roundDown(low * (max / low) ** (i / MAP_CLASSES));
-    if (start > starts[starts.length - 1]!) starts.push(start);
+    // Two digits where one would merge classes (counts from 126 to 333: 150, 180, 200, 270).
+    const x = low * (max / low) ** (i / MAP_CLASSES);
+    const start = [roundDown(x, 1), roundDown(x, 2)].find((n) => n > starts[starts.length - 1]!);
+    if (start !== undefined) starts.push(start);
   }
   return starts.map((from, i) => ({ from, to: i + 1 < starts.length ? starts[i + 1]! - 1 : Math.floor(max) }));
 }
@@ -38,5 +41,12 @@ export function classOf(classes: readonly ColorClass[], count: number): number {
   return 0;
 }
 
-/** CSS colour of a class: globals.css defines the ramp for both themes. */
-export const classColor = (index: number) => (index < 0 ? "var(--map-none)" : `var(--map-${index + 1})`);
+/**
+ * CSS colour of class `index` of `count`: globals.css defines a ramp of MAP_CLASSES for both
+ * themes, spread over fewer classes so that the busiest is always the ramp's strongest.
+ */
+export function classColor(index: number, count: number): string {
+  if (index < 0 || count < 1) return "var(--map-none)";
+  const step = count === 1 ? MAP_CLASSES - 1 : Math.round((index * (MAP_CLASSES - 1)) / (count - 1));
+  return `var(--map-${step + 1})`;
+}
