@@ -26,7 +26,7 @@ export function PlaceName({ place, network = false }: { place: EventPlace | null
       {network && place ? (
         <span className="flex min-w-0 flex-wrap items-center gap-1 text-xs text-muted-foreground">
           {place.asn !== null ? <span className="font-mono">AS{place.asn}</span> : <span className="italic">Unknown network</span>}
-          {place.asOrg ? <DataText value={place.asOrg} max={PART_MAX} fullLength={place.cut?.asOrg} /> : null}
+          {place.org ? <DataText value={place.org} max={PART_MAX} fullLength={place.cut?.org} /> : null}
           {place.hosting ? (
             <Badge variant="warning" title="The address belongs to a hosting or cloud provider's network, not an office's or an ISP's">
               Hosting

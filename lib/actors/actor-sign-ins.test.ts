@@ -37,7 +37,7 @@ describe("getActorSignIns", () => {
     const all = await everySignIn(50);
     const byGid = new Map(all.map((s) => [s.gid, s]));
     const tokyo = byGid.get(eventAt(events, "tokyo"))!;
-    expect(tokyo.place).toMatchObject({ country: "JP", city: "Tokyo", latitude: 35.6762, longitude: 139.6503, asn: 17676, asOrg: "SoftBank Corp." });
+    expect(tokyo.place).toMatchObject({ country: "JP", city: "Tokyo", latitude: 35.6762, longitude: 139.6503, asn: 17676, org: "SoftBank Corp." });
     expect(tokyo.leg).toMatchObject({ fromGid: eventAt(events, "berlin", "user_login_succeeded", 5), elapsedMs: 3_600_000, impossible: true });
     expect(tokyo.leg!.from).toMatchObject({ country: "DE", city: "Berlin" });
     expect(tokyo.leg!.distanceKm).toBeGreaterThan(8_700);
@@ -61,11 +61,11 @@ describe("getActorSignIns", () => {
     const all = await everySignIn(50);
     const byGid = new Map(all.map((s) => [s.gid, s]));
     // "ZZ" and "__proto__" are no country; NaN, 1e308 and a latitude of 91 are no coordinates.
-    expect(byGid.get(eventAt(events, "badCountry"))).toMatchObject({ place: { country: null, latitude: null, longitude: null, asn: 4242, asOrg: "__proto__" }, leg: null });
+    expect(byGid.get(eventAt(events, "badCountry"))).toMatchObject({ place: { country: null, latitude: null, longitude: null, asn: 4242, org: "__proto__" }, leg: null });
     const hostile = byGid.get(eventAt(events, "hostile"))!;
-    expect(hostile.place).toMatchObject({ country: null, region: "constructor", latitude: null, asn: 65000, hosting: true, cut: { city: 200_000, asOrg: HOSTILE_ORG.length } });
+    expect(hostile.place).toMatchObject({ country: null, region: "constructor", latitude: null, asn: 65000, hosting: true, cut: { city: 200_000, org: HOSTILE_ORG.length } });
     expect(hostile.place!.city).toHaveLength(200);
-    expect(hostile.place!.asOrg).toHaveLength(200);
+    expect(hostile.place!.org).toHaveLength(200);
     // Their last sign-in, from Berlin, is measured from Tokyo nine days before: the two hostile places are skipped.
     expect(byGid.get(eventAt(events, "berlin", "user_login_succeeded", 6))!.leg).toMatchObject({ fromGid: eventAt(events, "tokyo"), impossible: false });
   });

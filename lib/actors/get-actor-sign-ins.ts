@@ -102,7 +102,7 @@ function placeOf(row: SignInRow): EventPlace | null {
   if (!row.has_location) return null;
   const point = knownPoint(row.latitude, row.longitude);
   const cut: Partial<Record<PlaceText, number>> = {};
-  for (const [field, length] of [["region", row.region_length], ["city", row.city_length], ["asOrg", row.org_length]] as const) if (length !== null && length > TEXT_MAX) cut[field] = length;
+  for (const [field, length] of [["region", row.region_length], ["city", row.city_length], ["org", row.org_length]] as const) if (length !== null && length > TEXT_MAX) cut[field] = length;
   return {
     // A two-letter value no ISO list knows ("ZZ") is as good as no country.
     country: row.country === null ? null : countryCode(row.country),
@@ -110,8 +110,9 @@ function placeOf(row: SignInRow): EventPlace | null {
     city: row.city,
     latitude: point?.latitude ?? null,
     longitude: point?.longitude ?? null,
+    located: point !== null,
     asn: row.asn,
-    asOrg: row.org,
+    org: row.org,
     hosting: row.hosting === true,
     ...(Object.keys(cut).length > 0 ? { cut } : {}),
   };
