@@ -6,7 +6,8 @@
  *   2. Rate budget: each emulator answer takes 300 ms and the token may make 1,500 requests a
  *      minute; prints the share of that budget the sync uses over a timed run.
  * Options: --events N (default 1000000), --budget-seconds S (default 60), --skip-budget,
- * --no-rules (store without the built-in detection rules judging each page).
+ * --no-rules (store without the built-in detection rules judging each page), --rules ID,ID
+ * (only these built-in rules judge: what one rule costs).
  */
 import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
@@ -79,6 +80,8 @@ async function throughput(url: string, dataDir: string) {
     const client = new AsanaClient({ baseUrl: `http://127.0.0.1:${port}/api/1.0`, token: "bench-token", limiter: new RateLimiter({ perMinute: 10_000_000 }), logger });
     // Every page is judged by the built-in detection rules, as in the app (--no-rules: by none).
     if (!argv.includes("--no-rules")) await (await import("@/lib/detections/builtin-sync")).ensureBuiltinRules();
+    const only = argv.indexOf("--rules");
+    if (only >= 0) await db().detectionRule.updateMany({ where: { id: { notIn: (argv[only + 1] ?? "").split(",") } }, data: { enabled: false } });
     const started = performance.now();
     const cpuBefore = { sync: process.cpuUsage(), postgres: await postgresCpuSeconds(dataDir) };
     const result = await syncWorkspace({
