@@ -4,15 +4,19 @@ import type { BatchEvent } from "./batch";
 import { run, type Tx } from "./db";
 import type { Finding } from "./raise";
 import type { firstSeenSettings } from "./rule";
-import { allOf, KEY_EXPRESSION, SEEN_EXPRESSION } from "./rule-sql";
+import { allOf, KEY_EXPRESSION, SEEN_EXPRESSION, SEEN_NEEDS_VALUE } from "./rule-sql";
 
 const sql = Prisma.sql;
 const raw = Prisma.raw;
 
 type Settings = z.infer<typeof firstSeenSettings>;
 
-/** New events judged per batch and rule (each costs two index probes). */
-const MAX_CANDIDATES = 500;
+/**
+ * New events judged per batch and rule (each distinct key and value costs two index probes):
+ * as many as a batch holds (judge.ts). A cap of 500 left a backfill's later sign-ins of each
+ * batch unjudged, and with them the demo's stolen password from abroad.
+ */
+const MAX_CANDIDATES = 10_000;
 
 /**
  * A value (an address, a user agent, an app) that a key (an actor) had not used within the
@@ -36,7 +40,7 @@ export async function firstSeenFindings(tx: Tx, settings: Settings, conditions: 
       ) AS e WHERE e.v IS NOT NULL ORDER BY e.k, e.v, e.t, e.gid
     )
     SELECT c.gid FROM c
-    WHERE EXISTS (SELECT 1 FROM audit_event WHERE ${allOf([sql`${key} = c.k`, sql`created_at >= c.t - ${lookback}`, sql`created_at < c.t`, ...conditions])})
+    WHERE EXISTS (SELECT 1 FROM audit_event WHERE ${allOf([sql`${key} = c.k`, sql`created_at >= c.t - ${lookback}`, sql`created_at < c.t`, ...conditions, ...(SEEN_NEEDS_VALUE.has(settings.field) ? [sql`${value} IS NOT NULL`] : [])])})
       AND NOT EXISTS (SELECT 1 FROM audit_event WHERE ${allOf([sql`${key} = c.k`, settings.field === "ip" ? sql`client_ip = c.v::inet` : sql`${value} = c.v`, sql`created_at >= c.t - ${lookback}`, sql`created_at < c.t`, ...conditions])})`,
   );
   const fresh = new Set(rows.map((r) => r.gid));
