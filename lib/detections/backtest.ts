@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Rule, RuleCondition } from "./rule";
-import { allOf, compileFilter, KEY_EXPRESSION, SEEN_EXPRESSION } from "./rule-sql";
+import { allOf, compileFilter, KEY_EXPRESSION, SEEN_EXPRESSION, SEEN_NEEDS_VALUE } from "./rule-sql";
+import { locatedSql, reachSeconds, speedSql } from "./travel";
 
 const sql = Prisma.sql;
 const raw = Prisma.raw;
@@ -35,7 +36,7 @@ const RECENT = 20;
 /**
  * How often a rule would have fired over the stored events of a range, in one statement: the
  * events that set it off (every match; each event at or past the threshold within its
- * window; a value first seen; activity after a marker), cut into alerts per key where two in a
+ * window; a value first seen; activity after a marker; both ends of a trip too fast), cut into alerts per key where two in a
  * row lie further apart than the deduplication period, as the engine does. It does not replay
  * statuses (a resolved alert ends a run live) nor the thousand-event cap of an alert.
  */
@@ -126,7 +127,7 @@ async function firedEvents(rule: BacktestRule, conditions: Prisma.Sql[], range: 
         sql: sql`
         SELECT key, actor_key, at FROM (
           SELECT key, actor_key, at, v, lag(at) OVER (PARTITION BY key, v ORDER BY at) AS seen, lag(at) OVER (PARTITION BY key ORDER BY at) AS active
-          FROM (SELECT ${key} AS key, actor_key, created_at AS at, ${value} AS v FROM audit_event WHERE ${allOf([...reaching(s.lookbackSeconds), ...conditions, sql`${key} IS NOT NULL`])}) AS e
+          FROM (SELECT ${key} AS key, actor_key, created_at AS at, ${value} AS v FROM audit_event WHERE ${allOf([...reaching(s.lookbackSeconds), ...conditions, sql`${key} IS NOT NULL`, ...(SEEN_NEEDS_VALUE.has(s.field) ? [sql`${value} IS NOT NULL`] : [])])}) AS e
         ) AS w
         WHERE v IS NOT NULL AND at >= ${range.from} AND (seen IS NULL OR at - seen > ${lookback}) AND active IS NOT NULL AND at - active <= ${lookback}`,
       };
@@ -143,6 +144,26 @@ async function firedEvents(rule: BacktestRule, conditions: Prisma.Sql[], range: 
         subjects AS (SELECT actor_key, created_at FROM audit_event WHERE ${allOf([sql`actor_key IN (SELECT gid FROM marks WHERE NOT cancel)`, ...inRange, ...conditions])})
         SELECT s.actor_key AS key, s.actor_key, s.created_at AS at FROM subjects AS s
         WHERE (SELECT NOT l.cancel FROM marks AS l WHERE l.gid = s.actor_key AND l.at < s.created_at ORDER BY l.at DESC LIMIT 1)`,
+      };
+    }
+    case "travel": {
+      // Both sign-ins of each trip from the one before (located, matching) that was too fast,
+      // as the engine attaches them; the look-back before the range reaches as far as a
+      // too-fast trip can span.
+      const s = rule.settings;
+      const previous = { lat: sql`p_lat`, lon: sql`p_lon`, at: sql`p_at` };
+      const here = { lat: sql`lat`, lon: sql`lon`, at: sql`at` };
+      return {
+        sql: sql`
+        WITH located AS (
+          SELECT e.gid, e.actor_key, e.created_at AS at, l.latitude AS lat, l.longitude AS lon,
+            lag(e.gid) OVER w AS p_gid, lag(e.created_at) OVER w AS p_at, lag(l.latitude) OVER w AS p_lat, lag(l.longitude) OVER w AS p_lon
+          FROM audit_event AS e JOIN ip_location AS l ON l.ip = e.client_ip
+          WHERE ${allOf([...reaching(reachSeconds(s)), ...conditions, locatedSql("l")])}
+          WINDOW w AS (PARTITION BY e.actor_key ORDER BY e.created_at, e.gid)
+        ),
+        trips AS (SELECT * FROM located WHERE p_at IS NOT NULL AND at >= ${range.from} AND ${speedSql(previous, here, s.accuracyKm)} > ${s.speedKmh})
+        SELECT actor_key AS key, actor_key, at FROM (SELECT gid, actor_key, at FROM trips UNION SELECT p_gid, actor_key, p_at FROM trips) AS ends`,
       };
     }
   }

@@ -29,6 +29,9 @@ const setting = (type: string, details: Record<string, unknown>) => (): Case => 
 const single = (type: string) => setting(type, {});
 const failures = (n: number, spacingMs: number, who: () => { actor?: { gid: string }; ip: string }) => times(n, spacingMs, 2 * HOUR).map((at) => ({ type: "user_login_failed", at, ...who() }));
 
+const PLACES = { berlin: "57.133.66.40", berlinHome: "84.148.0.10", berlinVpn: "5.157.168.10", tokyo: "49.239.90.40" } as const;
+const signIn = (actor: { gid: string }, address: string, ago: number): EventSpec => ({ type: "user_login_succeeded", at: new Date(Date.now() - ago), actor, ip: address });
+
 let ipCounter = 0;
 const ip = () => `198.51.100.${++ipCounter}`;
 
@@ -157,6 +160,40 @@ const CASES: Record<string, { positive: () => Case; negative: () => Case }> = {
     },
   },
   "builtin.token-created": { positive: single("user_personal_access_token_authorized"), negative: single("user_personal_access_token_revoked") },
+  // Addresses of the demo's networks (lib/asana/emulator/networks.ts), placed by the shipped databases.
+  "builtin.sign-in-new-country": {
+    positive: () => {
+      const actor = user();
+      return { events: [signIn(actor, PLACES.berlin, 50 * HOUR), signIn(actor, PLACES.berlinHome, 26 * HOUR), signIn(actor, PLACES.tokyo, HOUR)], key: actor.gid };
+    },
+    // A sign-in from nowhere known, then a first located one (learning, not new), then a new address in the same country.
+    negative: () => {
+      const actor = user();
+      return { events: [signIn(actor, "198.51.100.250", 50 * HOUR), signIn(actor, PLACES.berlin, 26 * HOUR), signIn(actor, PLACES.berlinHome, HOUR)], key: actor.gid };
+    },
+  },
+  "builtin.impossible-travel": {
+    // Berlin, then Tokyo (8,900 km) an hour later.
+    positive: () => {
+      const actor = user();
+      return { events: [signIn(actor, PLACES.berlin, 3 * HOUR), signIn(actor, PLACES.tokyo, 2 * HOUR)], key: actor.gid };
+    },
+    // Fast but possible: Berlin, then Tokyo twelve hours later (about 735 km/h); the sign-in from an unknown place between is passed over.
+    negative: () => {
+      const actor = user();
+      return { events: [signIn(actor, PLACES.berlin, 14 * HOUR), signIn(actor, "198.51.100.251", 8 * HOUR), signIn(actor, PLACES.tokyo, 2 * HOUR)], key: actor.gid };
+    },
+  },
+  "builtin.sign-in-hosting-network": {
+    positive: () => {
+      const actor = user();
+      return { events: [signIn(actor, PLACES.berlinVpn, HOUR)], key: actor.gid };
+    },
+    negative: () => {
+      const actor = user();
+      return { events: [signIn(actor, PLACES.berlin, HOUR)], key: actor.gid };
+    },
+  },
 };
 
 let emulator: Emulator;

@@ -12,6 +12,7 @@ import { allOf, compileFilter } from "./rule-sql";
 
 const sql = Prisma.sql;
 import { thenFindings, thresholdFindings } from "./threshold";
+import { travelFindings } from "./travel";
 
 /** A rule with its filters compiled, and where they sit in the batch's flag list. */
 interface Prepared {
@@ -88,6 +89,10 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
       const findings = await afterFindings(tx, rule.settings, { marker: p.markerConditions!, cancel: p.cancel, subject: p.conditions }, { subjects: matched, markers });
       for (const f of findings) for (const e of f.events) if (!byGid.has(e.gid)) byGid.set(e.gid, f.trigger);
       return findings.flatMap((f) => splitRuns(f, rule.dedupSeconds, byGid));
+    }
+    case "travel": {
+      const byGid = new Map(matched.map((e) => [e.gid, e]));
+      return (await travelFindings(tx, rule.settings, p.conditions, matched)).flatMap((f) => splitRuns(f, rule.dedupSeconds, byGid));
     }
   }
 }

@@ -19,13 +19,24 @@ export const KEY_EXPRESSION: Record<GroupKey, string> = {
   none: "''",
 };
 
-/** The audit_event expression of each value a "first seen" rule watches. */
+/**
+ * The audit_event expression of each value a "first seen" rule watches. A country is its
+ * address's, as the location databases placed it (null while unknown: a private or
+ * documentation range, or an address not yet located).
+ */
 export const SEEN_EXPRESSION: Record<SeenField, string> = {
   ip: "host(client_ip)",
+  country: "(SELECT loc.country FROM ip_location AS loc WHERE loc.ip = client_ip)",
   userAgent: "user_agent",
   oauthApp: "oauth_app_name",
   resource: "resource_gid",
 };
+
+/**
+ * Fields whose earlier activity counts only where it had a value: someone whose sign-ins so far
+ * came from addresses no database places has no country to compare a first known one with.
+ */
+export const SEEN_NEEDS_VALUE: ReadonlySet<SeenField> = new Set(["country"]);
 
 export type Compiled = { ok: true; conditions: Prisma.Sql[] } | { ok: false; error: string };
 

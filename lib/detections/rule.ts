@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CITY_ACCURACY_KM, IMPOSSIBLE_SPEED_KMH } from "@/lib/geo/travel";
 
 /**
  * What a detection rule is: a filter of the explorer's (query-bar text, its time range
@@ -15,10 +16,10 @@ export const GROUP_KEYS = ["actor", "ip", "resource", "app", "none"] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** Values a "first seen" rule watches for each key. */
-export const SEEN_FIELDS = ["ip", "userAgent", "oauthApp", "resource"] as const;
+export const SEEN_FIELDS = ["ip", "country", "userAgent", "oauthApp", "resource"] as const;
 export type SeenField = (typeof SEEN_FIELDS)[number];
 
-export const CONDITIONS = ["match", "threshold", "first_seen", "after"] as const;
+export const CONDITIONS = ["match", "threshold", "first_seen", "after", "travel"] as const;
 export type ConditionKind = (typeof CONDITIONS)[number];
 
 /** Bounds on what an admin may set: every loop and read of the engine is bounded by them, not by the data. */
@@ -30,6 +31,9 @@ export const LIMITS = {
   queryLength: 2_000,
   detailsConditions: 8,
   detailsValues: 20,
+  /** Slower than a car on a motorway is not a speed a sign-in's place can be judged by. */
+  speedKmh: { min: 100, max: 20_000 },
+  accuracyKm: 1_000,
 } as const;
 
 const days = (count: number) => `${(count / 86_400).toLocaleString("en")} days`;
@@ -75,6 +79,27 @@ export const afterSettings = z.strictObject({
   cancel: queryText.optional(),
 });
 
+/**
+ * Impossible travel: an actor's event whose place lies further from their previous (or next)
+ * located event matching the same query than `speedKmh` allows in the time between, after
+ * `accuracyKm` at each end for city-level locations (lib/geo/travel.ts, as the actor page
+ * reckons trips).
+ */
+export const travelSettings = z.strictObject({
+  speedKmh: z
+    .number({ error: "a speed in km/h" })
+    .int("a whole number of km/h")
+    .min(LIMITS.speedKmh.min, `at least ${LIMITS.speedKmh.min} km/h`)
+    .max(LIMITS.speedKmh.max, `at most ${LIMITS.speedKmh.max.toLocaleString("en")} km/h`)
+    .default(IMPOSSIBLE_SPEED_KMH),
+  accuracyKm: z
+    .number({ error: "a distance in km" })
+    .int("a whole number of km")
+    .min(0, "at least 0 km")
+    .max(LIMITS.accuracyKm, `at most ${LIMITS.accuracyKm.toLocaleString("en")} km`)
+    .default(CITY_ACCURACY_KM),
+});
+
 export const detailsCondition = z.strictObject({
   /** A key of the event's details: `new_value`, `old_value`, `app_name` … */
   path: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/, "a details key: lower-case letters, digits and _"),
@@ -92,6 +117,7 @@ export const ruleCondition = z.discriminatedUnion("condition", [
   z.strictObject({ condition: z.literal("threshold"), settings: thresholdSettings }),
   z.strictObject({ condition: z.literal("first_seen"), settings: firstSeenSettings }),
   z.strictObject({ condition: z.literal("after"), settings: afterSettings }),
+  z.strictObject({ condition: z.literal("travel"), settings: travelSettings }),
 ]);
 export type RuleCondition = z.infer<typeof ruleCondition>;
 

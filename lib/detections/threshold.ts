@@ -4,7 +4,7 @@ import type { Finding } from "./raise";
 import type { GroupKey, thresholdSettings } from "./rule";
 import { allOf, KEY_EXPRESSION } from "./rule-sql";
 import { BATCH_COLUMNS, toBatchEvent, type BatchEvent, type BatchRow } from "./batch";
-import { groupBy, isoTimes } from "./collect";
+import { groupBy, isoTimes, keySpans } from "./collect";
 import type { z } from "zod";
 
 const sql = Prisma.sql;
@@ -25,25 +25,6 @@ function keyIs(groupBy: GroupKey, key: Prisma.Sql): Prisma.Sql {
   return sql`${raw(KEY_EXPRESSION[groupBy])} = ${key}`;
 }
 
-/** Per key, the new events' times widened by `before` and `after`, overlapping ones merged. */
-export function keySpans(byKey: ReadonlyMap<string, readonly BatchEvent[]>, before: number, after: number): Array<{ key: string; from: Date; to: Date }> {
-  const spans: Array<{ key: string; from: Date; to: Date }> = [];
-  for (const [key, events] of byKey) {
-    const times = events.map((e) => e.at.getTime()).sort((a, b) => a - b);
-    let from = times[0]! - before;
-    let to = times[0]! + after;
-    for (const t of times.slice(1)) {
-      if (t - before <= to) to = Math.max(to, t + after);
-      else {
-        spans.push({ key, from: new Date(from), to: new Date(to) });
-        from = t - before;
-        to = t + after;
-      }
-    }
-    spans.push({ key, from: new Date(from), to: new Date(to) });
-  }
-  return spans;
-}
 
 /**
  * Keys with at least `threshold` matching events (or distinct values) anywhere within the

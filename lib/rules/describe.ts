@@ -8,7 +8,7 @@ const duration = (seconds: number): string => {
 };
 
 const KEY_WORDS = { actor: "actor", ip: "address", resource: "resource", app: "app", none: "anything" } as const;
-const SEEN_WORDS = { ip: "address", userAgent: "user agent", oauthApp: "OAuth app", resource: "resource" } as const;
+const SEEN_WORDS = { ip: "address", country: "country", userAgent: "user agent", oauthApp: "OAuth app", resource: "resource" } as const;
 
 /** A rule's condition in a sentence: "20 or more within 1 hour per actor". */
 export function describeCondition(rule: RuleCondition): string {
@@ -25,6 +25,8 @@ export function describeCondition(rule: RuleCondition): string {
       return `a ${SEEN_WORDS[rule.settings.field]} new for the ${KEY_WORDS[rule.settings.groupBy]} within ${duration(rule.settings.lookbackSeconds)}`;
     case "after":
       return `activity after “${rule.settings.marker}”${rule.settings.cancel ? ` unless “${rule.settings.cancel}”` : ""}`;
+    case "travel":
+      return `travel faster than ${rule.settings.speedKmh.toLocaleString("en")} km/h between an actor's places (${rule.settings.accuracyKm.toLocaleString("en")} km allowed at each end)`;
   }
 }
 

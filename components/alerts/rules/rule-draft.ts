@@ -1,3 +1,4 @@
+import { CITY_ACCURACY_KM, IMPOSSIBLE_SPEED_KMH } from "@/lib/geo/travel";
 import type { ConditionKind, DetailsCondition, GroupKey, RuleCondition, RuleInput, SeenField, Severity } from "@/lib/detections/rule";
 
 /**
@@ -40,6 +41,8 @@ export interface RuleDraft {
   lookback: Duration;
   marker: string;
   cancel: string;
+  speedKmh: string;
+  accuracyKm: string;
 }
 
 /** The largest unit a number of seconds is a whole number of. */
@@ -71,6 +74,8 @@ export const EMPTY_DRAFT: RuleDraft = {
   lookback: { value: "30", unit: "days" },
   marker: "",
   cancel: "",
+  speedKmh: String(IMPOSSIBLE_SPEED_KMH),
+  accuracyKm: String(CITY_ACCURACY_KM),
 };
 
 export function draftOf(rule: RuleInput): RuleDraft {
@@ -97,6 +102,8 @@ export function draftOf(rule: RuleInput): RuleDraft {
       return { ...draft, groupBy: rule.settings.groupBy, field: rule.settings.field, lookback: toDuration(rule.settings.lookbackSeconds) };
     case "after":
       return { ...draft, marker: rule.settings.marker, cancel: rule.settings.cancel ?? "" };
+    case "travel":
+      return { ...draft, speedKmh: String(rule.settings.speedKmh), accuracyKm: String(rule.settings.accuracyKm) };
   }
 }
 
@@ -123,6 +130,8 @@ export function conditionOf(draft: RuleDraft): RuleCondition {
       return { condition: "first_seen", settings: { groupBy: draft.groupBy === "app" || draft.groupBy === "none" ? "actor" : draft.groupBy, field: draft.field, lookbackSeconds: seconds(draft.lookback) } };
     case "after":
       return { condition: "after", settings: { marker: draft.marker.trim(), ...(draft.cancel.trim() ? { cancel: draft.cancel.trim() } : {}) } };
+    case "travel":
+      return { condition: "travel", settings: { speedKmh: Number(draft.speedKmh), accuracyKm: Number(draft.accuracyKm) } };
   }
 }
 

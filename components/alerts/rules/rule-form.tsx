@@ -18,12 +18,12 @@ import { conditionOf, toInput, type Duration, type RuleDraft, type Unit } from "
 
 const FORM = "rule";
 /** The condition settings that have a field of their own, where the server's message about them is shown. */
-const SETTING_FIELDS = ["threshold", "windowSeconds", "then", "lookbackSeconds", "marker", "cancel"] as const;
+const SETTING_FIELDS = ["threshold", "windowSeconds", "then", "lookbackSeconds", "marker", "cancel", "speedKmh", "accuracyKm"] as const;
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 outline-none";
 
-const CONDITION_LABELS = { match: "Every match", threshold: "A number of matches within a time window", first_seen: "A value seen for the first time", after: "Activity after a marker event" } as const;
+const CONDITION_LABELS = { match: "Every match", threshold: "A number of matches within a time window", first_seen: "A value seen for the first time", after: "Activity after a marker event", travel: "Impossible travel between places" } as const;
 const GROUP_LABELS: Record<GroupKey, string> = { actor: "actor", ip: "address", resource: "resource", app: "app", none: "nothing (one alert for all)" };
-const SEEN_LABELS = { ip: "address", userAgent: "user agent", oauthApp: "OAuth app", resource: "resource" } as const;
+const SEEN_LABELS = { ip: "address", country: "country (of the address)", userAgent: "user agent", oauthApp: "OAuth app", resource: "resource" } as const;
 
 function Select<T extends string>({ id, value, options, onChange, labels, ...rest }: { id: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void } & Record<`aria-${string}`, unknown>) {
   return (
@@ -138,7 +138,7 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
           <Field id={`${FORM}-condition`} label="Condition" error={errors.fields.condition}>
             <Select id={`${FORM}-condition`} value={draft.condition} options={CONDITIONS} labels={CONDITION_LABELS} onChange={(v) => set("condition", v)} />
           </Field>
-          {draft.condition !== "after" ? (
+          {draft.condition !== "after" && draft.condition !== "travel" ? (
             <Field id={`${FORM}-group`} label={draft.condition === "threshold" ? "Counted per" : draft.condition === "first_seen" ? "New for each" : "One alert per"}>
               <Select
                 id={`${FORM}-group`}
@@ -189,6 +189,17 @@ export function RuleForm({ rule, initial }: { rule?: RuleView; initial: RuleDraf
               <TextField formId={FORM} name="marker" label="Marker event (its resource is the actor watched)" className="font-mono" value={draft.marker} onChange={(e) => set("marker", e.target.value)} error={settingError("marker")} placeholder="type:user_deprovisioned" />
               <TextField formId={FORM} name="cancel" label="Unless, in between (optional)" className="font-mono" value={draft.cancel} onChange={(e) => set("cancel", e.target.value)} error={settingError("cancel")} placeholder="type:user_reprovisioned" />
             </>
+          ) : null}
+          {draft.condition === "travel" ? (
+            <div className="grid gap-2">
+              <div className="flex flex-wrap gap-4">
+                <TextField formId={FORM} name="speedKmh" label="Faster than (km/h)" type="number" min={100} className="w-28" value={draft.speedKmh} onChange={(e) => set("speedKmh", e.target.value)} error={settingError("speedKmh")} />
+                <TextField formId={FORM} name="accuracyKm" label="Allowed at each end (km)" type="number" min={0} className="w-28" value={draft.accuracyKm} onChange={(e) => set("accuracyKm", e.target.value)} error={settingError("accuracyKm")} />
+              </div>
+              <p className="text-xs text-muted-foreground">
+                Each matching event is compared with the same actor&rsquo;s previous and next located one (addresses of unknown place are passed over). An airliner cruises at about 900 km/h; city-level locations may be 50 km off their city&rsquo;s centre.
+              </p>
+            </div>
           ) : null}
           {otherSettingsError ? <p className="text-sm text-destructive">{otherSettingsError}</p> : null}
           <DurationField
