@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { addressesLocated } from "@/lib/geo/locate-page";
 import { log } from "@/lib/log";
-import { judgeQueued, MAX_DRAIN, type JudgeOutcome } from "./judge";
+import { judgeQueued, MAX_DRAIN, newestQueued, type JudgeOutcome } from "./judge";
 import { wakeDeliveries } from "./notify/loop";
 import { queueDeliveries } from "./notify/outbox";
 
@@ -31,12 +31,16 @@ export async function judgeAfterPage(inserted: number, logger: Logger = log): Pr
  */
 export async function judgeStored(logger: Logger = log, options: { drain?: boolean } = {}): Promise<JudgeOutcome | null> {
   try {
-    // Rules may read where an event came from (ip_location): the events' addresses are located first.
+    // Rules may read where an event came from (ip_location): the events' addresses are located
+    // first. Pages queue their addresses before they are stored, so every queue entry up to the
+    // newest one now had its addresses queued before this wait; entries stored meanwhile (other
+    // writers go on) wait for the next call, or a trip from an unlocated address went unseen.
+    const upTo = (await newestQueued()) ?? "0";
     await addressesLocated();
     // Each alert opened is queued to its channels in the transaction that opened it (an outbox).
     const onOpened = async (tx: Parameters<typeof queueDeliveries>[0], ids: string[]) => void (await queueDeliveries(tx, ids));
     if (options.drain) waiting = 0;
-    const outcome = await judgeQueued({ onOpened, ...(options.drain ? { maxEntries: MAX_DRAIN, wait: true } : {}) });
+    const outcome = await judgeQueued({ onOpened, upTo, ...(options.drain ? { maxEntries: MAX_DRAIN, wait: true } : {}) });
     if (outcome.opened.length > 0) wakeDeliveries();
     if (outcome.opened.length > 0) logger.info({ alerts: outcome.opened.length, events: outcome.events }, "detection rules opened alerts");
     return outcome;

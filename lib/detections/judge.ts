@@ -162,6 +162,12 @@ async function cachedRules(): Promise<PreparedRules> {
   return cached.rules;
 }
 
+/** The newest queue entry's id (null when the queue is empty): what a judge may take once the addresses queued so far are located. */
+export async function newestQueued(): Promise<string | null> {
+  const [row] = await db().$queryRaw<{ id: string | null }[]>`SELECT max(id)::text AS id FROM detection_queue`;
+  return row?.id ?? null;
+}
+
 /** The advisory lock key that makes judging one at a time ("judge" in ASCII). */
 const JUDGE_LOCK = 0x6a75646765;
 
@@ -178,7 +184,7 @@ export interface JudgeOutcome {
  * skipped. `onOpened` hears of the alerts opened (to queue their notifications) inside the
  * same transaction.
  */
-export async function judgeQueued(options: { now?: Date; maxEntries?: number; wait?: boolean; onOpened?: (tx: Tx, alertIds: string[]) => Promise<void> } = {}): Promise<JudgeOutcome> {
+export async function judgeQueued(options: { now?: Date; maxEntries?: number; wait?: boolean; upTo?: string | null; onOpened?: (tx: Tx, alertIds: string[]) => Promise<void> } = {}): Promise<JudgeOutcome> {
   const outcome: JudgeOutcome = { batches: 0, events: 0, opened: [] };
   let rules: Awaited<ReturnType<typeof prepareRules>> | null = null;
   for (let i = 0; i < (options.maxEntries ?? MAX_ENTRIES); i++) {
@@ -200,8 +206,8 @@ export async function judgeQueued(options: { now?: Date; maxEntries?: number; wa
       // page at a time is judged) are judged together: one read of the batch and one query per
       // rule for all of them. Queue order is kept across batches.
       const { rows } = await client.query<{ id: string; gids: string[] }>(
-        "SELECT id::text, gids FROM detection_queue WHERE id <= (SELECT min(id) + $1 FROM detection_queue) ORDER BY id FOR UPDATE SKIP LOCKED",
-        [MERGED_ENTRIES - 1],
+        "SELECT id::text, gids FROM detection_queue WHERE id <= (SELECT min(id) + $1 FROM detection_queue) AND ($2::bigint IS NULL OR id <= $2::bigint) ORDER BY id FOR UPDATE SKIP LOCKED",
+        [MERGED_ENTRIES - 1, options.upTo ?? null],
       );
       if (rows.length === 0) {
         await client.query("COMMIT");

@@ -70,6 +70,9 @@ export async function fetchAndStorePage(
         return { inserted: written.inserted, quarantined, first: written.quarantine[0]?.reason };
       }),
     );
+  // The page's client addresses are located in the background, queued before the page is
+  // stored: a judge that sees its events queued (detection_queue) has already waited for them.
+  await queueAddresses(page.data, checked.rejected.length > 0 ? new Set(checked.rejected.map((r) => r.index)) : undefined, ctx.logger);
   let result: Awaited<ReturnType<typeof write>>;
   const writeStarted = performance.now();
   try {
@@ -82,8 +85,6 @@ export async function fetchAndStorePage(
     } else throw error;
   }
 
-  // The page's client addresses are located in the background (a replayed page's already are).
-  if (result.inserted > 0) await queueAddresses(page.data, checked.rejected.length > 0 ? new Set(checked.rejected.map((r) => r.index)) : undefined, ctx.logger);
   // The detection rules judge the new events, queued by the same commit, once a batch of them
   // is waiting (a crash here leaves them queued for the next batch or the run's end).
   if (result.inserted > 0) await judgeAfterPage(result.inserted, ctx.logger);

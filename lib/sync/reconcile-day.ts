@@ -89,6 +89,8 @@ export async function reconcileDay(ctx: DayContext, day: Date, windowEnd: Date, 
     const missing = candidates.filter((c) => !elsewhere.has(c.gid));
     if (missing.length > 0 || rejected.length > 0) {
       const texts = recordTexts(page.text, page.data);
+      // Late events are located and judged at their own time like any other (located first: see page.ts).
+      if (missing.length > 0) await queueAddresses(missing.map((m) => page.data[m.index]), undefined, ctx.logger);
       const { inserted, quarantined } = await inWriteTransaction(async (tx) => {
         const written = await writeRecordTexts(tx, ctx.workspaceGid, missing.map((m) => texts[m.index]!));
         const aside: QuarantineRecord[] = [...rejected.map((r) => ({ text: texts[r.index]!, reason: r.reason })), ...written.quarantine];
@@ -96,8 +98,6 @@ export async function reconcileDay(ctx: DayContext, day: Date, windowEnd: Date, 
       });
       result.foundLate += inserted;
       result.quarantined += quarantined;
-      // Late events are located and judged at their own time like any other.
-      if (inserted > 0) await queueAddresses(missing.map((m) => page.data[m.index]), undefined, ctx.logger);
       if (inserted > 0) await judgeStored(ctx.logger);
       const now = Date.now();
       for (const m of missing) if (Number.isFinite(m.createdMs)) result.maxLateMs = Math.max(result.maxLateMs ?? 0, now - m.createdMs);
