@@ -6,7 +6,10 @@ import { runSync, spawnSyncCli, startTestEmulator } from "@/lib/testing/sync-har
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ seed: 173, events: 6_000, defaultLimit: 100, faults: { latencyMs: 15 } });
+  // More events than a judging batch (JUDGE_BATCH, 10,000), so that the process judges while it
+  // still has pages to store: with fewer, it judged only at its run's end and could exit
+  // before the kill.
+  emulator = await startTestEmulator({ seed: 173, events: 24_000, defaultLimit: 500, faults: { latencyMs: 15 } });
   // Every deletion is an alert's event: what was stored and what was judged can be compared event by event.
   await db().detectionRule.create({
     data: { id: "t.deletions", name: "Deletions", query: "category:deletion", condition: "match", settings: { groupBy: "actor" }, severity: "low", dedupSeconds: 365 * 86_400 },
