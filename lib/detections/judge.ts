@@ -6,7 +6,7 @@ import { groupBy } from "./collect";
 import { loadBatch, type BatchEvent } from "./batch";
 import type { Tx } from "./db";
 import { firstSeenFindings } from "./first-seen";
-import { raise, splitRuns, type Finding } from "./raise";
+import { raiseAll, splitRuns, type Finding } from "./raise";
 import { ruleFromRow, type Rule } from "./rule";
 import { allOf, compileFilter } from "./rule-sql";
 
@@ -32,8 +32,16 @@ export async function prepareRules(now = new Date(), only?: readonly string[]): 
   const rows = await db().detectionRule.findMany({ where: { enabled: true, ...(only ? { id: { in: [...only] } } : {}) }, orderBy: { id: "asc" } });
   const prepared: Prepared[] = [];
   const filters: Prisma.Sql[] = [];
+  // Rules that share a filter (four read sign-ins) share its flag: each flag is evaluated on
+  // every event of the batch.
+  const flags = new Map<string, number>();
   const flag = (conditions: Prisma.Sql[]) => {
-    filters.push(Prisma.sql`(${allOf(conditions)})`);
+    const filter = Prisma.sql`(${allOf(conditions)})`;
+    const same = `${filter.text}\u0000${JSON.stringify(filter.values, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value))}`;
+    const known = flags.get(same);
+    if (known !== undefined) return known;
+    filters.push(filter);
+    flags.set(same, filters.length - 1);
     return filters.length - 1;
   };
   for (const row of rows) {
@@ -134,12 +142,7 @@ export async function judgeEvents(tx: Tx, gids: readonly string[], rules: { prep
 
 /** One rule's findings raised: the ids of the alerts it opened. */
 async function judgeRule(tx: Tx, p: Prepared, relevant: BatchEvent[]): Promise<string[]> {
-  const opened: string[] = [];
-  for (const finding of await findingsOf(tx, p, relevant)) {
-    const id = await raise(tx, p.rule, finding);
-    if (id) opened.push(id);
-  }
-  return opened;
+  return raiseAll(tx, p.rule, await findingsOf(tx, p, relevant));
 }
 
 /** Queue entries judged per call after a page (each is one page's new events); a run's end judges all that is left, up to MAX_DRAIN. */
