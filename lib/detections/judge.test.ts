@@ -133,6 +133,29 @@ describe("judging stored events", () => {
     expect(alerts[0]!.events[0]!.createdAt.getTime()).toBe(now - 30 * MIN);
   });
 
+  it("keeps one alert for a value first seen when its earlier first use is stored after a later one (a backfill out of order)", async () => {
+    await addRule({ id: "t.new-ip-late", name: "New address", query: "category:logins", severity: "low", dedupSeconds: 60, condition: "first_seen", settings: { groupBy: "actor", field: "ip", lookbackSeconds: 30 * 86_400 } });
+    const actor = { gid: personGid() };
+    const now = Date.now();
+    const DAY = 24 * 60 * MIN;
+    await store([
+      { type: "user_login_succeeded", at: new Date(now - 5 * DAY), actor, ip: "198.51.100.201" },
+      { type: "user_login_succeeded", at: new Date(now - 1 * DAY), actor, ip: "203.0.113.98" },
+    ]);
+    expect(await db().alert.count({ where: { ruleId: "t.new-ip-late" } })).toBe(1);
+    // The address's real first use, two days before, arrives in a later page.
+    await store([{ type: "user_login_succeeded", at: new Date(now - 3 * DAY), actor, ip: "203.0.113.98" }]);
+    const alerts = await db().alert.findMany({ where: { ruleId: "t.new-ip-late" }, include: { events: true } });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.firstAt.getTime()).toBe(now - 3 * DAY);
+    expect(alerts[0]!.eventCount).toBe(2);
+    expect(alerts[0]!.events.map((e) => e.createdAt.getTime()).sort()).toEqual([now - 3 * DAY, now - 1 * DAY]);
+    // A new address after an alert that was resolved opens a new one: the admin closed the first.
+    await db().alert.updateMany({ where: { ruleId: "t.new-ip-late" }, data: { status: "resolved" } });
+    await store([{ type: "user_login_succeeded", at: new Date(now - 4 * DAY), actor, ip: "203.0.113.98" }]);
+    expect(await db().alert.count({ where: { ruleId: "t.new-ip-late" } })).toBe(2);
+  });
+
   it("sends an alert the sync raised to a channel, once, signed", async () => {
     await addRule({ id: "t.saml", name: "SAML off", query: "type:workspace_saml_settings_changed", severity: "high", dedupSeconds: 3_600, condition: "match", settings: { groupBy: "actor" } });
     const receiver = await startReceiver(() => 200);

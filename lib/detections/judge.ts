@@ -90,7 +90,7 @@ async function findingsOf(tx: Tx, p: Prepared, batch: BatchEvent[]): Promise<Fin
       if (p.then !== null) return thenFindings(tx, rule.settings, { conditions: p.conditions, then: p.thenConditions! }, { thens: batch.filter((e) => e.matched.includes(p.then!)), matched });
       return thresholdFindings(tx, rule.settings, p.conditions, matched);
     case "first_seen":
-      return firstSeenFindings(tx, rule.settings, p.conditions, matched);
+      return firstSeenFindings(tx, rule.id, rule.settings, p.conditions, matched);
     case "after": {
       const byGid = new Map(matched.map((e) => [e.gid, e]));
       const markers = batch.filter((e) => e.matched.includes(p.marker!));
