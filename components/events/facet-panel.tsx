@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Ban, Check, ChevronRight, Minus } from "lucide-react";
 import { categoryLabel, eventTypeLabel, humanize } from "@/lib/asana/event-types";
 import type { FacetWindow } from "@/lib/events/count-facets";
+import { PLACE_FACETS } from "@/lib/events/facet-parts";
 import type { FacetDimension, FacetValue } from "@/lib/events/facet-grouping";
 import { canFilter, isGid, type Condition, type EventFilter } from "@/lib/events/filters";
 import { visibleText } from "@/lib/format/visible-text";
@@ -42,7 +43,9 @@ type Toggle = (condition: Condition) => void;
  * already narrowed still lists its other values, counted as if it were not, so it can widen.
  */
 export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle: Toggle }) {
-  const query = useQuery(eventFacetsQuery(filter));
+  const query = useQuery(eventFacetsQuery(filter, "values"));
+  // Countries and networks in a request of their own: they join every address to its place.
+  const places = useQuery(eventFacetsQuery(filter, "places"));
   if (query.isPending) {
     return (
       <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading counts">
@@ -53,7 +56,9 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
     );
   }
   if (query.error) return <ErrorState size="compact" bordered title="Counts unavailable" error={query.error} onRetry={() => void query.refetch()} />;
-  const { dimensions, windows } = query.data;
+  const dimensions = { ...query.data.dimensions, ...places.data?.dimensions };
+  const windows = { ...query.data.windows, ...places.data?.windows };
+  const isPlace = (d: FacetDimension) => (PLACE_FACETS as readonly string[]).includes(d);
 
   return (
     <div
@@ -73,12 +78,24 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
       <EstimateNotice windows={windows} />
       {SECTIONS.map((s, i) => (
         <Fragment key={s.dimension}>
-          {i === 0 ? <EventTypeSection categories={dimensions.category} types={dimensions.eventType} filter={filter} onToggle={onToggle} /> : null}
-          <FacetSection title={s.title} estimate={windows[s.dimension]?.narrowed}>
-            {withSelected(dimensions[s.dimension], filter, s.dimension).map((v, i) => (
-              <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} icon={s.icon?.(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension][0]?.count ?? 1} />
-            ))}
-          </FacetSection>
+          {i === 0 ? <EventTypeSection categories={dimensions.category ?? []} types={dimensions.eventType ?? []} filter={filter} onToggle={onToggle} /> : null}
+          {isPlace(s.dimension) && places.isPending ? (
+            <section aria-label={s.title} aria-busy="true">
+              <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">{s.title}</h3>
+              <Skeleton className="h-16" />
+            </section>
+          ) : isPlace(s.dimension) && places.error ? (
+            <section aria-label={s.title}>
+              <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">{s.title}</h3>
+              {s.dimension === "country" ? <ErrorState size="compact" bordered title="Place counts unavailable" error={places.error} onRetry={() => void places.refetch()} /> : null}
+            </section>
+          ) : (
+            <FacetSection title={s.title} estimate={windows[s.dimension]?.narrowed} dimmed={isPlace(s.dimension) && places.isPlaceholderData}>
+              {withSelected(dimensions[s.dimension] ?? [], filter, s.dimension).map((v, i) => (
+                <FacetRow key={`${i}:${v.value}`} dimension={s.dimension} value={v} label={s.label(v)} icon={s.icon?.(v)} filter={filter} onToggle={onToggle} max={dimensions[s.dimension]?.[0]?.count ?? 1} />
+              ))}
+            </FacetSection>
+          )}
         </Fragment>
       ))}
     </div>
@@ -90,8 +107,8 @@ export function FacetPanel({ filter, onToggle }: { filter: EventFilter; onToggle
  * match would take too long (free text or an actor over millions of events): then the
  * dimensions concerned count the newest events only, and this says so, and over what.
  */
-function EstimateNotice({ windows }: { windows: Record<FacetDimension, FacetWindow> }) {
-  const narrowed = Object.values(windows).filter((w) => w.narrowed);
+function EstimateNotice({ windows }: { windows: Partial<Record<FacetDimension, FacetWindow>> }) {
+  const narrowed = Object.values(windows).filter((w) => w !== undefined && w.narrowed);
   if (narrowed.length === 0) return null;
   const since = narrowed.map((w) => w.from!).sort()[0]!;
   const checked = Math.max(0, ...narrowed.map((w) => w.events));
@@ -108,10 +125,10 @@ function withSelected(values: FacetValue[], filter: EventFilter, dimension: Face
   return [...values, ...named.map((value) => ({ value, count: 0 }))];
 }
 
-function FacetSection({ title, estimate, children }: { title: string; estimate?: boolean; children: React.ReactNode }) {
+function FacetSection({ title, estimate, dimmed, children }: { title: string; estimate?: boolean; dimmed?: boolean; children: React.ReactNode }) {
   const rows = Array.isArray(children) ? children.length : 1;
   return (
-    <section aria-label={estimate ? `${title} (estimated counts)` : title}>
+    <section aria-label={estimate ? `${title} (estimated counts)` : title} className={cn("transition-opacity", dimmed && "opacity-60")}>
       <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">
         {title}
         {estimate ? <span className="ml-1 font-normal normal-case">· estimate</span> : null}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countFacets } from "./count-facets";
+import { countFacetPart, countFacets } from "./count-facets";
 import { FACET_COLUMN, FACET_DIMENSIONS, type FacetDimension } from "./facet-grouping";
 import { emptyFilter, withCondition, type Condition, type Dimension, type EventFilter } from "./filters";
 import { seedEvents } from "./test-events";
@@ -20,6 +20,13 @@ async function countBy(column: string, where = "TRUE"): Promise<Map<string, numb
 }
 
 describe("countFacets", () => {
+  it("counts in two parts (the panel's two requests) what it counts at once", async () => {
+    const filter = withCondition(all, { dimension: "category", value: "logins", exclude: false });
+    const [whole, values, places] = await Promise.all([countFacets(filter), countFacetPart(filter, "values"), countFacetPart(filter, "places")]);
+    expect({ ...values.dimensions, ...places.dimensions }).toEqual(whole.dimensions);
+    expect(Object.keys(places.dimensions).sort()).toEqual(["asn", "country"]);
+  });
+
   it("counts every value of the closed dimensions, equal to a GROUP BY", async () => {
     const facets = await countFacets(all);
     for (const [dimension, column] of [

@@ -15,6 +15,7 @@ import { rollupFor, type FacetRollup } from "./facet-rollups";
 import { eventsRelation, labelNetworks, placesRelation } from "./facet-places";
 import { facetRollupCounts } from "./facet-sources";
 import { FACET_DIMENSIONS, groupingSets, groupingSetsQuery, groupingSetsCounts, topValues, TOP, type Counts, type FacetDimension, type FacetValue, type Named, type Relation } from "./facet-grouping";
+import { PLACE_FACETS, type FacetPart } from "./facet-parts";
 import { resolveActors } from "./resolve-actors";
 import { textIndexServes, textPieces, withTextIndex } from "./text-search";
 import { eventWhere } from "./where";
@@ -77,6 +78,21 @@ const pickedByTime = (filter: EventFilter) => Object.entries(filter.include).eve
  * window says so.
  */
 export async function countFacets(filter: EventFilter, options: { now?: Date } = {}): Promise<Facets> {
+  return (await countDimensions(filter, FACET_DIMENSIONS, options)) as Facets;
+}
+
+export interface FacetPartCounts {
+  dimensions: Partial<Record<FacetDimension, FacetValue[]>>;
+  windows: Partial<Record<FacetDimension, FacetWindow>>;
+}
+
+/** One part of the facets (facet-parts.ts): its dimensions, counted as countFacets counts them. */
+export function countFacetPart(filter: EventFilter, part: FacetPart, options: { now?: Date } = {}): Promise<FacetPartCounts> {
+  const isPlace = (d: FacetDimension) => (PLACE_FACETS as readonly string[]).includes(d);
+  return countDimensions(filter, FACET_DIMENSIONS.filter((d) => (part === "places") === isPlace(d)), options);
+}
+
+async function countDimensions(filter: EventFilter, wanted: readonly FacetDimension[], options: { now?: Date }): Promise<FacetPartCounts> {
   const now = options.now ?? new Date();
   const actorGids = await resolveActors(filter);
   const range = resolveTimeRange(filter.time, now);
@@ -86,7 +102,7 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
   const omitted = (d: FacetDimension) => (selected(d) ? (LINKED.find((l) => l.includes(d)) ?? [d]) : []);
   // Dimensions counted under the same filter share a group (and their passes).
   const groups = new Map<string, { omit: readonly FacetDimension[]; dimensions: FacetDimension[] }>();
-  for (const d of FACET_DIMENSIONS) {
+  for (const d of wanted) {
     const linked = LINKED.find((l) => l.includes(d)) ?? [d];
     const omit = linked.some(selected) ? linked : omitted(d);
     const key = omit.join();
@@ -115,8 +131,8 @@ export async function countFacets(filter: EventFilter, options: { now?: Date } =
       );
     }),
   );
-  const dimensions = {} as Record<FacetDimension, FacetValue[]>;
-  const windows = {} as Record<FacetDimension, FacetWindow>;
+  const dimensions: Partial<Record<FacetDimension, FacetValue[]>> = {};
+  const windows: Partial<Record<FacetDimension, FacetWindow>> = {};
   for (const { counts, window } of counted.flat()) {
     for (const [d, values] of counts) {
       dimensions[d] = values;
@@ -192,8 +208,8 @@ async function valueFacets(filter: EventFilter, dimensions: ValueDimension[], na
   return topValues(new Map<FacetDimension, FacetValue[]>(lists), named);
 }
 
-async function labelActors(values: FacetValue[]): Promise<void> {
-  if (values.length === 0) return;
+async function labelActors(values: FacetValue[] | undefined): Promise<void> {
+  if (!values || values.length === 0) return;
   const actors = await db().$queryRaw<{ key: string; name: string | null; email: string | null }[]>`
     SELECT key, left(name, ${LIST_TEXT_MAX}) AS name, left(email, ${LIST_TEXT_MAX}) AS email FROM actor WHERE key = ANY(${values.map((v) => v.value)}::text[])`;
   const byGid = new Map(actors.map((a) => [a.key, a]));

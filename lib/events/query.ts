@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/query/query-client";
 import type { EventCount } from "./count-events";
-import type { Facets } from "./count-facets";
+import type { FacetPartCounts } from "./count-facets";
+import type { FacetPart } from "./facet-parts";
 import type { EventFilter } from "./filters";
 import type { EventDetail } from "./get-event";
 import type { EventPage } from "./list-events";
@@ -21,7 +22,7 @@ export const eventKeys = {
   all: ["events"] as const,
   list: (filter: EventFilter, view: ListView) => [...eventKeys.all, "list", listSearch(filter, view)] as const,
   count: (filter: EventFilter, exact = false) => [...eventKeys.all, "count", filterSearch(filter), exact] as const,
-  facets: (filter: EventFilter) => [...eventKeys.all, "facets", filterSearch(filter)] as const,
+  facets: (filter: EventFilter, part: FacetPart) => [...eventKeys.all, "facets", part, filterSearch(filter)] as const,
   newer: (filter: EventFilter, since: Cursor) => [...eventKeys.all, "newer", filterSearch(filter), encodeCursor(since)] as const,
   detail: (gid: string) => [...eventKeys.all, "detail", gid] as const,
 };
@@ -45,10 +46,11 @@ export const eventCountQuery = (filter: EventFilter, exact = false) =>
     placeholderData: keepPreviousData,
   });
 
-export const eventFacetsQuery = (filter: EventFilter) =>
+/** One part of the facet panel's counts (facet-parts.ts): the places come in a request of their own. */
+export const eventFacetsQuery = (filter: EventFilter, part: FacetPart) =>
   queryOptions({
-    queryKey: eventKeys.facets(filter),
-    queryFn: ({ signal }) => fetchJson<Facets>(`/api/events/facets${filterSearch(filter)}`, { signal }),
+    queryKey: eventKeys.facets(filter, part),
+    queryFn: ({ signal }) => fetchJson<FacetPartCounts>(`/api/events/facets${withParam(filterSearch(filter), "part", part)}`, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -116,6 +116,19 @@ describe("the events API under hostile input", () => {
     }
   });
 
+  it("answers a facet part it does not know with a 400 that names the parts, and each part with its own dimensions", async () => {
+    for (const part of ["", "bogus", "__proto__", "VALUES", "values&part=places"]) {
+      const response = await facets(new NextRequest(`http://localhost/api/events/facets?range=all&part=${part}`), noParams);
+      expect(response.status, part).toBe(400);
+      expect(await response.text(), part).toMatch(/part/);
+    }
+    const values = (await (await facets(new NextRequest("http://localhost/api/events/facets?range=all&part=values"), noParams)).json()) as { dimensions: Record<string, unknown> };
+    const places = (await (await facets(new NextRequest("http://localhost/api/events/facets?range=all&part=places"), noParams)).json()) as { dimensions: Record<string, unknown> };
+    expect(Object.keys(places.dimensions).sort()).toEqual(["asn", "country"]);
+    expect(Object.keys(values.dimensions)).toContain("eventType");
+    expect(Object.keys(values.dimensions)).not.toContain("country");
+  });
+
   it("answers hostile event gids with a 400 or a 404", async () => {
     for (const gid of [...HOSTILE, "1", "9".repeat(65)]) {
       const response = await one(new NextRequest(`http://localhost/api/events/x`), { params: Promise.resolve({ gid }) });
