@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { openAlertCountQuery } from "@/lib/alerts/query";
 import { formatCount } from "@/lib/format/time";
@@ -9,9 +10,14 @@ import { formatCount } from "@/lib/format/time";
  * after every status change. Silent while it loads, when nothing is open and when it fails
  * (the inbox itself says why): a badge that flickers would teach people to ignore it.
  */
+const noSubscription = () => () => {};
+
 export function OpenAlertsBadge() {
   const { data } = useQuery(openAlertCountQuery());
-  const open = data?.open ?? 0;
+  // Drawn only once hydrated: the server renders no count, and a count the browser's cache
+  // already held while the navigation hydrated (heavy pages hydrate late) broke hydration.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const open = hydrated ? (data?.open ?? 0) : 0;
   if (open === 0) return null;
   return (
     <span className="ml-auto rounded-full bg-destructive px-1.5 text-[11px] leading-[18px] font-semibold text-white tabular-nums" data-testid="open-alerts-badge" data-count={open}>
