@@ -23,6 +23,16 @@ describe("DataText", () => {
     expect(render(<DataText value={value} />).replace(/<[^>]+>/g, "")).toBe(text);
   });
 
+  it("writes a long value as text nodes of at most 32,768 characters, whole, never splitting a surrogate pair", () => {
+    const value = `${"a".repeat(32_767)}\u{1F600}${"b".repeat(100_000)}`;
+    const html = render(<DataText value={value} max={200_000} />);
+    const nodes = html.replace(/^<bdi[^>]*>|<\/bdi>$/g, "").split(/<\/?span>/).filter((t) => t !== "");
+    expect(nodes.join("")).toBe(value);
+    expect(Math.max(...nodes.map((t) => t.length))).toBeLessThanOrEqual(32_768);
+    expect(nodes[0]).toBe("a".repeat(32_767));
+    expect(nodes[1]!.startsWith("\u{1F600}")).toBe(true);
+  });
+
   it("cuts a 200,000-character token, lets it wrap anywhere, and says how long it was", () => {
     const html = render(<DataText value={"A".repeat(200_000)} max={100} />);
     expect(html.length).toBeLessThan(1_000);

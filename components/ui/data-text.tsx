@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { formatCount } from "@/lib/format/time";
 import { DEFAULT_MAX, partText, revealText, type TextPart } from "@/lib/format/visible-text";
 import { cn } from "@/lib/utils";
@@ -23,10 +24,37 @@ export interface DataTextProps {
   className?: string;
 }
 
+/**
+ * Chromium's HTML parser splits a text node longer than 65,536 characters into several, which
+ * React's hydration then reads as text that differs from its own (error #418 on an event whose
+ * raw JSON is shown whole up to 200,000 characters). Longer text goes in spans of at most this
+ * many, never between the two halves of a surrogate pair.
+ */
+const TEXT_NODE_MAX = 32_768;
+function textChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + TEXT_NODE_MAX);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
 export function DataParts({ parts }: { parts: TextPart[] }) {
   return parts.map((part, i) =>
     part.kind === "text" ? (
-      part.text
+      part.text.length <= TEXT_NODE_MAX ? (
+        part.text
+      ) : (
+        <Fragment key={i}>
+          {textChunks(part.text).map((chunk, j) => (
+            <span key={j}>{chunk}</span>
+          ))}
+        </Fragment>
+      )
     ) : (
       <span
         key={i}
