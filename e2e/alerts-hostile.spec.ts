@@ -82,12 +82,20 @@ test("the rules, channels and alerts APIs answer malformed and hostile requests 
     { method: "GET", path: "/api/alerts/__proto__/deliveries", status: 404, says: "does not exist" },
   ];
   for (const c of cases) {
-    const answer = await page.request.fetch(c.path, {
+    const label = `${c.method} ${c.path.slice(0, 80)} ${JSON.stringify(c.data)?.slice(0, 120) ?? ""}`;
+    const sent = page.request.fetch(c.path, {
       method: c.method,
       // A Buffer goes as it is: Playwright would send a string as a JSON string.
       ...(c.data === undefined ? {} : { data: Buffer.from(typeof c.data === "string" ? c.data : JSON.stringify(c.data)), headers: { "content-type": "application/json" } }),
     });
-    const label = `${c.method} ${c.path.slice(0, 80)} ${JSON.stringify(c.data)?.slice(0, 120) ?? ""}`;
+    // A body past the limit is refused with 413 as soon as its length is read; the server may
+    // close the connection while the client still writes the rest (EPIPE): refused all the same.
+    if (c.status === 413) {
+      const refused = await sent.then((answer) => answer.status(), (error: Error) => (/EPIPE|ECONNRESET/.test(error.message) ? 413 : Promise.reject(error)));
+      expect(refused, label).toBe(413);
+      continue;
+    }
+    const answer = await sent;
     // A URL past the server's header limit is refused before the app; any other answer is the app's.
     if (c.path.length > 100_000) expect(answer.status(), label).toBeGreaterThanOrEqual(400);
     else expect(answer.status(), label).toBe(c.status);
