@@ -57,7 +57,7 @@ export function AlertDetail({ alert, tz }: { alert: AlertDetailData; tz: TimeZon
         </p>
         <div className="flex flex-wrap gap-2">
           {actionsFor([alert.status]).map((action) => (
-            <ActionButton key={action} action={action} size="xs" disabled={pending} onClick={() => run([alert.id], action)} />
+            <ActionButton key={action} action={action} size="xs" disabled={pending} onClick={() => void run([alert.id], action)} />
           ))}
           <Button variant="outline" size="xs" asChild>
             <Link href={eventsHref}>

@@ -22,18 +22,22 @@ function resultText(result: AlertStatusResult): string {
   return parts.join("; ");
 }
 
-/** Changes alerts' status and says what happened in a toast; `onDone` runs once it succeeded. */
+/**
+ * Changes alerts' status and says what happened in a toast; `onDone` runs once it succeeded.
+ * Through mutateAsync's promise, not mutate's callbacks: those are dropped once the calling
+ * component unmounts, and the bulk bar unmounts as soon as the refreshed list no longer holds
+ * the rows it resolved, before the answer's callbacks would run (no toast, seen in CI).
+ */
 export function useStatusAction(onDone?: () => void) {
   const mutation = useChangeAlertStatus();
   const run = (ids: string[], action: AlertAction) =>
-    mutation.mutate(
-      { ids, action },
-      {
-        onSuccess: (result) => {
-          toast.success(resultText(result));
-          onDone?.();
-        },
-        onError: (error) => toast.error(`Could not ${action} ${ids.length === 1 ? "the alert" : "the alerts"}: ${error.message}`),
+    mutation.mutateAsync({ ids, action }).then(
+      (result) => {
+        toast.success(resultText(result));
+        onDone?.();
+      },
+      (error: Error) => {
+        toast.error(`Could not ${action} ${ids.length === 1 ? "the alert" : "the alerts"}: ${error.message}`);
       },
     );
   return { run, pending: mutation.isPending };
@@ -62,7 +66,7 @@ export function BulkActions({ ids, statuses, onClear }: { ids: string[]; statuse
     <div role="toolbar" aria-label="Selected alerts" className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/40 px-3 py-2" data-testid="bulk-actions">
       <span className="text-sm font-medium">{ids.length === 1 ? "1 alert selected" : `${ids.length} alerts selected`}</span>
       {actionsFor(statuses).map((action) => (
-        <ActionButton key={action} action={action} disabled={pending || ids.length > MAX_BULK} onClick={() => run(ids, action)} />
+        <ActionButton key={action} action={action} disabled={pending || ids.length > MAX_BULK} onClick={() => void run(ids, action)} />
       ))}
       {ids.length > MAX_BULK ? <span className="text-sm text-muted-foreground">At most {formatCount(MAX_BULK)} at once: select fewer.</span> : null}
       <Button variant="ghost" size="sm" onClick={onClear}>
