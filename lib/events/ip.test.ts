@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIpOrCidr } from "./ip";
+import { ipv4Number, parseIpOrCidr } from "./ip";
 
 describe("parseIpOrCidr", () => {
   it.each([
@@ -39,5 +39,20 @@ describe("parseIpOrCidr", () => {
     const parsed = parseIpOrCidr(value);
     expect(parsed).toHaveProperty("error");
     expect((parsed as { error: string }).error).toMatch(/IP|prefix|"\/"/);
+  });
+});
+
+describe("ipv4Number", () => {
+  it("reads the four parts in one pass, as inet does", () => {
+    expect(ipv4Number("0.0.0.0")).toBe(0);
+    expect(ipv4Number("255.255.255.255")).toBe(4_294_967_295);
+    expect(ipv4Number("81.2.69.160")).toBe(((81 << 24) | (2 << 16) | (69 << 8) | 160) >>> 0);
+    expect(ipv4Number("10.0.100.9")).toBe(0x0a006409);
+  });
+
+  it("refuses what inet reads differently or not at all", () => {
+    for (const text of ["256.1.1.1", "1.2.3.04", "01.2.3.4", "00.1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3", "1.2.3.4.5", "1.2.3.1000", " 1.2.3.4", "1.2.3.4 ", "1.2.3.-4", "1.2.3.4/8", "a.b.c.d", "１.2.3.4", "1.2.3.4444"]) {
+      expect(ipv4Number(text), text).toBeNull();
+    }
   });
 });

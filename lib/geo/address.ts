@@ -1,4 +1,4 @@
-import { parseIpOrCidr } from "@/lib/events/ip";
+import { ipv4Number, parseIpOrCidr } from "@/lib/events/ip";
 
 /**
  * A client address as the location databases are asked about it. Only text PostgreSQL's inet
@@ -16,11 +16,8 @@ export interface Address {
 
 const MAX_TEXT = 45;
 
-function ipv4Value(text: string): number {
-  let value = 0;
-  for (const part of text.split(".")) value = value * 256 + Number(part);
-  return value;
-}
+/** A text the caller has checked, or one of this file's own. */
+const ipv4Value = (text: string): number => ipv4Number(text) ?? 0;
 
 const dotted = (value: number) => `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 
@@ -92,22 +89,23 @@ function inV6(words: Uint16Array, prefix: Uint16Array, bits: number): boolean {
 
 const isMapped = (w: Uint16Array) => w[0] === 0 && w[1] === 0 && w[2] === 0 && w[3] === 0 && w[4] === 0 && w[5] === 0xffff;
 
-function v4Address(key: string, value: number): Address {
-  return { key, lookup: { version: 4, value, text: dotted(value) }, special: SPECIAL_V4.some(([network, bits]) => inV4(value, network, bits)) };
+function v4Address(key: string, value: number, text: string): Address {
+  return { key, lookup: { version: 4, value, text }, special: SPECIAL_V4.some(([network, bits]) => inV4(value, network, bits)) };
 }
 
 /** The address the text names, or null when it is not one inet reads the same way. */
 export function parseAddress(text: string): Address | null {
   if (text.length > MAX_TEXT) return null;
+  const v4 = ipv4Number(text);
+  if (v4 !== null) return v4Address(text, v4, text);
   const parsed = parseIpOrCidr(text);
-  if ("error" in parsed || parsed.kind !== "exact") return null;
-  if (parsed.version === 4) {
-    const value = ipv4Value(text);
-    return v4Address(dotted(value), value);
-  }
+  if ("error" in parsed || parsed.kind !== "exact" || parsed.version !== 6) return null;
   const words = ipv6Words(text);
   const key = Array.from(words, (w) => w.toString(16)).join(":");
   // A dual-stack server's view of an IPv4 client: located as that IPv4 address.
-  if (isMapped(words)) return v4Address(key, ((words[6]! << 16) | words[7]!) >>> 0);
+  if (isMapped(words)) {
+    const value = ((words[6]! << 16) | words[7]!) >>> 0;
+    return v4Address(key, value, dotted(value));
+  }
   return { key, lookup: { version: 6, words, text: key }, special: SPECIAL_V6.some(([prefix, bits]) => inV6(words, prefix, bits)) };
 }

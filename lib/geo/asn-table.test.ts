@@ -91,3 +91,24 @@ describe("names from the location databases", () => {
     expect(cleanName("Tehran\u200cpars", 100)).toBe("Tehran\u200cpars"); // a zero-width non-joiner belongs to Persian names
   });
 });
+
+describe("the ASN table's IPv4 lookup through its /16 index", () => {
+  it("finds what a scan of every row finds, for ranges within, across and over many /16s", async () => {
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0);
+    // Sorted, disjoint ranges with gaps: tiny ones, ones crossing a /16 boundary, ones spanning thousands of /16s.
+    const rows: Array<[number, number, number]> = [];
+    let at = 5;
+    while (rows.length < 3_000 && at < 2 ** 32 - 2) {
+      const kind = next() % 3;
+      const length = kind === 0 ? 1 + (next() % 256) : kind === 1 ? 1 + (next() % 200_000) : 1 + (next() % 2 ** 26);
+      const end = Math.min(2 ** 32 - 1, at + length - 1);
+      rows.push([at, end, 1 + rows.length]);
+      at = end + 1 + (next() % 3 === 0 ? 0 : next() % 100_000);
+    }
+    const t = await table(rows.map(([s, e, n]) => `${s},${e},${n},Org ${n}\n`).join(""), V6_ROW);
+    const scan = (value: number) => rows.find(([s, e]) => s <= value && value <= e)?.[2] ?? null;
+    const probes = rows.flatMap(([s, e]) => [s, e, s - 1, e + 1, (s + e) >>> 1]).concat(Array.from({ length: 5_000 }, next), [0, 2 ** 32 - 1]);
+    for (const value of probes.filter((v) => v >= 0 && v < 2 ** 32)) expect(t.v4(value)?.asn ?? null, String(value)).toBe(scan(value));
+  });
+});

@@ -1,4 +1,5 @@
-import maxmind, { type Reader, type Response } from "maxmind";
+import { readFile } from "node:fs/promises";
+import { Reader, type Response } from "maxmind";
 import { log } from "@/lib/log";
 import { parseAddress, type Address } from "./address";
 import { loadAsnTable, type AsnTable } from "./asn-table";
@@ -6,6 +7,7 @@ import { cleanName } from "./clean-text";
 import { countryCode } from "./country";
 import { GEO_FILES, type GeoFiles } from "./databases";
 import { hostingProvider } from "./hosting";
+import { searchTree, type SearchTree } from "./search-tree";
 
 /** Where an address is, as ip_location stores it. Every field null (and hosting false): unknown. */
 export interface AddressLocation {
@@ -43,41 +45,65 @@ function coordinates(record: Response): { latitude: number | null; longitude: nu
 type Place = Pick<AddressLocation, "country" | "region" | "city" | "latitude" | "longitude">;
 const NOWHERE: Place = Object.freeze({ country: null, region: null, city: null, latitude: null, longitude: null });
 
-/**
- * A city record as the app stores it, cleaned once per record: maxmind hands out the same
- * decoded object for every address of a city while it stays in its cache.
- */
-const places = new WeakMap<object, Place>();
+/** A city record as the app stores it. */
 function place(record: Response | null): Place {
   if (record === null || typeof record !== "object") return NOWHERE;
-  let known = places.get(record);
-  if (!known) {
-    const country = field(record, "country_code");
-    known = {
-      country: typeof country === "string" ? countryCode(country) : null,
-      region: cleanName(field(record, "state1"), PLACE_MAX),
-      city: cleanName(field(record, "city"), PLACE_MAX),
-      ...coordinates(record),
-    };
-    places.set(record, known);
-  }
-  return known;
+  const country = field(record, "country_code");
+  return {
+    country: typeof country === "string" ? countryCode(country) : null,
+    region: cleanName(field(record, "state1"), PLACE_MAX),
+    city: cleanName(field(record, "city"), PLACE_MAX),
+    ...coordinates(record),
+  };
 }
 
-function makeLocator(cityV4: Reader<Response>, cityV6: Reader<Response>, asns: AsnTable): Locator {
-  const locateAddress = (address: Address): AddressLocation => {
-    if (address.special) return UNKNOWN_LOCATION;
-    const { lookup } = address;
-    let record: Response | null = null;
+/**
+ * Places remembered per file, by record: a bound on memory (some 15 MB) whatever the addresses
+ * are. An organisation meets a few hundred cities; the IPv4 file holds 425,000 records.
+ */
+const PLACES_MAX = 100_000;
+
+/**
+ * One city database: its search tree walked by our own loop, and each record decoded by
+ * maxmind and cleaned once, then found by its data pointer. Many addresses share a record
+ * (every address of a city), so most first sightings of an address cost a walk and a Map
+ * lookup, not a decode.
+ */
+interface CityFile {
+  reader: Reader<Response>;
+  tree: SearchTree;
+  places: Map<number, Place>;
+}
+
+function cityPlace(file: CityFile, pointer: number, text: string): Place {
+  if (pointer === 0) return NOWHERE;
+  let known = file.places.get(pointer);
+  if (known === undefined) {
+    let record: Response | null;
     try {
-      record = (lookup.version === 4 ? cityV4 : cityV6).get(lookup.text);
+      record = file.reader.get(text);
     } catch {
       // A damaged tree throws on the addresses that reach the damage: those stay unknown.
       record = null;
     }
+    known = place(record);
+    if (file.places.size >= PLACES_MAX) file.places.clear();
+    file.places.set(pointer, known);
+  }
+  return known;
+}
+
+function makeLocator(cityV4: CityFile, cityV6: CityFile, asns: AsnTable): Locator {
+  const locateAddress = (address: Address): AddressLocation => {
+    if (address.special) return UNKNOWN_LOCATION;
+    const { lookup } = address;
+    const found =
+      lookup.version === 4
+        ? cityPlace(cityV4, cityV4.tree.v4(lookup.value), lookup.text)
+        : cityPlace(cityV6, cityV6.tree.v6(lookup.words), lookup.text);
     const network = lookup.version === 4 ? asns.v4(lookup.value) : asns.v6(lookup.words);
-    if (record === null && network === null) return UNKNOWN_LOCATION;
-    const { country, region, city, latitude, longitude } = place(record);
+    if (found === NOWHERE && network === null) return UNKNOWN_LOCATION;
+    const { country, region, city, latitude, longitude } = found;
     const asn = network?.asn ?? null;
     return { country, region, city, latitude, longitude, asn, asOrg: network?.org ?? null, hosting: hostingProvider(asn) !== null };
   };
@@ -90,12 +116,13 @@ function makeLocator(cityV4: Reader<Response>, cityV6: Reader<Response>, asns: A
   };
 }
 
-async function openCity(path: string, version: 4 | 6): Promise<Reader<Response>> {
-  const reader = await maxmind.open<Response>(path);
+async function openCity(path: string, version: 4 | 6): Promise<CityFile> {
+  const bytes = await readFile(path);
+  const reader = new Reader<Response>(bytes);
   if (reader.metadata.ipVersion !== version || !/city/i.test(String(reader.metadata.databaseType))) {
     throw new Error(`${path} is not an IPv${version} city database (${String(reader.metadata.databaseType).slice(0, 80)})`);
   }
-  return reader;
+  return { reader, tree: searchTree(bytes, reader.metadata), places: new Map() };
 }
 
 /** Opens the databases; throws when any of them is missing or unreadable. */
