@@ -44,7 +44,18 @@ function createClient(): { client: PrismaClient; pool: pg.Pool } {
   pool.on("error", (error) => log.debug({ reason: error.message }, "idle database connection closed"));
   // Closed on shutdown once the sync's last page is committed (lib/lifecycle/shutdown.ts).
   onShutdown("resources", () => pool.end());
-  return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+  return { client: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: transactionOptions(timeout) }), pool };
+}
+
+/**
+ * Prisma's own bounds on a transaction (2 s to get a connection, 5 s in all) fail a request
+ * with a 500 whenever a busy server's ten connections are all taken for two seconds, which
+ * every statement may be for QUERY_TIMEOUT. A transaction waits as long as a statement may
+ * run, and may last as long as a few of them; each statement stays under QUERY_TIMEOUT.
+ */
+function transactionOptions(queryTimeout: number): { maxWait: number; timeout: number } {
+  const statement = queryTimeout > 0 ? queryTimeout : 5_000;
+  return { maxWait: 2 * statement, timeout: 4 * statement };
 }
 
 /** A client of its own for a database found at run time (the launcher, command-line tools). */
